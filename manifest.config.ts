@@ -1,0 +1,40 @@
+// The MV3 manifest. Host permissions cover the supported sites only; no remote code, no other hosts.
+import { defineManifest } from '@crxjs/vite-plugin';
+import pkg from './package.json' with { type: 'json' };
+
+const X_MATCHES = ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'];
+
+export default defineManifest({
+  manifest_version: 3,
+  name: '__MSG_extName__',
+  description: '__MSG_extDescription__',
+  version: pkg.version,
+  default_locale: 'en',
+  icons: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' },
+  action: {
+    default_popup: 'src/popup/index.html',
+    default_title: '__MSG_extName__',
+    default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
+  },
+  options_ui: { page: 'src/options/index.html', open_in_tab: true },
+  background: { service_worker: 'src/background/main.ts', type: 'module' },
+  permissions: ['storage', 'unlimitedStorage'],
+  host_permissions: X_MATCHES,
+  content_scripts: [
+    {
+      // Reads X's own API responses in the page (clones them, never alters them).
+      matches: X_MATCHES,
+      js: ['src/sites/x/page-world.iife.ts'],
+      run_at: 'document_start',
+      world: 'MAIN',
+    },
+    {
+      matches: X_MATCHES,
+      js: ['src/sites/x/content.iife.ts'],
+      run_at: 'document_start',
+    },
+  ],
+  browser_specific_settings: {
+    gecko: { id: 'doorman@doorman.invalid', strict_min_version: '128.0' },
+  },
+});

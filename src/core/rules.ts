@@ -1,0 +1,89 @@
+// User rules: a condition tree over item fields and an outcome. JSON round-trips through these schemas.
+import { z } from 'zod';
+import { Action, ItemKind, PageContext, SiteId, TriState, VerdictClass, VerifiedKind } from './model';
+import { checkPattern } from './text-match';
+
+/** Deepest condition tree accepted; guards the classifier's recursion against hostile imports. */
+export const MAX_CONDITION_DEPTH = 8;
+export const MAX_LIST_ENTRIES = 5_000;
+
+const handleList = z.array(z.string().min(1).max(320)).max(MAX_LIST_ENTRIES);
+
+export const TEXT_MODES = ['contains', 'word', 'regex'] as const;
+
+export const Predicate = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('followed'), value: TriState }),
+  z.object({ type: z.literal('followsYou'), value: TriState }),
+  z.object({ type: z.literal('verified'), kinds: z.array(VerifiedKind).min(1) }),
+  z.object({ type: z.literal('handle'), handles: handleList }),
+  z.object({ type: z.literal('kind'), kinds: z.array(ItemKind).min(1) }),
+  z.object({ type: z.literal('context'), contexts: z.array(PageContext).min(1) }),
+  z.object({ type: z.literal('promoted') }),
+  z.object({ type: z.literal('bot') }),
+  z.object({ type: z.literal('inOwnThread') }),
+  z.object({ type: z.literal('allowlisted') }),
+  z.object({
+    type: z.literal('text'),
+    mode: z.enum(TEXT_MODES),
+    pattern: z.string().min(1).max(1_000),
+    caseSensitive: z.boolean().default(false),
+  }).superRefine((p, ctx) => {
+    const problem = checkPattern(p.mode, p.pattern, p.caseSensitive);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['pattern'], message: problem });
+  }),
+  z.object({ type: z.literal('linkDomain'), domains: z.array(z.string().min(1).max(253)).min(1).max(MAX_LIST_ENTRIES) }),
+  /** Account younger than `days`. Unknown age never matches. */
+  z.object({ type: z.literal('accountAge'), lessThanDays: z.number().positive().max(100_000) }),
+  /** Brand-likeness score at or above the user's threshold (or `atLeast` when given). */
+  z.object({ type: z.literal('brand'), atLeast: z.number().min(0).max(100).optional() }),
+]);
+export type Predicate = z.infer<typeof Predicate>;
+export type PredicateType = Predicate['type'];
+
+export type Condition =
+  | Predicate
+  | { type: 'all'; of: Condition[] }
+  | { type: 'any'; of: Condition[] }
+  | { type: 'not'; of: Condition };
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ type: z.literal('all'), of: z.array(Condition).max(100) }),
+    z.object({ type: z.literal('any'), of: z.array(Condition).max(100) }),
+    z.object({ type: z.literal('not'), of: Condition }),
+    Predicate,
+  ]),
+) as z.ZodType<Condition>;
+
+export function conditionDepth(c: Condition): number {
+  switch (c.type) {
+    case 'all':
+    case 'any':
+      return 1 + c.of.reduce((m, x) => Math.max(m, conditionDepth(x)), 0);
+    case 'not':
+      return 1 + conditionDepth(c.of);
+    default:
+      return 1;
+  }
+}
+
+export const Outcome = z.object({ class: VerdictClass, action: Action });
+export type Outcome = z.infer<typeof Outcome>;
+
+export const Rule = z
+  .object({
+    id: z.string().min(1).max(100),
+    name: z.string().min(1).max(200),
+    enabled: z.boolean().default(true),
+    /** Sites the rule applies to; empty means every site. */
+    sites: z.array(SiteId).default([]),
+    when: Condition,
+    then: Outcome,
+  })
+  .superRefine((r, ctx) => {
+    if (conditionDepth(r.when) > MAX_CONDITION_DEPTH) {
+      ctx.addIssue({ code: 'custom', path: ['when'], message: `conditions nest deeper than ${MAX_CONDITION_DEPTH} levels` });
+    }
+  });
+export type Rule = z.infer<typeof Rule>;
+export type RuleInput = z.input<typeof Rule>;

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Doorman</main>, document.getElementById('app')!);

@@ -1,0 +1,80 @@
+// Every message between extension parts: one zod discriminated union plus a request → response map.
+// Receivers validate with `Message.safeParse`; the background also checks the sender.
+import { z } from 'zod';
+import { Action, ItemKind, PageContext, ReasonCode, SiteId } from '../core/model';
+import { Snapshot } from '../core/snapshot';
+
+export const LogEntryInput = z.object({
+  site: SiteId,
+  itemId: z.string().min(1).max(300),
+  permalink: z.string().max(2000),
+  authorId: z.string().max(200),
+  handle: z.string().max(320),
+  displayName: z.string().max(200),
+  snippet: z.string().max(400),
+  kind: ItemKind,
+  context: PageContext,
+  action: Action,
+  ruleId: z.string().max(200),
+  reasonCode: ReasonCode,
+  reason: z.string().max(500),
+  /** When it was filtered, ms since epoch. */
+  at: z.number().int().nonnegative(),
+});
+export type LogEntryInput = z.infer<typeof LogEntryInput>;
+
+export const HealthStatus = z.enum(['working', 'degraded', 'paused']);
+export type HealthStatus = z.infer<typeof HealthStatus>;
+
+export const TabHealth = z.object({
+  site: SiteId,
+  status: HealthStatus,
+  /** Why it is degraded, in a sentence. */
+  detail: z.string().max(500),
+  url: z.string().max(2000),
+  /** Items filtered on this page so far, by reason. */
+  counts: z.partialRecord(ReasonCode, z.number().int().nonnegative()),
+  seen: z.number().int().nonnegative(),
+});
+export type TabHealth = z.infer<typeof TabHealth>;
+
+export const FollowFact = z.object({
+  accountId: z.string().min(1).max(200),
+  handle: z.string().max(320),
+  following: z.boolean(),
+});
+
+export const Message = z.discriminatedUnion('type', [
+  /** content → background: the current snapshot. */
+  z.object({ type: z.literal('snapshot/get') }),
+  /** content → background: items this page filtered (batched, deduplicated by site and item id). */
+  z.object({ type: z.literal('log/report'), entries: z.array(LogEntryInput).max(500) }),
+  /** content → background: follow state the page's API revealed. */
+  z.object({
+    type: z.literal('follows/learn'),
+    site: SiteId,
+    source: z.enum(['page', 'following-list']),
+    follows: z.array(FollowFact).max(2_000),
+  }),
+  /** content → background: adapter health and counts for the popup. */
+  z.object({ type: z.literal('health/report'), health: TabHealth }),
+  /** popup → background: the health of a tab. */
+  z.object({ type: z.literal('tab/health'), tabId: z.number().int() }),
+  /** background → content: the snapshot changed; here it is. */
+  z.object({ type: z.literal('snapshot/changed'), snapshot: Snapshot }),
+  /** popup → content: reveal one collapsed or hidden item. */
+  z.object({ type: z.literal('item/reveal'), itemId: z.string().min(1).max(300) }),
+]);
+export type Message = z.infer<typeof Message>;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+export interface ResponseMap {
+  'snapshot/get': Snapshot;
+  'log/report': { added: number };
+  'follows/learn': { changed: number };
+  'health/report': { ok: true };
+  'tab/health': TabHealth | null;
+  'snapshot/changed': { ok: true };
+  'item/reveal': { revealed: boolean };
+}

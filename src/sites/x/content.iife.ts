@@ -1,0 +1,1 @@
+import { z } from 'zod'; console.debug('doorman content', z.string().parse('x'));
