@@ -62,6 +62,8 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab/health'), tabId: z.number().int() }),
   /** background → content: the snapshot changed; here it is. */
   z.object({ type: z.literal('snapshot/changed'), snapshot: Snapshot }),
+  /** popup/options → background: they wrote to the database; rebuild and push the snapshot. */
+  z.object({ type: z.literal('data/changed') }),
   /** popup → content: reveal one collapsed or hidden item. */
   z.object({ type: z.literal('item/reveal'), itemId: z.string().min(1).max(300) }),
 ]);
@@ -76,5 +78,6 @@ export interface ResponseMap {
   'health/report': { ok: true };
   'tab/health': TabHealth | null;
   'snapshot/changed': { ok: true };
+  'data/changed': { revision: number };
   'item/reveal': { revealed: boolean };
 }

@@ -1,0 +1,38 @@
+// The contract each site folder fulfils. The content machinery (observer, marking, reporting) is
+// site-agnostic; everything that knows a site's markup lives behind this interface.
+import type { FeedItem, PageContext, SiteId } from '../core/model';
+import type { FactStore } from './fact-store';
+
+/** An element that looks like a feed item but could not be read: a sign the site's markup changed. */
+export interface ParseFailure {
+  failure: string;
+}
+
+export interface ParseEnv {
+  url: URL;
+  context: PageContext;
+  facts: FactStore;
+}
+
+export interface SiteAdapter {
+  site: SiteId;
+  /** Matches the root element of every candidate feed item (one per item, not nested in each other). */
+  itemSelector: string;
+  /** Where the page is: home, notifications, thread, search, profile, list or other. */
+  contextFor(url: URL): PageContext;
+  /**
+   * Reads an item root into a FeedItem. `null`: not a feed item at all (skip, no drift);
+   * ParseFailure: it should have been readable and was not.
+   */
+  parse(el: Element, env: ParseEnv): FeedItem | ParseFailure | null;
+  /** The element to collapse or hide for an item root (e.g. the whole timeline cell). */
+  markTarget(el: Element): Element;
+  /**
+   * Looks at the page as a whole for markup drift the per-item parse cannot see (e.g. the feed
+   * rendered but no element matches itemSelector any more). Returns a sentence, or null when fine.
+   */
+  detectDrift(doc: Document, parsedCount: number): string | null;
+}
+
+export const isParseFailure = (r: FeedItem | ParseFailure | null): r is ParseFailure =>
+  r !== null && 'failure' in r;

@@ -1,0 +1,76 @@
+// What the page's own API responses told us, kept in memory for synchronous lookups on the hot path.
+// Bounded: the oldest entries go first once a map is full, so a long session cannot grow without limit.
+import type { AccountFact, ItemFact, PageFacts } from '../shared/facts';
+
+const MAX_ACCOUNTS = 20_000;
+const MAX_ITEMS = 50_000;
+
+function capped<K, V>(map: Map<K, V>, max: number): void {
+  if (map.size <= max) return;
+  let excess = map.size - max;
+  for (const key of map.keys()) {
+    map.delete(key);
+    if (--excess <= 0) break;
+  }
+}
+
+export class FactStore {
+  private readonly accounts = new Map<string, AccountFact>();
+  private readonly idByHandle = new Map<string, string>();
+  private readonly items = new Map<string, ItemFact>();
+  viewerId: string | undefined;
+
+  /** Merges facts; returns the account ids and item ids that changed, so their items can be re-classified. */
+  merge(facts: PageFacts): { accountIds: Set<string>; itemIds: Set<string> } {
+    const accountIds = new Set<string>();
+    const itemIds = new Set<string>();
+    if (facts.viewerId) this.viewerId = facts.viewerId;
+    for (const a of facts.accounts) {
+      const prev = this.accounts.get(a.id);
+      const next = prev ? { ...prev, ...definedOnly(a) } : a;
+      if (!prev || !sameAccount(prev, next)) accountIds.add(a.id);
+      this.accounts.delete(a.id); // re-insert: most recently seen last
+      this.accounts.set(a.id, next);
+      if (a.handle) this.idByHandle.set(a.handle.toLowerCase(), a.id);
+    }
+    for (const i of facts.items) {
+      const prev = this.items.get(i.id);
+      const next = prev ? { ...prev, ...definedOnly(i) } : i;
+      if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) itemIds.add(i.id);
+      this.items.delete(i.id);
+      this.items.set(i.id, next);
+    }
+    capped(this.accounts, MAX_ACCOUNTS);
+    capped(this.idByHandle, MAX_ACCOUNTS);
+    capped(this.items, MAX_ITEMS);
+    return { accountIds, itemIds };
+  }
+
+  account(id: string): AccountFact | undefined {
+    return this.accounts.get(id);
+  }
+
+  accountByHandle(handle: string): AccountFact | undefined {
+    const id = this.idByHandle.get(handle.toLowerCase());
+    return id === undefined ? undefined : this.accounts.get(id);
+  }
+
+  item(id: string): ItemFact | undefined {
+    return this.items.get(id);
+  }
+
+  get size(): { accounts: number; items: number } {
+    return { accounts: this.accounts.size, items: this.items.size };
+  }
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+function sameAccount(a: AccountFact, b: AccountFact): boolean {
+  return a.followed === b.followed && a.followsYou === b.followsYou && a.verified === b.verified &&
+    a.bot === b.bot && a.orgProfile === b.orgProfile && a.handle === b.handle;
+}
