@@ -1,1 +1,5 @@
-import { z } from 'zod'; console.debug('doorman content', z.string().parse('x'));
+// Doorman on x.com: the shared content machinery driven by the X adapter.
+import { startContent } from '../../content/start';
+import { xAdapter } from './adapter';
+
+startContent(xAdapter);

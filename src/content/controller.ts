@@ -1,0 +1,200 @@
+// The per-page filtering loop: element → FeedItem → verdict → mark, synchronously from in-memory
+// data only, so it can run inside the MutationObserver callback (before the page paints).
+import { classify } from '../core/classify';
+import type { CompiledRuleset } from '../core/compile';
+import type { FeedItem, PageContext, ReasonCode, Verdict } from '../core/model';
+import { isParseFailure, type ParseEnv, type SiteAdapter } from './adapter';
+import type { FactStore } from './fact-store';
+import { applyVerdict, clearMark, markPending } from './marking';
+
+interface Tracked {
+  itemId: string;
+  handle: string;
+  authorId: string;
+  target: Element;
+}
+
+export interface ControllerEvents {
+  /** An item was collapsed, hidden or labelled (once per item id per page). */
+  filtered(item: FeedItem, verdict: Verdict): void;
+  /** Health changed or counts moved. */
+  changed(): void;
+}
+
+/** Parse failures beyond this many, with fewer successes than failures, mean the markup drifted. */
+const DRIFT_FAILURES = 3;
+const PRUNE_EVERY = 200;
+
+export class FeedController {
+  private ruleset: CompiledRuleset | null = null;
+  private readonly seen = new WeakSet<Element>();
+  private readonly tracked = new Map<Element, Tracked>();
+  private readonly pending = new Set<Element>();
+  private readonly failed = new Set<Element>();
+  private readonly reported = new Set<string>();
+  private sincePrune = 0;
+  private href = '';
+  private url: URL | null = null;
+  private context: PageContext = 'other';
+  parsed = 0;
+  failures = 0;
+  failureSample = '';
+  driftDetail: string | null = null;
+  counts: Partial<Record<ReasonCode, number>> = {};
+
+  constructor(
+    private readonly adapter: SiteAdapter,
+    private readonly facts: FactStore,
+    private readonly doc: Document,
+    private readonly events: ControllerEvents,
+  ) {}
+
+  get degraded(): boolean {
+    return this.driftDetail !== null;
+  }
+
+  get ready(): boolean {
+    return this.ruleset !== null;
+  }
+
+  setRuleset(rs: CompiledRuleset): void {
+    const first = this.ruleset === null;
+    this.ruleset = rs;
+    if (first) {
+      const waiting = [...this.pending];
+      this.pending.clear();
+      for (const el of waiting) if (el.isConnected) this.process(el, true);
+    } else {
+      this.reclassify(() => true);
+    }
+  }
+
+  /** Called at the start of each batch: notices in-app navigation (SPA route changes). */
+  syncLocation(): void {
+    const href = this.doc.location.href;
+    if (href === this.href) return;
+    this.href = href;
+    this.url = new URL(href);
+    this.context = this.adapter.contextFor(this.url);
+    this.counts = {};
+    this.reported.clear();
+    this.parsed = 0;
+    this.failures = 0;
+    this.failed.clear();
+    this.events.changed();
+  }
+
+  /**
+   * Finds item roots in and under the given nodes and processes each one not seen before. A node
+   * added *inside* an item (a re-render, late content) re-reads that item.
+   */
+  scan(nodes: Iterable<Node>): void {
+    this.syncLocation();
+    const sel = this.adapter.itemSelector;
+    for (const n of nodes) {
+      if (n.nodeType !== 1) continue;
+      const node = n as Element;
+      if (node.matches(sel)) this.process(node, false);
+      else {
+        const host = node.parentElement?.closest(sel);
+        if (host) this.process(host, this.tracked.has(host) || this.failed.has(host));
+      }
+      for (const el of node.querySelectorAll(sel)) this.process(el, false);
+    }
+  }
+
+  private process(el: Element, force: boolean): void {
+    if (!force && this.seen.has(el)) return;
+    this.seen.add(el);
+    const result = this.adapter.parse(el, this.env());
+    if (result === null) return;
+    const target = this.adapter.markTarget(el);
+    if (isParseFailure(result)) {
+      // Leave it visible; it may still be filling in. checkDrift decides later whether the markup changed.
+      this.failed.add(el);
+      this.failureSample = result.failure;
+      clearMark(target);
+      return;
+    }
+    this.failed.delete(el);
+    if (!this.tracked.has(el)) this.parsed++;
+    this.tracked.set(el, { itemId: result.id, handle: result.author.handle, authorId: result.author.id, target });
+    if (++this.sincePrune >= PRUNE_EVERY) this.prune();
+    if (this.degraded) return;
+    if (!this.ruleset) {
+      markPending(target);
+      this.pending.add(el);
+      return;
+    }
+    this.decide(result, target);
+  }
+
+  private env(): ParseEnv {
+    if (!this.url) this.syncLocation();
+    return { url: this.url!, context: this.context, facts: this.facts };
+  }
+
+  private decide(item: FeedItem, target: Element): void {
+    const verdict = classify(item, this.ruleset!);
+    applyVerdict(target, item.id, verdict);
+    if (verdict.action !== 'show' && !this.reported.has(item.id)) {
+      this.reported.add(item.id);
+      this.counts[verdict.reasonCode] = (this.counts[verdict.reasonCode] ?? 0) + 1;
+      this.events.filtered(item, verdict);
+    }
+  }
+
+  /** Re-reads and re-classifies tracked items (new facts, new rules); still synchronous. */
+  reclassify(matches: (t: Tracked) => boolean): void {
+    if (!this.ruleset || this.degraded) return;
+    for (const [el, t] of this.tracked) {
+      if (!el.isConnected) {
+        this.tracked.delete(el);
+        continue;
+      }
+      if (!matches(t)) continue;
+      const result = this.adapter.parse(el, this.env());
+      if (result === null || isParseFailure(result)) continue;
+      t.authorId = result.author.id;
+      this.decide(result, t.target);
+    }
+  }
+
+  reclassifyAccounts(accountIds: Set<string>, handles: Set<string>, itemIds: Set<string>): void {
+    if (accountIds.size === 0 && handles.size === 0 && itemIds.size === 0) return;
+    this.reclassify((t) => itemIds.has(t.itemId) || handles.has(t.handle) || (t.authorId !== '' && accountIds.has(t.authorId)));
+  }
+
+  /** Looks for markup drift; once degraded, Doorman stops hiding anything on this page. */
+  checkDrift(): void {
+    if (this.degraded) return;
+    let failures = 0;
+    for (const el of this.failed) {
+      if (!el.isConnected) this.failed.delete(el);
+      else if (isParseFailure(this.adapter.parse(el, this.env()))) failures++;
+      else this.process(el, true);
+    }
+    this.failures = failures;
+    let detail: string | null = null;
+    if (failures >= DRIFT_FAILURES && failures > this.parsed) {
+      detail = `${failures} items could not be read (${this.failureSample})`;
+    } else {
+      detail = this.adapter.detectDrift(this.doc, this.parsed);
+    }
+    if (detail === null) return;
+    this.driftDetail = detail;
+    for (const t of this.tracked.values()) clearMark(t.target);
+    for (const el of this.pending) clearMark(this.adapter.markTarget(el));
+    this.pending.clear();
+    this.events.changed();
+  }
+
+  private prune(): void {
+    this.sincePrune = 0;
+    for (const el of this.tracked.keys()) if (!el.isConnected) this.tracked.delete(el);
+  }
+
+  get trackedCount(): number {
+    return this.tracked.size;
+  }
+}

@@ -1,0 +1,46 @@
+// Receives facts from the page-world reader. The page is untrusted: every payload is size-checked
+// and validated before it touches the fact store.
+import { PageFacts, FACTS_MESSAGE_TAG, type PageFacts as Facts } from '../shared/facts';
+import type { SiteId } from '../core/model';
+
+/** Facts travel as a JSON string: strings cross the page/extension world boundary intact and synchronously. */
+export const FACTS_EVENT = 'doorman:facts';
+const MAX_PAYLOAD_CHARS = 4_000_000;
+
+export function parseFactsPayload(payload: unknown, site: SiteId): Facts | null {
+  if (typeof payload !== 'string' || payload.length > MAX_PAYLOAD_CHARS) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  const parsed = PageFacts.safeParse(data);
+  if (!parsed.success || parsed.data.site !== site) return null;
+  return parsed.data;
+}
+
+/**
+ * Listens on both channels the page-world script may use: a synchronous CustomEvent on the document
+ * (so facts land before the page renders the response) and window.postMessage as a fallback.
+ */
+export function listenForFacts(win: Window, site: SiteId, onFacts: (facts: Facts) => void, onRejected: () => void): () => void {
+  const handle = (payload: unknown) => {
+    const facts = parseFactsPayload(payload, site);
+    if (facts) onFacts(facts);
+    else onRejected();
+  };
+  const onEvent = (e: Event) => handle((e as CustomEvent<unknown>).detail);
+  const onMessage = (e: MessageEvent<unknown>) => {
+    if (e.source !== win || typeof e.data !== 'object' || e.data === null) return;
+    const envelope = e.data as { tag?: unknown; facts?: unknown };
+    if (envelope.tag !== FACTS_MESSAGE_TAG) return;
+    handle(typeof envelope.facts === 'string' ? envelope.facts : JSON.stringify(envelope.facts ?? null));
+  };
+  win.document.addEventListener(FACTS_EVENT, onEvent);
+  win.addEventListener('message', onMessage);
+  return () => {
+    win.document.removeEventListener(FACTS_EVENT, onEvent);
+    win.removeEventListener('message', onMessage);
+  };
+}

@@ -1,0 +1,91 @@
+// Applies a verdict to an item's element: one data attribute for the stylesheet, plus a one-line
+// placeholder (reason + a keyboard-accessible Show button) for collapsed and hidden items.
+import type { Verdict } from '../core/model';
+import { ATTR, ATTR_REVEALED, PLACEHOLDER_CLASS } from './styles';
+
+export const ATTR_ITEM = 'data-doorman-item';
+
+function placeholderOf(target: Element): HTMLElement | null {
+  const first = target.firstElementChild as HTMLElement | null;
+  return first !== null && first.classList.contains(PLACEHOLDER_CLASS) ? first : null;
+}
+
+function setRevealed(target: Element, revealed: boolean): void {
+  if (revealed) target.setAttribute(ATTR_REVEALED, '');
+  else target.removeAttribute(ATTR_REVEALED);
+  const button = placeholderOf(target)?.querySelector('button');
+  if (button) {
+    button.textContent = revealed ? (target.getAttribute(ATTR) === 'hide' ? 'Hide' : 'Collapse') : 'Show';
+    button.setAttribute('aria-expanded', String(revealed));
+  }
+}
+
+function buildPlaceholder(doc: Document, target: Element): HTMLElement {
+  const box = doc.createElement('div');
+  box.className = PLACEHOLDER_CLASS;
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', 'Filtered by Doorman');
+  const mark = doc.createElement('span');
+  mark.className = 'doorman-mark';
+  mark.textContent = 'Doorman';
+  const reason = doc.createElement('span');
+  reason.className = 'doorman-reason';
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Show';
+  button.setAttribute('aria-expanded', 'false');
+  button.addEventListener('click', (e) => {
+    // The site treats a click anywhere in a cell as "open this post"; this click is ours alone.
+    e.preventDefault();
+    e.stopPropagation();
+    setRevealed(target, !target.hasAttribute(ATTR_REVEALED));
+  });
+  // Keep Enter/Space and the site's single-key shortcuts from reaching the page while our button has focus.
+  button.addEventListener('keydown', (e) => e.stopPropagation());
+  box.append(mark, reason, button);
+  return box;
+}
+
+export function applyVerdict(target: Element, itemId: string, verdict: Verdict): void {
+  target.setAttribute(ATTR_ITEM, itemId);
+  if (verdict.action === 'show') {
+    clearMark(target, false);
+    target.setAttribute(ATTR, 'show');
+    return;
+  }
+  const previous = target.getAttribute(ATTR);
+  target.setAttribute(ATTR, verdict.action);
+  let box = placeholderOf(target);
+  if (!box) {
+    box = buildPlaceholder(target.ownerDocument, target);
+    target.insertBefore(box, target.firstChild);
+  }
+  const reason = box.querySelector('.doorman-reason');
+  if (reason && reason.textContent !== verdict.reason) reason.textContent = verdict.reason;
+  box.title = verdict.reason;
+  if (previous !== verdict.action) setRevealed(target, target.hasAttribute(ATTR_REVEALED));
+}
+
+/** Marks an element as waiting for its verdict (kept invisible, still laid out). */
+export function markPending(target: Element): void {
+  if (!target.hasAttribute(ATTR)) target.setAttribute(ATTR, 'pending');
+}
+
+export function clearMark(target: Element, dropItemId = true): void {
+  placeholderOf(target)?.remove();
+  target.removeAttribute(ATTR);
+  target.removeAttribute(ATTR_REVEALED);
+  if (dropItemId) target.removeAttribute(ATTR_ITEM);
+}
+
+/** Reveals one item (from the popup's "Show on page"); returns whether it was found. */
+export function reveal(doc: Document, itemId: string): boolean {
+  let found = false;
+  for (const el of doc.querySelectorAll(`[${ATTR_ITEM}]`)) {
+    if (el.getAttribute(ATTR_ITEM) !== itemId) continue;
+    setRevealed(el, true);
+    if (!found) el.scrollIntoView({ block: 'center' });
+    found = true;
+  }
+  return found;
+}
