@@ -1,1 +1,36 @@
-console.debug('doorman bg');
+// The service worker. Listeners are registered synchronously at top level so events that wake the
+// worker are delivered; handlers await one readiness promise inside. No state lives here that a
+// restart could lose: the database, storage.local (snapshot) and storage.session (tab health) hold it.
+import browser from 'webextension-polyfill';
+import { getDb } from './db';
+import { createBackground } from './handlers';
+
+function contentMatches(manifest: browser.Manifest.WebExtensionManifest): string[] {
+  return [...new Set((manifest.content_scripts ?? []).flatMap((cs) => cs.matches))];
+}
+
+const background = createBackground({
+  db: getDb(),
+  runtimeId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+  local: browser.storage.local,
+  session: browser.storage.session,
+  tabs: browser.tabs,
+  contentMatches: contentMatches(browser.runtime.getManifest()),
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+  background.handle(message, sender),
+);
+
+const logFailure = (what: string) => (e: unknown) => console.error(`doorman: ${what} failed:`, e);
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  background.tabRemoved(tabId).catch(logFailure('clearing tab health'));
+});
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  background.tabUpdated(tabId, change, tab).catch(logFailure('updating tab health'));
+});
+
+// Warm up now rather than on the first message: open the database, bring the snapshot cache current.
+background.ready().catch(logFailure('startup'));

@@ -87,7 +87,7 @@ export function startContent(adapter: SiteAdapter, win: Window = window): FeedCo
   }, () => undefined);
 
   const applySnapshot = (s: Parameters<typeof compileSnapshot>[0]) => {
-    if (s.revision < revision) return;
+    if (s.revision <= revision) return; // each change arrives twice: storage event and direct push
     revision = s.revision;
     paused = !s.settings.sites[adapter.site].enabled;
     controller.setRuleset(compileSnapshot(s));

@@ -1,0 +1,173 @@
+// Message dispatch for the service worker: validate, check the sender, await readiness, handle.
+// Everything it needs comes in as dependencies, so tests drive it with fakes and a fake sender.
+import { Message, TabHealth, type MessageOf, type MessageType, type ResponseMap } from '../shared/messages';
+import type { Snapshot } from '../core/snapshot';
+import type { DoormanDB } from './db';
+import { createPublisher, type TabsLike } from './publish';
+import { type CacheArea, currentSnapshot } from './snapshot';
+import { learnFollows } from './store/follows';
+import { addLogEntries, maybePruneLog } from './store/log';
+import { noteAccountsSeen } from './store/overrides';
+import { getSettings } from './store/settings';
+import { describeZodError } from './store/validation';
+
+export interface SessionArea {
+  get(keys: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string): Promise<void>;
+}
+
+export interface BackgroundDeps {
+  db: DoormanDB;
+  runtimeId: string;
+  /** `browser.runtime.getURL('')`: pages under it are the extension's own (popup, options). */
+  extensionOrigin: string;
+  local: CacheArea;
+  session: SessionArea;
+  tabs: TabsLike;
+  contentMatches: readonly string[];
+}
+
+/** The parts of runtime.MessageSender the checks use. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+type SenderKind = 'content' | 'extension';
+
+/** Who may send what. Messages with no senders here are not for the background and are left alone. */
+const ACCEPTS: Record<MessageType, readonly SenderKind[]> = {
+  'snapshot/get': ['content', 'extension'],
+  'log/report': ['content'],
+  'follows/learn': ['content'],
+  'health/report': ['content'],
+  'tab/health': ['extension'],
+  'data/changed': ['extension'],
+  'snapshot/changed': [],
+  'item/reveal': [],
+};
+
+export function senderKind(sender: Sender, deps: Pick<BackgroundDeps, 'runtimeId' | 'extensionOrigin'>): SenderKind | null {
+  if (sender.id !== deps.runtimeId) return null;
+  if (sender.url?.startsWith(deps.extensionOrigin)) return 'extension';
+  // A content script's sender carries the tab it runs in and the page's own URL.
+  if (sender.tab?.id !== undefined && sender.tab.id >= 0) return 'content';
+  return null;
+}
+
+export const healthKey = (tabId: number): string => `health:${tabId}`;
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+export interface Background {
+  /** Database open and snapshot cache current. Retried on the next message if it failed. */
+  ready(): Promise<Snapshot>;
+  /** The runtime.onMessage listener body: a promise for handled messages, undefined for ones left alone. */
+  handle(raw: unknown, sender: Sender): Promise<unknown> | undefined;
+  tabRemoved(tabId: number): Promise<void>;
+  tabUpdated(tabId: number, change: { status?: string; url?: string }, tab?: { url?: string }): Promise<void>;
+}
+
+export function createBackground(deps: BackgroundDeps): Background {
+  const { db, session } = deps;
+  const publish = createPublisher(deps);
+  let readyPromise: Promise<Snapshot> | null = null;
+
+  const ready = (): Promise<Snapshot> => {
+    readyPromise ??= (async () => {
+      await db.open();
+      return currentSnapshot(db, deps.local);
+    })().catch((e: unknown) => {
+      readyPromise = null;
+      throw e;
+    });
+    return readyPromise;
+  };
+
+  type Handler<T extends MessageType> = (msg: MessageOf<T>, sender: Sender) => Promise<ResponseMap[T]>;
+  const handlers: { [T in MessageType]?: Handler<T> } = {
+    'snapshot/get': async () => {
+      await ready();
+      return currentSnapshot(db, deps.local);
+    },
+
+    'log/report': async (msg) => {
+      await ready();
+      const added = await addLogEntries(db, msg.entries);
+      if (added > 0) {
+        const { renamed } = await noteAccountsSeen(db, msg.entries.map((e) => ({ ...e, accountId: e.authorId })));
+        if (renamed) await publish();
+        await maybePruneLog(db, (await getSettings(db)).log);
+      }
+      return { added };
+    },
+
+    'follows/learn': async (msg) => {
+      await ready();
+      const changed = await learnFollows(db, msg.site, msg.follows, msg.source);
+      if (changed > 0) await publish();
+      return { changed };
+    },
+
+    // Health lives in storage.session (no database): it survives a worker restart, not a browser restart.
+    'health/report': async (msg, sender) => {
+      await session.set({ [healthKey(sender.tab?.id ?? -1)]: msg.health });
+      return { ok: true };
+    },
+
+    'tab/health': async (msg) => {
+      const key = healthKey(msg.tabId);
+      const parsed = TabHealth.safeParse((await session.get(key))[key]);
+      return parsed.success ? parsed.data : null;
+    },
+
+    'data/changed': async () => {
+      await ready();
+      return { revision: (await publish()).revision };
+    },
+  };
+
+  const handle = (raw: unknown, sender: Sender): Promise<unknown> | undefined => {
+    const type = (raw as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !(type in ACCEPTS)) return undefined;
+    const accepted = ACCEPTS[type as MessageType];
+    if (accepted.length === 0) return undefined;
+    const kind = senderKind(sender, deps);
+    if (kind === null || !accepted.includes(kind)) {
+      return Promise.reject(new Error(`doorman: ${type} is not accepted from ${kind ?? 'an unknown sender'}`));
+    }
+    const parsed = Message.safeParse(raw);
+    if (!parsed.success) return Promise.reject(new Error(`doorman: invalid ${type}: ${describeZodError(parsed.error)}`));
+    const msg = parsed.data;
+    const handler = handlers[msg.type] as Handler<typeof msg.type> | undefined;
+    return handler?.(msg, sender);
+  };
+
+  return {
+    ready,
+    handle,
+    async tabRemoved(tabId) {
+      await session.remove(healthKey(tabId));
+    },
+    // A tab that leaves the site (or navigates somewhere Doorman has no access to, so the URL is
+    // hidden) loses its health. Same-site navigations keep it: the content script's next report replaces it.
+    async tabUpdated(tabId, change, tab) {
+      if (change.status !== 'loading' && change.url === undefined) return;
+      const key = healthKey(tabId);
+      const stored = TabHealth.safeParse((await session.get(key))[key]);
+      if (!stored.success) return;
+      const next = change.url ?? tab?.url;
+      if (next === undefined || originOf(next) === null || originOf(next) !== originOf(stored.data.url)) {
+        await session.remove(key);
+      }
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// The snapshot a content script classifies with: built from the database (pure function), cached in
+// storage.local under `snapshot` so a content script can read it at document_start without waiting
+// on IndexedDB, and tagged with the data revision so stale copies can be recognised.
+import type { AllowEntry, BrandOverrideEntry, FollowEntry } from '../core/lists';
+import type { Rule } from '../core/rules';
+import type { Settings } from '../core/settings';
+import { Snapshot } from '../core/snapshot';
+import type { DoormanDB } from './db';
+import { listAllowlist } from './store/allowlist';
+import { listFollows } from './store/follows';
+import { listOverrides } from './store/overrides';
+import { currentRevision, raiseRevision } from './store/revision';
+import { listRules } from './store/rules';
+import { getSettings } from './store/settings';
+
+export const SNAPSHOT_KEY = 'snapshot';
+
+/** The caps Snapshot's schema enforces; a snapshot over them would be rejected whole by content scripts. */
+export const SNAPSHOT_LIMITS = { rules: 1_000, allowlist: 50_000, follows: 200_000, overrides: 50_000 } as const;
+
+export interface SnapshotData {
+  revision: number;
+  settings: Settings;
+  rules: Rule[];
+  allowlist: AllowEntry[];
+  follows: FollowEntry[];
+  overrides: BrandOverrideEntry[];
+}
+
+/** Keeps the `max` entries with the largest `time`, in their original order. */
+function newest<T>(items: readonly T[], max: number, time: (t: T) => number): T[] {
+  if (items.length <= max) return [...items];
+  const cutoff = items.map(time).sort((a, b) => b - a)[max - 1] ?? 0;
+  let ties = max - items.filter((it) => time(it) > cutoff).length;
+  return items.filter((it) => {
+    const t = time(it);
+    return t > cutoff || (t === cutoff && ties-- > 0);
+  });
+}
+
+/** Pure: the snapshot for this data, capped so it always passes the Snapshot schema. */
+export function buildSnapshot(data: SnapshotData): Snapshot {
+  return {
+    revision: data.revision,
+    settings: data.settings,
+    // Rules keep their order; past the cap the last ones (which would rarely decide anything) are left out.
+    rules: data.rules.slice(0, SNAPSHOT_LIMITS.rules),
+    allowlist: newest(data.allowlist, SNAPSHOT_LIMITS.allowlist, (e) => e.addedAt),
+    follows: newest(data.follows, SNAPSHOT_LIMITS.follows, (e) => e.learnedAt),
+    overrides: newest(data.overrides, SNAPSHOT_LIMITS.overrides, (e) => e.setAt),
+  };
+}
+
+/** Reads everything a snapshot needs in one transaction, so it is consistent with its revision. */
+export async function readSnapshotData(db: DoormanDB): Promise<SnapshotData> {
+  return db.transaction('r', [db.meta, db.settings, db.rules, db.allowlist, db.follows, db.accounts], async () => ({
+    revision: await currentRevision(db),
+    settings: await getSettings(db),
+    rules: await listRules(db),
+    allowlist: await listAllowlist(db),
+    follows: await listFollows(db),
+    overrides: await listOverrides(db),
+  }));
+}
+
+export async function snapshotFromDb(db: DoormanDB): Promise<Snapshot> {
+  return buildSnapshot(await readSnapshotData(db));
+}
+
+/** The part of a storage area the cache needs (browser.storage.local in the extension, a fake in tests). */
+export interface CacheArea {
+  get(keys: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export async function readCachedSnapshot(area: CacheArea): Promise<Snapshot | null> {
+  try {
+    const parsed = Snapshot.safeParse((await area.get(SNAPSHOT_KEY))[SNAPSHOT_KEY]);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the snapshot to the cache. A failed write (quota, storage error) leaves the previous cache
+ * in place, is logged with the sizes involved and returns false; content scripts still receive the
+ * snapshot by message.
+ */
+export async function cacheSnapshot(area: CacheArea, snapshot: Snapshot): Promise<boolean> {
+  try {
+    await area.set({ [SNAPSHOT_KEY]: snapshot });
+    return true;
+  } catch (e) {
+    const counts = `${snapshot.rules.length} rules, ${snapshot.allowlist.length} allowed, ${snapshot.follows.length} follows`;
+    console.error(
+      `doorman: could not cache snapshot revision ${snapshot.revision} (${counts}); the previous cache stays: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return false;
+  }
+}
+
+/**
+ * The current snapshot: the cached one when it matches the database's revision, else rebuilt and
+ * cached. If the cache is ahead of the database (the database was wiped), the revision moves past
+ * it so content scripts do not mistake the new snapshot for an old one.
+ */
+export async function currentSnapshot(db: DoormanDB, area: CacheArea): Promise<Snapshot> {
+  const cached = await readCachedSnapshot(area);
+  const revision = await currentRevision(db);
+  if (cached && cached.revision === revision) return cached;
+  if (cached && cached.revision > revision) await raiseRevision(db, cached.revision + 1);
+  const fresh = await snapshotFromDb(db);
+  await cacheSnapshot(area, fresh);
+  return fresh;
+}

@@ -1,0 +1,87 @@
+// The user's rules, in order (first match wins). Every write validates the rule with its zod schema.
+import { Rule, type RuleInput } from '../../core/rules';
+import type { DoormanDB, RuleRow } from '../db';
+import { bumpRevision } from './revision';
+import { describeZodError } from './validation';
+
+/** Same cap as a snapshot's rule list, so every stored rule reaches the content scripts. */
+export const MAX_RULES = 1_000;
+
+function toRule(row: RuleRow): Rule | null {
+  const { order: _order, ...rule } = row;
+  const parsed = Rule.safeParse(rule);
+  if (!parsed.success) {
+    // A row an older version wrote that today's schema rejects: leave it stored, keep it out of use.
+    console.warn(`doorman: stored rule ${row.id} is invalid and skipped: ${describeZodError(parsed.error)}`);
+    return null;
+  }
+  return parsed.data;
+}
+
+export async function listRules(db: DoormanDB): Promise<Rule[]> {
+  const rows = await db.rules.orderBy('order').toArray();
+  return rows.map(toRule).filter((r): r is Rule => r !== null);
+}
+
+export function parseRule(input: RuleInput, prefix = 'rule'): Rule {
+  const parsed = Rule.safeParse(input);
+  if (!parsed.success) throw new Error(describeZodError(parsed.error, prefix));
+  return parsed.data;
+}
+
+/** Inserts a new rule at the end, or replaces the rule with the same id in place. */
+export async function saveRule(db: DoormanDB, input: RuleInput): Promise<Rule> {
+  const rule = parseRule(input);
+  await db.transaction('rw', db.rules, db.meta, async () => {
+    const existing = await db.rules.get(rule.id);
+    let order = existing?.order;
+    if (order === undefined) {
+      if ((await db.rules.count()) >= MAX_RULES) throw new Error(`rules: at most ${MAX_RULES} rules`);
+      order = ((await db.rules.orderBy('order').last())?.order ?? -1) + 1;
+    }
+    await db.rules.put({ ...rule, order });
+    await bumpRevision(db);
+  });
+  return rule;
+}
+
+export async function deleteRule(db: DoormanDB, id: string): Promise<boolean> {
+  return db.transaction('rw', db.rules, db.meta, async () => {
+    if (!(await db.rules.get(id))) return false;
+    await db.rules.delete(id);
+    await bumpRevision(db);
+    return true;
+  });
+}
+
+export async function setRuleEnabled(db: DoormanDB, id: string, enabled: boolean): Promise<boolean> {
+  return db.transaction('rw', db.rules, db.meta, async () => {
+    const changed = await db.rules.update(id, { enabled });
+    if (changed) await bumpRevision(db);
+    return changed > 0;
+  });
+}
+
+/** Puts the rules in the given order. `ids` must name every stored rule exactly once. */
+export async function reorderRules(db: DoormanDB, ids: readonly string[]): Promise<void> {
+  await db.transaction('rw', db.rules, db.meta, async () => {
+    const stored = new Set(await db.rules.toCollection().primaryKeys());
+    const given = new Set(ids);
+    if (given.size !== ids.length) throw new Error('reorderRules: an id appears twice');
+    if (given.size !== stored.size || ids.some((id) => !stored.has(id))) {
+      throw new Error('reorderRules: the ids must be exactly the stored rules');
+    }
+    await Promise.all(ids.map((id, order) => db.rules.update(id, { order })));
+    await bumpRevision(db);
+  });
+}
+
+/** Moves one rule to `toIndex` (clamped), keeping the others in their order. */
+export async function moveRule(db: DoormanDB, id: string, toIndex: number): Promise<void> {
+  await db.transaction('rw', db.rules, db.meta, async () => {
+    const ids = (await db.rules.orderBy('order').primaryKeys()).filter((k) => k !== id);
+    if (!(await db.rules.get(id))) throw new Error(`moveRule: no rule ${id}`);
+    ids.splice(Math.max(0, Math.min(toIndex, ids.length)), 0, id);
+    await reorderRules(db, ids);
+  });
+}

@@ -1,0 +1,53 @@
+// The user's settings: one validated row. Reads fill defaults and survive a bad field; writes validate.
+import type { z } from 'zod';
+import { Settings } from '../../core/settings';
+import type { DoormanDB } from '../db';
+import { bumpRevision } from './revision';
+import { SETTINGS_ROW_KEY, salvageSettings } from './settings-parse';
+import { describeZodError } from './validation';
+
+/** What a caller may change: any top-level field, and single entries of `sites` and `log`. */
+export interface SettingsPatch {
+  policy?: Settings['policy'];
+  hideUnsolicitedBrands?: boolean;
+  letVerifiedOrganizations?: boolean;
+  brandThreshold?: number;
+  sites?: Partial<Settings['sites']>;
+  log?: Partial<Settings['log']>;
+}
+
+export async function getSettings(db: DoormanDB): Promise<Settings> {
+  const row = await db.settings.get(SETTINGS_ROW_KEY);
+  return salvageSettings(row?.value ?? {});
+}
+
+function merge(current: Settings, patch: SettingsPatch): unknown {
+  return {
+    ...current,
+    ...patch,
+    sites: { ...current.sites, ...patch.sites },
+    log: { ...current.log, ...patch.log },
+  };
+}
+
+/** Applies a patch; throws (naming the field) when the result is invalid, writing nothing. */
+export async function updateSettings(db: DoormanDB, patch: SettingsPatch): Promise<Settings> {
+  return db.transaction('rw', db.settings, db.meta, async () => {
+    const next = Settings.safeParse(merge(await getSettings(db), patch));
+    if (!next.success) throw new Error(describeZodError(next.error, 'settings'));
+    await db.settings.put({ key: SETTINGS_ROW_KEY, value: next.data });
+    await bumpRevision(db);
+    return next.data;
+  });
+}
+
+/** Replaces the settings whole (restore, reset). Missing fields take their defaults. */
+export async function replaceSettings(db: DoormanDB, settings: z.input<typeof Settings>): Promise<Settings> {
+  const parsed = Settings.safeParse(settings);
+  if (!parsed.success) throw new Error(describeZodError(parsed.error, 'settings'));
+  await db.transaction('rw', db.settings, db.meta, async () => {
+    await db.settings.put({ key: SETTINGS_ROW_KEY, value: parsed.data });
+    await bumpRevision(db);
+  });
+  return parsed.data;
+}

@@ -1,0 +1,222 @@
+// Export and import: rules + allowlist as a shareable file, and a full backup of everything.
+// An import is parsed and validated whole before anything is written, then applied in one Dexie
+// transaction: it lands completely or not at all, and a failure names the offending field.
+import { z } from 'zod';
+import { AllowEntry, BrandOverrideEntry, FollowEntry } from '../core/lists';
+import { Rule } from '../core/rules';
+import { Settings } from '../core/settings';
+import { LogEntryInput } from '../shared/messages';
+import type { AccountRow, DoormanDB, FollowRow, LogRow, RuleRow } from './db';
+import { allowRow, listAllowlist, putAllowRows } from './store/allowlist';
+import { listFollows } from './store/follows';
+import { accountRow, listAccountOverrides } from './store/overrides';
+import { accountRowKey } from './store/keys';
+import { bumpRevision } from './store/revision';
+import { MAX_RULES, listRules } from './store/rules';
+import { getSettings } from './store/settings';
+import { SETTINGS_ROW_KEY } from './store/settings-parse';
+import { describeZodError } from './store/validation';
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const RULES_FORMAT = 'doorman-rules';
+export const BACKUP_FORMAT = 'doorman-backup';
+const FORMAT_VERSION = 1;
+
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
+
+const uniqueRuleIds = (rules: readonly Rule[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  rules.forEach((r, i) => {
+    if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${r.id}"` });
+    seen.add(r.id);
+  });
+};
+
+export const RulesFile = z
+  .object({
+    format: z.literal(RULES_FORMAT),
+    version: z.literal(FORMAT_VERSION),
+    exportedAt: z.number().int().nonnegative().optional(),
+    rules: z.array(Rule).max(MAX_RULES),
+    allowlist: z.array(AllowEntry).max(50_000),
+  })
+  .superRefine((f, ctx) => uniqueRuleIds(f.rules, ctx));
+export type RulesFile = z.infer<typeof RulesFile>;
+
+const BackupOverride = BrandOverrideEntry.extend({
+  displayName: z.string().max(200).default(''),
+  seenAt: z.number().int().nonnegative().default(0),
+}).refine((e) => e.accountId !== '' || e.handle !== '', { message: 'needs an account id or a handle', path: ['accountId'] });
+
+const BackupFollow = FollowEntry.refine((e) => e.accountId !== '' || e.handle !== '', {
+  message: 'needs an account id or a handle',
+  path: ['accountId'],
+});
+
+export const BackupFile = z
+  .object({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(FORMAT_VERSION),
+    exportedAt: z.number().int().nonnegative().optional(),
+    settings: Settings,
+    rules: z.array(Rule).max(MAX_RULES),
+    allowlist: z.array(AllowEntry).max(50_000),
+    follows: z.array(BackupFollow).max(1_000_000),
+    overrides: z.array(BackupOverride).max(50_000),
+    log: z.array(LogEntryInput).max(1_000_000),
+  })
+  .superRefine((f, ctx) => uniqueRuleIds(f.rules, ctx));
+export type BackupFile = z.infer<typeof BackupFile>;
+
+// ---------------------------------------------------------------------------------------- export
+
+export async function exportRules(db: DoormanDB, now = Date.now()): Promise<RulesFile> {
+  return db.transaction('r', db.rules, db.allowlist, async () => ({
+    format: RULES_FORMAT,
+    version: FORMAT_VERSION,
+    exportedAt: now,
+    rules: await listRules(db),
+    allowlist: await listAllowlist(db),
+  }));
+}
+
+export async function exportBackup(db: DoormanDB, now = Date.now()): Promise<BackupFile> {
+  return db.transaction('r', db.allTables, async () => ({
+    format: BACKUP_FORMAT,
+    version: FORMAT_VERSION,
+    exportedAt: now,
+    settings: await getSettings(db),
+    rules: await listRules(db),
+    allowlist: await listAllowlist(db),
+    follows: await listFollows(db),
+    overrides: await listAccountOverrides(db),
+    log: (await db.log.orderBy('at').toArray()).map(({ id: _id, ...entry }) => entry),
+  }));
+}
+
+export const toJson = (file: RulesFile | BackupFile): string => JSON.stringify(file, null, 2);
+
+// ---------------------------------------------------------------------------------------- parsing
+
+async function readText(input: string | Blob): Promise<string> {
+  if (typeof input !== 'string') {
+    if (input.size > MAX_IMPORT_BYTES) throw new ImportError(tooBig(input.size));
+    return input.text();
+  }
+  // UTF-8 needs at least one byte per UTF-16 unit and at most three; measure only when in doubt.
+  const bytes = input.length * 3 <= MAX_IMPORT_BYTES ? input.length : new TextEncoder().encode(input).length;
+  if (bytes > MAX_IMPORT_BYTES) throw new ImportError(tooBig(bytes));
+  return input;
+}
+
+const tooBig = (bytes: number) =>
+  `file is too large (${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ImportError(`not JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** The format tag and version, checked first so the wrong kind of file gets a sentence, not a schema dump. */
+function checkHeader(raw: unknown, format: string): void {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ImportError('not a Doorman file: expected a JSON object');
+  const { format: got, version } = raw as { format?: unknown; version?: unknown };
+  if (got !== format) {
+    const hint = got === BACKUP_FORMAT ? ' (this is a full backup: use Restore)' : got === RULES_FORMAT ? ' (this is a rules file: use Import rules)' : '';
+    throw new ImportError(`format: expected "${format}", found ${JSON.stringify(got) ?? 'nothing'}${hint}`);
+  }
+  if (typeof version === 'number' && version > FORMAT_VERSION) {
+    throw new ImportError(`version: this file is version ${version}, written by a newer Doorman; this one reads version ${FORMAT_VERSION}`);
+  }
+}
+
+async function parseFile<S extends z.ZodType>(input: string | Blob, format: string, schema: S): Promise<z.infer<S>> {
+  const raw = parseJson(await readText(input));
+  checkHeader(raw, format);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ImportError(describeZodError(parsed.error));
+  return parsed.data;
+}
+
+export const parseRulesFile = (input: string | Blob): Promise<RulesFile> => parseFile(input, RULES_FORMAT, RulesFile);
+export const parseBackupFile = (input: string | Blob): Promise<BackupFile> => parseFile(input, BACKUP_FORMAT, BackupFile);
+
+// ---------------------------------------------------------------------------------------- import
+
+export interface ImportOptions {
+  /** merge: add new rules at the end, replace same-id rules in place, add allowlist entries. replace: the file becomes the lists. */
+  mode?: 'merge' | 'replace';
+  now?: number;
+}
+
+export async function importRules(
+  db: DoormanDB,
+  input: string | Blob,
+  { mode = 'merge', now = Date.now() }: ImportOptions = {},
+): Promise<{ rules: number; allowlist: number }> {
+  const file = await parseRulesFile(input);
+  const allowRows = file.allowlist.map((e, i) => allowRow(e, now, `allowlist[${i}]`));
+  await db.transaction('rw', db.rules, db.allowlist, db.meta, async () => {
+    if (mode === 'replace') {
+      await db.rules.clear();
+      await db.allowlist.clear();
+    }
+    const existing = new Map((await db.rules.toArray()).map((r) => [r.id, r.order]));
+    let next = Math.max(-1, ...existing.values()) + 1;
+    const rows: RuleRow[] = file.rules.map((rule) => ({ ...rule, order: existing.get(rule.id) ?? next++ }));
+    const total = new Set([...existing.keys(), ...file.rules.map((r) => r.id)]).size;
+    if (total > MAX_RULES) throw new ImportError(`rules: importing would make ${total} rules; the limit is ${MAX_RULES}`);
+    await db.rules.bulkPut(rows);
+    await putAllowRows(db, allowRows);
+    await bumpRevision(db);
+  });
+  return { rules: file.rules.length, allowlist: allowRows.length };
+}
+
+export interface RestoreCounts {
+  rules: number;
+  allowlist: number;
+  follows: number;
+  overrides: number;
+  log: number;
+}
+
+/** Replaces everything with the backup's contents. The revision keeps counting up. */
+export async function restoreBackup(db: DoormanDB, input: string | Blob, now = Date.now()): Promise<RestoreCounts> {
+  const file = await parseBackupFile(input);
+  const allowRows = file.allowlist.map((e, i) => allowRow(e, now, `allowlist[${i}]`));
+  const followRows: FollowRow[] = file.follows.map((f) => ({ ...f, key: accountRowKey(f.site, f.accountId, f.handle) }));
+  const accountRows: AccountRow[] = file.overrides.map((o, i) => accountRow(o, now, `overrides[${i}]`));
+  const seen = new Set<string>();
+  // A backup may hold an item twice (hand-edited, concatenated); keep the first like addLogEntries does.
+  const logRows: LogRow[] = file.log.filter((e) => {
+    const k = `${e.site}\u0000${e.itemId}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const ruleRows: RuleRow[] = file.rules.map((rule, order) => ({ ...rule, order }));
+
+  await db.transaction('rw', db.allTables, async () => {
+    await Promise.all([db.rules.clear(), db.allowlist.clear(), db.follows.clear(), db.accounts.clear(), db.log.clear(), db.settings.clear()]);
+    await db.settings.put({ key: SETTINGS_ROW_KEY, value: file.settings });
+    await db.rules.bulkPut(ruleRows);
+    await putAllowRows(db, allowRows);
+    await db.follows.bulkPut(followRows);
+    await db.accounts.bulkPut(accountRows);
+    await db.log.bulkAdd(logRows);
+    await bumpRevision(db);
+  });
+  return {
+    rules: ruleRows.length,
+    allowlist: allowRows.length,
+    follows: followRows.length,
+    overrides: accountRows.length,
+    log: logRows.length,
+  };
+}

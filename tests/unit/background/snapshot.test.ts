@@ -1,0 +1,134 @@
+// Building the snapshot from the database, its revision, and the storage.local cache.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  SNAPSHOT_KEY, SNAPSHOT_LIMITS, buildSnapshot, cacheSnapshot, currentSnapshot, snapshotFromDb, type SnapshotData,
+} from '../../../src/background/snapshot';
+import { addAllow } from '../../../src/background/store/allowlist';
+import { learnFollows } from '../../../src/background/store/follows';
+import { setBrandOverride } from '../../../src/background/store/overrides';
+import { currentRevision } from '../../../src/background/store/revision';
+import { saveRule } from '../../../src/background/store/rules';
+import { updateSettings } from '../../../src/background/store/settings';
+import { compileSnapshot } from '../../../src/core/compile';
+import { Snapshot, emptySnapshot } from '../../../src/core/snapshot';
+import { FakeArea, dropAll, freshDb, rule } from './helpers';
+
+afterEach(dropAll);
+
+async function seed() {
+  const db = freshDb();
+  await updateSettings(db, { policy: 'strict' });
+  await saveRule(db, rule('first'));
+  await saveRule(db, rule('second'));
+  await addAllow(db, { site: 'x', accountId: '42', handle: 'acme' }, 5);
+  await learnFollows(db, 'x', [{ accountId: '7', handle: 'friend', following: true }], 'page', 6);
+  await setBrandOverride(db, { site: 'bsky', accountId: 'did:plc:abc', handle: 'shop.example' }, 'not-brand', 7);
+  return db;
+}
+
+describe('snapshotFromDb', () => {
+  it('carries everything classify needs, in rule order, and passes the Snapshot schema', async () => {
+    const db = await seed();
+    const s = await snapshotFromDb(db);
+    expect(Snapshot.safeParse(s).success).toBe(true);
+    expect(s.revision).toBe(await currentRevision(db));
+    expect(s.settings.policy).toBe('strict');
+    expect(s.rules.map((r) => r.id)).toEqual(['first', 'second']);
+    expect(s.allowlist).toEqual([{ site: 'x', accountId: '42', handle: 'acme', displayName: '', addedAt: 5 }]);
+    expect(s.follows).toEqual([{ site: 'x', accountId: '7', handle: 'friend', learnedAt: 6, source: 'page' }]);
+    expect(s.overrides).toEqual([{ site: 'bsky', accountId: 'did:plc:abc', handle: 'shop.example', brand: 'not-brand', setAt: 7 }]);
+    // And a content script can compile it.
+    const compiled = compileSnapshot(s);
+    expect(compiled.followIds.has('x#7')).toBe(true);
+    expect(compiled.allowIds.has('x#42')).toBe(true);
+  });
+
+  it('has a revision that rises with every write that changes it, and only then', async () => {
+    const db = await seed();
+    const r1 = (await snapshotFromDb(db)).revision;
+    await saveRule(db, rule('third'));
+    const r2 = (await snapshotFromDb(db)).revision;
+    expect(r2).toBeGreaterThan(r1);
+    await learnFollows(db, 'x', [{ accountId: '7', handle: 'friend', following: true }], 'page', 6);
+    expect((await snapshotFromDb(db)).revision).toBe(r2);
+  });
+});
+
+describe('buildSnapshot', () => {
+  const base = (over: Partial<SnapshotData>): SnapshotData => ({ ...emptySnapshot(), revision: 3, ...over });
+
+  it('keeps the most recently learned follows when there are more than the schema allows', () => {
+    const n = SNAPSHOT_LIMITS.follows + 5;
+    const follows = Array.from({ length: n }, (_, i) => ({
+      site: 'x' as const, accountId: String(i), handle: `h${i}`, learnedAt: i, source: 'page' as const,
+    }));
+    const s = buildSnapshot(base({ follows }));
+    expect(s.follows).toHaveLength(SNAPSHOT_LIMITS.follows);
+    expect(s.follows[0]?.accountId).toBe('5');
+    expect(Snapshot.safeParse(s).success).toBe(true);
+  });
+
+  it('keeps rule order and the first rules past the cap', () => {
+    const rules = Array.from({ length: SNAPSHOT_LIMITS.rules + 2 }, (_, i) => ({
+      id: `r${i}`, name: 'n', enabled: true, sites: [],
+      when: { type: 'bot' as const }, then: { class: 'interruption' as const, action: 'hide' as const },
+    }));
+    const s = buildSnapshot(base({ rules }));
+    expect(s.rules).toHaveLength(SNAPSHOT_LIMITS.rules);
+    expect(s.rules.at(-1)?.id).toBe(`r${SNAPSHOT_LIMITS.rules - 1}`);
+    expect(s.revision).toBe(3);
+  });
+});
+
+describe('snapshot cache', () => {
+  it('writes the snapshot under `snapshot`', async () => {
+    const area = new FakeArea();
+    const s = { ...emptySnapshot(), revision: 9 };
+    expect(await cacheSnapshot(area, s)).toBe(true);
+    expect(area.data.get(SNAPSHOT_KEY)).toEqual(s);
+  });
+
+  it('keeps the old cache and logs a clear error when the write fails (quota)', async () => {
+    const area = new FakeArea();
+    await cacheSnapshot(area, { ...emptySnapshot(), revision: 1 });
+    area.failWrites = new Error('QUOTA_BYTES quota exceeded');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await cacheSnapshot(area, { ...emptySnapshot(), revision: 2 })).toBe(false);
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/could not cache snapshot revision 2 .*previous cache stays: QUOTA_BYTES quota exceeded/));
+    error.mockRestore();
+    expect((area.data.get(SNAPSHOT_KEY) as { revision: number }).revision).toBe(1);
+  });
+
+  it('reuses a current cache, rebuilds a stale one', async () => {
+    const db = await seed();
+    const area = new FakeArea();
+    const first = await currentSnapshot(db, area);
+    expect(area.writes).toBe(1);
+    expect(await currentSnapshot(db, area)).toEqual(first);
+    expect(area.writes).toBe(1);
+    await saveRule(db, rule('new'));
+    const next = await currentSnapshot(db, area);
+    expect(area.writes).toBe(2);
+    expect(next.revision).toBeGreaterThan(first.revision);
+    expect(next.rules.map((r) => r.id)).toContain('new');
+  });
+
+  it('moves the revision past a cache that outlived its database', async () => {
+    const db = freshDb();
+    const area = new FakeArea();
+    area.data.set(SNAPSHOT_KEY, { ...emptySnapshot(), revision: 40 });
+    const s = await currentSnapshot(db, area);
+    expect(s.revision).toBe(41);
+    expect(await currentRevision(db)).toBe(41);
+    expect((area.data.get(SNAPSHOT_KEY) as { revision: number }).revision).toBe(41);
+  });
+
+  it('rebuilds when the cached value is not a valid snapshot', async () => {
+    const db = await seed();
+    const area = new FakeArea();
+    area.data.set(SNAPSHOT_KEY, { revision: await currentRevision(db), rules: 'garbage' });
+    const s = await currentSnapshot(db, area);
+    expect(s.rules.map((r) => r.id)).toEqual(['first', 'second']);
+    expect(Snapshot.safeParse(area.data.get(SNAPSHOT_KEY)).success).toBe(true);
+  });
+});
