@@ -1,10 +1,9 @@
 // Receives facts from the page-world reader. The page is untrusted: every payload is size-checked
 // and validated before it touches the fact store.
-import { PageFacts, FACTS_MESSAGE_TAG, type PageFacts as Facts } from '../shared/facts';
+import { FACTS_EVENT, FACTS_MESSAGE_TAG, PageFacts, type PageFacts as Facts } from '../shared/facts';
 import type { SiteId } from '../core/model';
 
-/** Facts travel as a JSON string: strings cross the page/extension world boundary intact and synchronously. */
-export const FACTS_EVENT = 'doorman:facts';
+export { FACTS_EVENT };
 const MAX_PAYLOAD_CHARS = 4_000_000;
 
 export function parseFactsPayload(payload: unknown, site: SiteId): Facts | null {

@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { SiteId, VerifiedKind } from '../core/model';
 
-export const MAX_FACT_ACCOUNTS = 1_000;
-export const MAX_FACT_ITEMS = 2_000;
+import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS } from './facts-tag';
+
+export { FACTS_EVENT, FACTS_MESSAGE_TAG, MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS } from './facts-tag';
 
 export const AccountFact = z.object({
   id: z.string().min(1).max(200),
@@ -41,6 +42,3 @@ export const PageFacts = z.object({
   followingList: z.boolean().optional(),
 });
 export type PageFacts = z.infer<typeof PageFacts>;
-
-/** Tag on window.postMessage envelopes so the content script ignores the page's own messages. */
-export const FACTS_MESSAGE_TAG = 'doorman:facts/v1';

@@ -1,0 +1,190 @@
+// The X site adapter: an `article[data-testid="tweet"]` (or a notification group) → FeedItem, with
+// follow state and badge kinds from the API facts the page-world reader collected.
+import type { FeedItem, ItemKind } from '../../core/model';
+import type { ParseEnv, ParseFailure, SiteAdapter } from '../../content/adapter';
+import type { ItemFact } from '../../shared/facts';
+import { authorFrom, viewerHandle } from './author';
+import {
+  hasQuote, hashText, isPromotedInDom, readAnyStatusLink, readAuthor, readLinkDomains, readMentions,
+  readPermalink, readReplyingTo, readSocialContext, readText, readTextElement, type Permalink,
+} from './post-dom';
+import { contextFor, handleFromPath, isMentionsPage, statusIdFromPath } from './routes';
+import {
+  ANY_ARTICLE, AVATAR, CAROUSEL, CELL, ITEM_ROOTS, MAIN, NOTIFICATION, PRIMARY_COLUMN, REPOST_CONTEXT,
+  TIMESTAMP_PERMALINK, TWEET,
+} from './selectors';
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+interface Focal {
+  id: string;
+  article: Element | null;
+  authorHandle: string | null;
+  /** The focal post is the first post on the page, i.e. the conversation's root is on screen. */
+  isFirst: boolean;
+}
+
+/** The post a thread page is about (`/<user>/status/<id>`), and where it sits in the page. */
+function focalOf(doc: Document, url: URL): Focal | null {
+  const id = statusIdFromPath(url.pathname);
+  if (id === null) return null;
+  const article = doc.querySelector(`a[href$="/status/${id}"] time`)?.closest(TWEET) ?? null;
+  return {
+    id,
+    article,
+    authorHandle: article ? (readAuthor(article)?.handle ?? null) : null,
+    isFirst: article !== null && doc.querySelector(TWEET) === article,
+  };
+}
+
+interface Clues {
+  id: string;
+  authorHandle: string;
+  authorId: string;
+  fact: ItemFact | undefined;
+  replyingTo: string[] | null;
+  focal: Focal | null;
+  viewer: string | null;
+}
+
+/** Below the focal post of a thread page, written by someone other than the focal post's author. */
+function isReply(el: Element, c: Clues): boolean {
+  if (c.replyingTo !== null) return true;
+  const selfReply = c.fact?.inReplyToAuthorId !== undefined && c.fact.inReplyToAuthorId === c.fact.authorId;
+  if (c.focal !== null) {
+    if (c.id === c.focal.id) return false;
+    if (c.focal.article !== null) {
+      const below = (c.focal.article.compareDocumentPosition(el) & FOLLOWING) !== 0;
+      // The thread's author continuing their own thread is not a reply *to* anyone who opened it.
+      return below && !selfReply && c.authorHandle !== c.focal.authorHandle;
+    }
+  }
+  // Elsewhere (or the focal post scrolled out of the DOM): the API says whom it replies to.
+  return c.fact?.inReplyToAuthorId !== undefined && !selfReply;
+}
+
+/** The item replies to the viewer, or sits in a conversation the viewer started. */
+function inOwnThread(el: Element, c: Clues, env: ParseEnv): boolean {
+  const viewerId = env.facts.viewerId;
+  if (viewerId !== undefined && c.authorId === viewerId) return false;
+  if (viewerId !== undefined) {
+    if (c.fact?.inReplyToAuthorId === viewerId) return true;
+    const conversation = c.fact?.conversationId ?? (c.focal ? env.facts.item(c.focal.id)?.conversationId : undefined);
+    const root = conversation === undefined ? undefined : env.facts.item(conversation);
+    if (root !== undefined && root.authorId === viewerId) return true;
+  }
+  if (c.viewer === null || c.authorHandle === c.viewer) return false;
+  if (c.replyingTo?.includes(c.viewer)) return true;
+  // The viewer's own post opened with nothing above it: it is the root, and everything below is theirs.
+  const f = c.focal;
+  return f !== null && f.article !== null && f.isFirst && f.authorHandle === c.viewer && c.id !== f.id &&
+    (f.article.compareDocumentPosition(el) & FOLLOWING) !== 0;
+}
+
+function parseTweet(el: Element, env: ParseEnv): FeedItem | ParseFailure | null {
+  // Carousel previews ("Pinned by people you follow") are condensed copies, not feed items.
+  if (el.closest(CAROUSEL) !== null) return null;
+  const author = readAuthor(el);
+  if (!author) return { failure: 'post without a User-Name profile link' };
+  const textEl = readTextElement(el);
+  const text = readText(textEl);
+  const promotedInDom = isPromotedInDom(el);
+  let permalink: Permalink | null = readPermalink(el);
+  // Ads show "Ad" where the timestamp would be; any status link of the author's will do, else a stable
+  // synthetic id — an ad must never count as a parse failure (that would read as markup drift).
+  if (permalink === null && promotedInDom) permalink = readAnyStatusLink(el, author.handle);
+  if (permalink === null && !promotedInDom) return { failure: 'post without a timestamped /status/ permalink' };
+  const id = permalink?.id ?? `ad-${author.handle}-${hashText(text)}`;
+  const origin = env.url.origin;
+  const fact = permalink ? env.facts.item(permalink.id) : undefined;
+  const feedAuthor = authorFrom(author.handle, author.displayName, fact, env.facts, Date.now());
+  const doc = el.ownerDocument;
+  const clues: Clues = {
+    id,
+    authorHandle: author.handle,
+    authorId: feedAuthor.id,
+    fact,
+    replyingTo: readReplyingTo(el),
+    focal: env.context === 'thread' ? focalOf(doc, env.url) : null,
+    viewer: viewerHandle(doc, env.facts),
+  };
+  const promoted = promotedInDom || fact?.promoted === true;
+  let kind: ItemKind;
+  if (promoted) kind = 'ad';
+  else if (REPOST_CONTEXT.test(readSocialContext(el))) kind = 'repost';
+  else if (isReply(el, clues)) kind = 'reply';
+  else if (env.context === 'notifications' &&
+    (isMentionsPage(env.url) || (clues.viewer !== null && readMentions(textEl).includes(clues.viewer)))) kind = 'mention';
+  else if (hasQuote(el)) kind = 'quote';
+  else kind = 'post';
+  return {
+    site: 'x',
+    id,
+    permalink: permalink ? `${origin}/${permalink.handle}/status/${permalink.id}` : `${origin}/${author.handle}`,
+    kind,
+    context: env.context,
+    author: feedAuthor,
+    text,
+    linkDomains: readLinkDomains(textEl, env.url),
+    inOwnThread: inOwnThread(el, clues, env),
+    promoted,
+  };
+}
+
+/** A like / repost / follow group: attributed to the first account it names. */
+function parseNotification(el: Element, env: ParseEnv): FeedItem | null {
+  let handle: string | null = null;
+  let name = '';
+  for (const a of el.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href') ?? '';
+    if (!/^\/[A-Za-z0-9_]{1,50}\/?$/.test(href)) continue;
+    const h = handleFromPath(href);
+    if (h === null) continue;
+    handle ??= h;
+    if (h === handle && !name && a.closest(AVATAR) === null && a.getAttribute('aria-hidden') !== 'true') {
+      name = (a.textContent ?? '').trim();
+    }
+  }
+  // No account named: a notice from X itself (security, Premium), nothing to classify.
+  if (handle === null) return null;
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 20_000);
+  const status = el.querySelector('a[href*="/status/"]')?.getAttribute('href') ?? null;
+  return {
+    site: 'x',
+    id: `notification-${hashText(`${status ?? ''}|${text}`)}`,
+    permalink: status ? new URL(status, env.url).href.slice(0, 2000) : `${env.url.origin}/${handle}`,
+    kind: 'notification',
+    context: env.context,
+    author: authorFrom(handle, name, undefined, env.facts, Date.now()),
+    text,
+    linkDomains: [],
+    inOwnThread: false,
+    promoted: false,
+  };
+}
+
+export const xAdapter: SiteAdapter = {
+  site: 'x',
+  itemSelector: ITEM_ROOTS,
+  contextFor,
+  parse(el, env) {
+    if (el.matches(TWEET)) return parseTweet(el, env);
+    if (el.matches(NOTIFICATION)) return parseNotification(el, env);
+    return null;
+  },
+  markTarget: (el) => el.closest(CELL) ?? el,
+  detectDrift(doc, parsedCount) {
+    const column = doc.querySelector(PRIMARY_COLUMN) ?? doc.querySelector(MAIN);
+    if (column === null || parsedCount > 0 || column.querySelector(ITEM_ROOTS) !== null) return null;
+    // Posts are on screen (articles, or timestamped permalinks) yet none matches the item selector.
+    const articles = column.querySelectorAll(ANY_ARTICLE).length;
+    if (articles >= 2) {
+      return `X shows ${articles} posts but none matches ${TWEET}: its markup has probably changed.`;
+    }
+    const stamped = column.querySelectorAll(TIMESTAMP_PERMALINK).length;
+    if (stamped >= 3) {
+      return `X shows ${stamped} timestamped posts but none matches ${TWEET}: its markup has probably changed.`;
+    }
+    return null;
+  },
+};

@@ -1,0 +1,202 @@
+// Reads the pieces of one X post out of its article: author link, permalink, text, links, ad and
+// reply markers. Each reader ignores the quoted post nested inside (it has its own User-Name, text
+// and time), because the quoted author is not the one replying to you.
+import { handleFromPath, statusIdFromPath } from './routes';
+import {
+  AD_LABELS, PLACEMENT_TRACKING, QUOTE_BLOCK, REPLYING_TO, SOCIAL_CONTEXT, STATUS_LINK, TIME, TWEET_TEXT,
+  USER_NAME,
+} from './selectors';
+
+// NodeFilter / Node constants, numeric so this also runs where those are not globals.
+const SHOW_ELEMENT = 1;
+const SHOW_TEXT = 4;
+const TEXT_NODE = 3;
+const X_HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com', 'www.x.com', 'www.twitter.com']);
+const MAX_DOMAINS = 50;
+
+/** The node sits inside a quoted post of `root` (not counting `root` itself). */
+export function inQuote(node: Element, root: Element): boolean {
+  const quote = node.closest(QUOTE_BLOCK);
+  return quote !== null && quote !== root && root.contains(quote);
+}
+
+function firstOutsideQuote(root: Element, selector: string, accept: (el: Element) => boolean = () => true): Element | null {
+  for (const el of root.querySelectorAll(selector)) if (!inQuote(el, root) && accept(el)) return el;
+  return null;
+}
+
+export interface AuthorLink {
+  handle: string;
+  displayName: string;
+}
+
+/** `[data-testid="User-Name"] a[href]` → `/<screen_name>`; the first link holds the display name. */
+export function readAuthor(article: Element): AuthorLink | null {
+  const header = firstOutsideQuote(article, USER_NAME);
+  if (!header) return null;
+  for (const a of header.querySelectorAll('a[href]')) {
+    const path = a.getAttribute('href') ?? '';
+    if (path.includes('/status/')) continue;
+    const handle = handleFromPath(path.split('?')[0] ?? '');
+    if (handle === null) continue;
+    const name = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return { handle, displayName: name.startsWith('@') ? '' : name.slice(0, 200) };
+  }
+  return null;
+}
+
+export interface Permalink {
+  id: string;
+  /** Handle in the permalink's path (the original author for a repost). */
+  handle: string;
+  element: Element;
+}
+
+function statusOf(a: Element): Permalink | null {
+  const path = (a.getAttribute('href') ?? '').split('?')[0] ?? '';
+  const id = statusIdFromPath(path);
+  const handle = handleFromPath(path);
+  return id !== null && handle !== null ? { id, handle, element: a } : null;
+}
+
+/** The status link that wraps the post's timestamp (not the analytics or photo links, not the quote's). */
+export function readPermalink(article: Element): Permalink | null {
+  const a = firstOutsideQuote(article, STATUS_LINK, (el) => el.querySelector(TIME) !== null);
+  return a ? statusOf(a) : null;
+}
+
+/** Any status link of the author's own, for ads, whose header shows "Ad" instead of a timestamp. */
+export function readAnyStatusLink(article: Element, handle: string): Permalink | null {
+  for (const a of article.querySelectorAll(STATUS_LINK)) {
+    if (inQuote(a, article)) continue;
+    const p = statusOf(a);
+    if (p && p.handle === handle) return p;
+  }
+  return null;
+}
+
+export function readTextElement(article: Element): Element | null {
+  return firstOutsideQuote(article, TWEET_TEXT);
+}
+
+/** The post text as read aloud: text nodes plus the alt text of emoji, which X renders as images. */
+export function readText(textEl: Element | null): string {
+  if (!textEl) return '';
+  let out = '';
+  const walker = textEl.ownerDocument.createTreeWalker(textEl, SHOW_ELEMENT | SHOW_TEXT);
+  for (let n = walker.nextNode(); n !== null && out.length < 20_000; n = walker.nextNode()) {
+    if (n.nodeType === TEXT_NODE) out += n.nodeValue ?? '';
+    else if ((n as Element).tagName === 'IMG') out += (n as Element).getAttribute('alt') ?? '';
+  }
+  return out.trim().slice(0, 20_000);
+}
+
+function hostOf(candidate: string): string | null {
+  const cleaned = candidate.replace(/[\u2026\s]+/g, '').replace(/\.{3}$/, '');
+  if (cleaned === '') return null;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(cleaned) ? cleaned : `https://${cleaned}`);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+function normaliseDomain(host: string): string | null {
+  const h = host.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  return h.length <= 253 && h.includes('.') && /^[a-z0-9.-]+$/.test(h) ? h : null;
+}
+
+/**
+ * Domains of the links in the post text. X rewrites every link to https://t.co/…; the real address is
+ * in the anchor's title (when set) or its visible text (the expanded URL, possibly cut short with "…").
+ * Links to X itself (@mentions, #hashtags, $cashtags) are not link domains.
+ */
+export function readLinkDomains(textEl: Element | null, base: URL): string[] {
+  if (!textEl) return [];
+  const out = new Set<string>();
+  for (const a of textEl.querySelectorAll('a[href]')) {
+    let host: string | null;
+    try {
+      host = new URL(a.getAttribute('href') ?? '', base).hostname.toLowerCase();
+    } catch {
+      continue;
+    }
+    if (X_HOSTS.has(host)) continue;
+    if (host === 't.co') host = hostOf(a.getAttribute('title') ?? '') ?? hostOf(a.textContent ?? '');
+    const domain = host === null ? null : normaliseDomain(host);
+    if (domain !== null && domain !== 't.co') out.add(domain);
+    if (out.size >= MAX_DOMAINS) break;
+  }
+  return [...out];
+}
+
+/**
+ * An "Ad" / "Promoted" label: a bare text span outside links (display names are links), outside the
+ * post text and outside a quoted post, so a person named "Ad" or a post saying "Ad" does not count.
+ */
+function hasAdLabel(article: Element): boolean {
+  for (const span of article.querySelectorAll('span')) {
+    if (span.childElementCount !== 0 || !AD_LABELS.has((span.textContent ?? '').trim())) continue;
+    if (span.closest('a') !== null || span.closest(TWEET_TEXT) !== null || inQuote(span, article)) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Promoted per the DOM: placementTracking as an *ancestor* of the article, or an ad label. A
+ * placementTracking *inside* the article wraps a video player in an ordinary post and means nothing.
+ */
+export function isPromotedInDom(article: Element): boolean {
+  return article.parentElement?.closest(PLACEMENT_TRACKING) != null || hasAdLabel(article);
+}
+
+export function readSocialContext(article: Element): string {
+  return (article.querySelector(SOCIAL_CONTEXT)?.textContent ?? '').trim();
+}
+
+/** The article quotes another post: a clickable block inside it with its own User-Name. */
+export function hasQuote(article: Element): boolean {
+  for (const block of article.querySelectorAll(QUOTE_BLOCK)) if (block.querySelector(USER_NAME)) return true;
+  return false;
+}
+
+/** Handles on the "Replying to @a @b" line, or null when the post has no such line. */
+export function readReplyingTo(article: Element): string[] | null {
+  const doc = article.ownerDocument;
+  const walker = doc.createTreeWalker(article, SHOW_TEXT);
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    if (!REPLYING_TO.test(n.nodeValue ?? '')) continue;
+    const line = n.parentElement;
+    if (!line || line.closest(TWEET_TEXT) !== null || inQuote(line, article)) continue;
+    const handles: string[] = [];
+    for (const a of line.querySelectorAll('a[href]')) {
+      const h = handleFromPath(a.getAttribute('href') ?? '');
+      if (h !== null) handles.push(h);
+    }
+    return handles;
+  }
+  return null;
+}
+
+/** Handles @mentioned (as links) in the post text. */
+export function readMentions(textEl: Element | null): string[] {
+  if (!textEl) return [];
+  const out: string[] = [];
+  for (const a of textEl.querySelectorAll('a[href^="/"]')) {
+    const h = handleFromPath(a.getAttribute('href') ?? '');
+    if (h !== null && (a.textContent ?? '').trim().startsWith('@')) out.push(h);
+  }
+  return out;
+}
+
+/** Short stable hash (FNV-1a) for ids of things X gives no id (ads without permalink, notification groups). */
+export function hashText(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
