@@ -1,0 +1,91 @@
+// The demo a newcomer sees: the x.com replica with Doorman loaded in Chromium.
+//   npm run demo                          headed Chromium on https://x.com/home (needs a display)
+//   npm run demo -- --screenshots DIR     headless: one PNG per replica page, then exit
+// Options: --dist DIR (default dist/), --keep-open-ms N (headed: close after N ms), --verbose.
+// scripts/demo.mjs loads this file through Vite's module runner (Node 20 cannot run TypeScript).
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchDoorman, pageErrors, startReplicaServer } from '../tests/e2e/harness';
+import { PATHS } from '../tests/e2e/replica/x/data';
+
+const SHOTS: readonly (readonly [string, string])[] = [
+  ['home', PATHS.home],
+  ['thread', PATHS.thread],
+  ['notifications', PATHS.notifications],
+  ['mentions', PATHS.mentions],
+  ['thread-captured', PATHS.capturedThread],
+];
+
+function arg(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i === -1) return undefined;
+  const v = args[i + 1];
+  if (!v || v.startsWith('--')) throw new Error(`${name} needs a value`);
+  return v;
+}
+
+export async function main(args: readonly string[]): Promise<number> {
+  const shotsDir = args.includes('--screenshots') ? arg(args, '--screenshots') : undefined;
+  const dist = arg(args, '--dist');
+  const server = await startReplicaServer({ verbose: args.includes('--verbose') });
+  try {
+    if (shotsDir) return await screenshots(resolve(shotsDir), server, dist);
+    return await headed(server, dist, Number(arg(args, '--keep-open-ms') ?? 0));
+  } finally {
+    await server.close();
+  }
+}
+
+async function screenshots(dir: string, server: Awaited<ReturnType<typeof startReplicaServer>>, dist: string | undefined): Promise<number> {
+  mkdirSync(dir, { recursive: true });
+  const browser = await launchDoorman({ server, ...(dist ? { dist } : {}) });
+  try {
+    const page = await browser.newPage();
+    const errors = pageErrors(page);
+    for (const [name, path] of SHOTS) {
+      await page.goto(`https://x.com${path}`);
+      await page.locator('article[data-testid="tweet"]').first().waitFor({ state: 'attached', timeout: 15_000 });
+      // Give the page's live re-render and Doorman's batches time to settle.
+      await page.waitForTimeout(1_200);
+      const file = resolve(dir, `${name}.png`);
+      await page.screenshot({ path: file });
+      console.log(`wrote ${file}  (https://x.com${path})`);
+    }
+    if (errors.errors.length > 0) {
+      console.error(`the page reported errors:\n  ${errors.errors.join('\n  ')}`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function headed(server: Awaited<ReturnType<typeof startReplicaServer>>, dist: string | undefined, keepOpenMs: number): Promise<number> {
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    console.error('No display (DISPLAY is not set), so Chromium cannot open a window here.\n'
+      + 'Run `npm run demo -- --screenshots .tmp/demo` to get PNGs of the replica pages with Doorman on,\n'
+      + 'or run the demo under a display (for example `xvfb-run npm run demo`).');
+    return 2;
+  }
+  const browser = await launchDoorman({ server, headless: false, viewport: { width: 1280, height: 900 }, ...(dist ? { dist } : {}) });
+  const page = browser.context.pages()[0] ?? await browser.newPage();
+  await page.goto(`https://x.com${PATHS.home}`);
+  console.log([
+    'Doorman is loaded on a local replica of x.com (every x.com request goes to this process).',
+    `  home            https://x.com${PATHS.home}`,
+    `  your thread     https://x.com${PATHS.thread}`,
+    `  notifications   https://x.com${PATHS.notifications}`,
+    `  mentions        https://x.com${PATHS.mentions}`,
+    `  Doorman options chrome-extension://${browser.extensionId}/src/options/index.html`,
+    'Close the browser window (or press Ctrl+C) to stop.',
+  ].join('\n'));
+  await new Promise<void>((done) => {
+    browser.context.once('close', () => done());
+    process.once('SIGINT', () => done());
+    process.once('SIGTERM', () => done());
+    if (keepOpenMs > 0) setTimeout(done, keepOpenMs);
+  });
+  await browser.close();
+  return 0;
+}

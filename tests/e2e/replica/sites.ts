@@ -1,0 +1,5 @@
+// The replicas the server knows, by host. Add bsky.app and mastodon.social here when they exist.
+import type { ReplicaSite } from './site';
+import { xSite } from './x/site';
+
+export const REPLICA_SITES: readonly ReplicaSite[] = [xSite];
