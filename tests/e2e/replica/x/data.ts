@@ -45,6 +45,8 @@ export interface XTweet {
   limitedVisibility?: boolean;
   likes?: number;
   views?: number;
+  /** Served as an ad (promotedMetadata, placementTracking ancestor) — for generated filler ads. */
+  promoted?: boolean;
 }
 
 export const VIEWER_ID = '1000';
@@ -209,4 +211,4 @@ export const PATHS = {
 } as const;
 
 /** Items per page of every paginated replica endpoint, and how many pages each has. */
-export const PAGING = { homePageSize: 10, homePages: 30, threadReplyPages: 3, notificationPages: 5, followingPageSize: 20 } as const;
+export const PAGING = { homePageSize: 10, homePages: 70, threadReplyPages: 3, notificationPages: 5, followingPageSize: 20 } as const;

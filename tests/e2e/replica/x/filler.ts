@@ -78,8 +78,15 @@ const fillerId = (kind: keyof typeof PREFIX, page: number, slot: number) =>
 
 const pick = <T>(list: readonly T[], n: number): T => list[((n % list.length) + list.length) % list.length] as T;
 
+/** Deeper home pages carry an ad in slot 6 of every other page, as X's timeline does. */
+export const isFillerAd = (page: number, slot: number): boolean => page >= 2 && page % 2 === 0 && slot === 6;
+
 export function homeFiller(page: number, slot: number): XTweet {
   const n = page * 10 + slot;
+  if (isFillerAd(page, slot)) {
+    const brand = page % 4 === 0 ? USERS.cloudhq : USERS.zapbank;
+    return { id: fillerId('home', page, slot), authorId: brand.id, text: 'Ship faster with our platform. Book a demo today.', minutesAgo: 5, promoted: true };
+  }
   const friend = pick(FRIENDS, page * 7 + slot * 3);
   return {
     id: fillerId('home', page, slot),

@@ -148,7 +148,7 @@ const clientEventInfo = (component: string) => ({ component, element: 'tweet', d
 
 function tweetItemContent(t: XTweet, ctx: BuildCtx, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const content: Record<string, unknown> = { itemType: 'TimelineTweet', __typename: 'TimelineTweet', tweet_results: { result: tweetResult(t, ctx) }, tweetDisplayType: 'Tweet', ...extra };
-  if (PROMOTED_IDS.has(t.id)) {
+  if (PROMOTED_IDS.has(t.id) || t.promoted === true) {
     const advertiser = userById(t.authorId);
     content.promotedMetadata = {
       advertiser_results: { result: advertiser ? userResult(advertiser, ctx) : {} },
@@ -171,7 +171,7 @@ export function sortIndexes(start = 1910000000000000000n): SortIndex {
 }
 
 export function tweetEntry(t: XTweet, ctx: BuildCtx, sort: SortIndex, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const promoted = PROMOTED_IDS.has(t.id);
+  const promoted = PROMOTED_IDS.has(t.id) || t.promoted === true;
   return {
     entryId: promoted ? `promoted-tweet-${t.id}-${shortCode(t.id, 16).toLowerCase()}` : `tweet-${t.id}`,
     sortIndex: sort(),

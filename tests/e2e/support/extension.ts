@@ -1,0 +1,49 @@
+// Reading the extension's own state from an extension page (its origin owns the IndexedDB),
+// the way the popup does: raw reads only, so the tests check what is really stored.
+import type { DoormanBrowser } from '../harness';
+import type { LogEntryInput, TabHealth } from '../../../src/shared/messages';
+
+// The page-side global of Chromium's extension API, only as much as these helpers use.
+declare const chrome: {
+  tabs: { query(q: { url: string }): Promise<{ id?: number; url?: string }[]> };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+};
+
+/** Runs `fn` in a page of the extension's origin (chrome.* APIs and its IndexedDB available). */
+export async function extensionCall<T, A = undefined>(browser: DoormanBrowser, fn: (arg: A) => Promise<T> | T, arg?: A): Promise<T> {
+  const page = await browser.openExtensionPage('src/popup/index.html');
+  try {
+    // Playwright serialises `fn` and `arg` into the page; its generic types cannot follow that here.
+    return (await page.evaluate(fn as (arg: unknown) => Promise<unknown>, arg as unknown)) as T;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Every row of the filtered log. */
+export function readLog(browser: DoormanBrowser): Promise<LogEntryInput[]> {
+  return extensionCall(browser, async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('doorman');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const rows = await new Promise<LogEntryInput[]>((res, rej) => {
+      const q = db.transaction('log').objectStore('log').getAll();
+      q.onsuccess = () => res(q.result as LogEntryInput[]);
+      q.onerror = () => rej(q.error);
+    });
+    db.close();
+    return rows;
+  });
+}
+
+/** The health the content script reported for the tab showing `url`, as the popup asks for it. */
+export function tabHealth(browser: DoormanBrowser, url: string): Promise<TabHealth | null> {
+  return extensionCall(browser, async (href: string) => {
+    const origin = new URL(href).origin;
+    const tab = (await chrome.tabs.query({ url: `${origin}/*` })).find((t) => t.url === href);
+    if (tab?.id === undefined) return null;
+    return (await chrome.runtime.sendMessage({ type: 'tab/health', tabId: tab.id })) as TabHealth | null;
+  }, url);
+}
