@@ -2,6 +2,9 @@
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
 
+// Firefox runs MV3 backgrounds as event pages (`scripts`), Chromium as a service worker.
+const firefox = process.env.TARGET === 'firefox';
+
 const X_MATCHES = ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'];
 
 export default defineManifest({
@@ -17,7 +20,9 @@ export default defineManifest({
     default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
   },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
-  background: { service_worker: 'src/background/main.ts', type: 'module' },
+  background: firefox
+    ? { scripts: ['src/background/main.ts'], type: 'module' }
+    : { service_worker: 'src/background/main.ts', type: 'module' },
   permissions: ['storage', 'unlimitedStorage'],
   host_permissions: X_MATCHES,
   content_scripts: [
@@ -34,7 +39,7 @@ export default defineManifest({
       run_at: 'document_start',
     },
   ],
-  browser_specific_settings: {
-    gecko: { id: 'doorman@doorman.invalid', strict_min_version: '128.0' },
-  },
+  ...(firefox
+    ? { browser_specific_settings: { gecko: { id: 'doorman@doorman.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
+    : {}),
 });
