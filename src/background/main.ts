@@ -2,8 +2,12 @@
 // worker are delivered; handlers await one readiness promise inside. No state lives here that a
 // restart could lose: the database, storage.local (snapshot) and storage.session (tab health) hold it.
 import browser from 'webextension-polyfill';
+import { z } from 'zod';
 import { getDb } from './db';
 import { createBackground } from './handlers';
+
+// Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.
+z.config({ jitless: true });
 
 function contentMatches(manifest: browser.Manifest.WebExtensionManifest): string[] {
   return [...new Set((manifest.content_scripts ?? []).flatMap((cs) => cs.matches))];

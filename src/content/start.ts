@@ -1,5 +1,6 @@
 // Boots Doorman on a supported site: stylesheet first, then the observer, facts, rules and reporting.
 import browser from 'webextension-polyfill';
+import { z } from 'zod';
 import { compileSnapshot } from '../core/compile';
 import type { SiteAdapter } from './adapter';
 import { FeedController } from './controller';
@@ -12,6 +13,9 @@ import { ensureStylesheet } from './styles';
 import { Message, type TabHealth } from '../shared/messages';
 import type { PageFacts } from '../shared/facts';
 import { send } from '../shared/runtime';
+
+// Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.
+z.config({ jitless: true });
 
 const DRIFT_CHECK_MS = 1_500;
 const FOLLOW_FLUSH_MS = 2_000;

@@ -211,4 +211,4 @@ export const PATHS = {
 } as const;
 
 /** Items per page of every paginated replica endpoint, and how many pages each has. */
-export const PAGING = { homePageSize: 10, homePages: 70, threadReplyPages: 3, notificationPages: 5, followingPageSize: 20 } as const;
+export const PAGING = { homePageSize: 10, homePages: 120, threadReplyPages: 3, notificationPages: 5, followingPageSize: 20 } as const;

@@ -137,7 +137,8 @@ export function tweetCellContent(id, opts = {}) {
   const userName = `<div data-testid="${TID.userName}" class="user-name"><div class="un-name"><a href="/${esc(a.handle)}" role="link"><span>${esc(a.name)}</span>${badge(a)}</a>${affiliate(a)}</div><div class="un-meta"><a href="/${esc(a.handle)}" role="link" tabindex="-1"><span>@${esc(a.handle)}</span></a>${opts.focal ? '' : `<span aria-hidden="true">·</span><a href="${permalink}" dir="ltr" aria-label="${ago(t.createdAt)}" role="link"><time datetime="${iso}">${shortTime(t.createdAt)}</time></a>`}</div></div>`;
   const right = `<div class="t-header-right">${opts.promoted ? '<span class="ad">Ad</span>' : ''}<button type="button" aria-label="More" aria-haspopup="menu" data-testid="caret">${icon('more')}</button></div>`;
   const replying = opts.replying && t.replyToHandle ? `<div class="t-replying">Replying to <a href="/${esc(t.replyToHandle)}" role="link">@${esc(t.replyToHandle)}</a></div>` : '';
-  const text = `<div data-testid="${TID.tweetText}" class="tweet-text" lang="en" dir="auto">${richText(t)}</div>`;
+  // elementtiming (not in X's markup) lets the benchmark see which posts were ever painted.
+  const text = `<div data-testid="${TID.tweetText}" class="tweet-text" lang="en" dir="auto" elementtiming="post-${t.id}">${richText(t)}</div>`;
   let body;
   if (opts.focal) {
     const d = new Date(t.createdAt);
