@@ -1,0 +1,105 @@
+// What Doorman learned about who you follow, per site: how many, the latest it learned and where
+// from, and a way to forget a site's follows (e.g. after switching accounts).
+import { useState } from 'preact/hooks';
+import { clearFollows, countFollows } from '../../background/store/follows';
+import { SITE_IDS, type SiteId } from '../../core/model';
+import type { FollowEntry } from '../../core/lists';
+import { useAnnounce } from '../../ui/announcer';
+import { absoluteTime, relativeTime } from '../../ui/format';
+import { formatNumber, t, tn } from '../../ui/i18n';
+import { useEnv } from '../../ui/platform';
+import { useReadyMark } from '../../ui/ready';
+import { LIVE_SITES, SITE_NAMES } from '../../ui/sites';
+import { useLiveQuery } from '../../ui/use-live-query';
+import { write } from '../../ui/write';
+
+const LATEST = 5;
+
+interface SiteFollows {
+  site: SiteId;
+  count: number;
+  latest: FollowEntry[];
+}
+
+export function FollowsSection() {
+  const env = useEnv();
+  const data = useLiveQuery(
+    () =>
+      Promise.all(
+        SITE_IDS.map(async (site): Promise<SiteFollows> => ({
+          site,
+          count: await countFollows(env.db, site),
+          latest: await env.db.follows.orderBy('learnedAt').reverse().filter((f) => f.site === site).limit(LATEST).toArray(),
+        })),
+      ),
+    [],
+  );
+  useReadyMark(data !== undefined);
+  if (!data) return <div class="skeleton" style={{ height: '200px' }} />;
+  return (
+    <div class="stack">
+      {data.map((d) => <SiteCard key={d.site} data={d} />)}
+      <p class="footnote">{t('followsFootnote')}</p>
+    </div>
+  );
+}
+
+function SiteCard({ data }: { data: SiteFollows }) {
+  const env = useEnv();
+  const announce = useAnnounce();
+  const [confirming, setConfirming] = useState(false);
+  const { site, count, latest } = data;
+  const live = LIVE_SITES.includes(site);
+  const name = SITE_NAMES[site];
+
+  const clear = async () => {
+    setConfirming(false);
+    const removed = await write(env, (db) => clearFollows(db, site));
+    announce(tn('followsCleared', removed, [name]));
+  };
+
+  return (
+    <section class="card follows" aria-labelledby={`follows-${site}`}>
+      <div class="card__head">
+        <h2 id={`follows-${site}`} class="card__title">{name}</h2>
+        {!live && <span class="pill">{t('siteComing')}</span>}
+      </div>
+      <p class="follows__count">
+        <strong>{formatNumber(count)}</strong> {tn('followsCountUnit', count)}
+      </p>
+      {latest.length > 0 ? (
+        <>
+          <h3 class="subhead">{t('followsLatest')}</h3>
+          <ul class="table-list">
+            {latest.map((f) => (
+              <li key={`${f.accountId}@${f.handle}`} class="table-list__row">
+                <div class="table-list__main">
+                  <span class="account"><span class="account__handle">@{f.handle || f.accountId}</span></span>
+                  <span class="table-list__meta">{t(`followSource_${f.source.replace(/-/g, '_')}`)}</span>
+                </div>
+                <time dateTime={new Date(f.learnedAt).toISOString()} title={absoluteTime(f.learnedAt)} class="table-list__meta">
+                  {relativeTime(f.learnedAt)}
+                </time>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="empty">{live ? t('followsNoneYet', name) : t('followsComing', name)}</p>
+      )}
+      {count > 0 && (
+        <div class="card__actions">
+          {confirming ? (
+            <>
+              <span class="confirm__text" role="alert">{tn('followsConfirm', count, [name])}</span>
+              <button type="button" class="btn btn--danger" onClick={() => void clear()}>{t('followsClearConfirm')}</button>
+              <button type="button" class="btn" onClick={() => setConfirming(false)}>{t('cancel')}</button>
+            </>
+          ) : (
+            <button type="button" class="btn btn--danger" onClick={() => setConfirming(true)}>{t('followsClear', name)}</button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// The Platform on top of the real extension APIs.
+import browser from 'webextension-polyfill';
+import { notifyChanged } from '../background/store/notify';
+import type { TabHealth } from '../shared/messages';
+import { send, sendToTab } from '../shared/runtime';
+import { SECTION_REQUEST_KEY, type ActiveTab, type Platform } from './platform';
+
+/** `?tab=<id>` lets the popup be opened as a page about a given tab (end-to-end tests, debugging). */
+function tabFromQuery(): number | null {
+  const raw = new URLSearchParams(globalThis.location?.search ?? '').get('tab');
+  const id = raw === null ? NaN : Number(raw);
+  return Number.isInteger(id) && id >= 0 ? id : null;
+}
+
+function isHealth(v: unknown): v is TabHealth {
+  if (typeof v !== 'object' || v === null) return false;
+  const h = v as Partial<Record<keyof TabHealth, unknown>>;
+  return typeof h.site === 'string' && typeof h.status === 'string' && typeof h.detail === 'string' &&
+    typeof h.url === 'string' && typeof h.seen === 'number' && typeof h.counts === 'object' && h.counts !== null;
+}
+
+export const browserPlatform: Platform = {
+  async activeTab(): Promise<ActiveTab | null> {
+    const wanted = tabFromQuery();
+    if (wanted !== null) {
+      const tab = await browser.tabs.get(wanted).catch(() => null);
+      return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+    }
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+  },
+
+  async tabHealth(tabId) {
+    // The background validated this when the content script reported it; only check its shape here
+    // (the zod schema would pull the rule schemas, and RE2 with them, into the popup).
+    const health: unknown = await send({ type: 'tab/health', tabId });
+    return isHealth(health) ? health : null;
+  },
+
+  async revealItem(tabId, itemId) {
+    try {
+      return (await sendToTab(tabId, { type: 'item/reveal', itemId }))?.revealed === true;
+    } catch {
+      return false; // no content script in that tab (not a supported site, or not loaded yet)
+    }
+  },
+
+  async openOptions(section) {
+    // openOptionsPage() focuses an open options tab but cannot pass it a hash; the page reads the
+    // wanted section from localStorage (shared by the extension's pages) and listens for changes.
+    if (section) localStorage.setItem(SECTION_REQUEST_KEY, section);
+    await browser.runtime.openOptionsPage();
+  },
+
+  async notifyChanged() {
+    await notifyChanged();
+  },
+};

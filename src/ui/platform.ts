@@ -1,0 +1,41 @@
+// What the pages need from the browser, behind an interface so unit tests can stand in for it.
+// The real implementation lives in browser-platform.ts (it imports webextension-polyfill, which
+// throws outside an extension).
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { DoormanDB } from '../background/db';
+import type { TabHealth } from '../shared/messages';
+
+export interface ActiveTab {
+  id: number;
+  /** Only known for tabs on sites Doorman has host permission for (and the extension's own pages). */
+  url: string | undefined;
+}
+
+export interface Platform {
+  /** The tab the popup is about: the active tab of the current window (or ?tab=<id> when opened as a page). */
+  activeTab(): Promise<ActiveTab | null>;
+  tabHealth(tabId: number): Promise<TabHealth | null>;
+  /** Asks the tab's content script to show one collapsed or hidden item; false when it could not. */
+  revealItem(tabId: number, itemId: string): Promise<boolean>;
+  /** Opens (or focuses) the options page, at a section when given. */
+  openOptions(section?: string): Promise<void>;
+  /** Tells the background the database changed, so open tabs get the new snapshot. */
+  notifyChanged(): Promise<void>;
+}
+
+/** localStorage key through which the popup asks the options page for a section. */
+export const SECTION_REQUEST_KEY = 'doorman:section';
+
+export interface Env {
+  db: DoormanDB;
+  platform: Platform;
+}
+
+export const EnvContext = createContext<Env | null>(null);
+
+export function useEnv(): Env {
+  const env = useContext(EnvContext);
+  if (!env) throw new Error('doorman: EnvContext is missing');
+  return env;
+}
