@@ -15,23 +15,19 @@ export const STYLESHEET = `
   box-sizing: border-box; display: flex; align-items: center; gap: 8px; width: 100%;
   padding: 8px 16px; min-height: 36px;
   font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #536471; background: rgba(127, 127, 127, 0.06);
-  border-bottom: 1px solid rgba(127, 127, 127, 0.22);
+  /* Mid-tones readable on the site's light, dim and dark themes alike (they don't follow the OS setting). */
+  color: #71767b; background: rgba(127, 127, 127, 0.08);
+  border-bottom: 1px solid rgba(127, 127, 127, 0.25);
 }
 .${PLACEHOLDER_CLASS} .doorman-reason { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.${PLACEHOLDER_CLASS} .doorman-mark { font-weight: 600; color: #1d4ed8; }
+.${PLACEHOLDER_CLASS} .doorman-mark { font-weight: 700; color: #1d9bf0; }
 .${PLACEHOLDER_CLASS} button {
-  all: initial; cursor: pointer; font: 600 13px/1 system-ui, sans-serif; color: #1d4ed8;
-  padding: 6px 10px; border-radius: 999px; border: 1px solid rgba(29, 78, 216, 0.4);
+  all: initial; cursor: pointer; font: 600 13px/1 system-ui, sans-serif; color: #1d9bf0;
+  padding: 6px 12px; border-radius: 999px; border: 1px solid rgba(29, 155, 240, 0.5);
 }
-.${PLACEHOLDER_CLASS} button:hover { background: rgba(29, 78, 216, 0.08); }
-.${PLACEHOLDER_CLASS} button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
+.${PLACEHOLDER_CLASS} button:hover { background: rgba(29, 155, 240, 0.12); }
+.${PLACEHOLDER_CLASS} button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
 [${ATTR_REVEALED}] > .${PLACEHOLDER_CLASS} { background: transparent; border-bottom-style: dashed; }
-@media (prefers-color-scheme: dark) {
-  .${PLACEHOLDER_CLASS} { color: #8b98a5; background: rgba(255, 255, 255, 0.04); }
-  .${PLACEHOLDER_CLASS} .doorman-mark, .${PLACEHOLDER_CLASS} button { color: #93c5fd; border-color: rgba(147, 197, 253, 0.4); }
-  .${PLACEHOLDER_CLASS} button:focus-visible { outline-color: #93c5fd; }
-}
 `;
 
 /** Inserts the stylesheet as early as possible (document_start: <html> exists, <head> may not). */
