@@ -40,12 +40,28 @@ const CALL_TO_ACTION = /(?:\bdm us\b|send us a dm|\blink in (?:our )?bio\b|\bsho
 const TRACKING = /(?:[?&]utm_[a-z]+=|[?&](?:ref|aff|affid|affiliate)=|\bbit\.ly\/|\bamzn\.to\/)/;
 const COMMON_HANDLE_HOSTS = /\.(?:bsky\.social|bsky\.team)$/;
 
+/** Promotional-text signals, each a regex over the lower-cased text. Order fixes the bits of `textMask`. */
+export const TEXT_SIGNALS: readonly { id: BrandSignalId; re: RegExp }[] = [
+  { id: 'promoCode', re: PROMO },
+  { id: 'callToAction', re: CALL_TO_ACTION },
+  { id: 'trackingLink', re: TRACKING },
+];
+export const ALL_TEXT_SIGNALS = (1 << TEXT_SIGNALS.length) - 1;
+
+// One frozen object per signal, shared by every assessment: classification allocates no signal objects.
+const SIGNAL = Object.fromEntries(
+  Object.entries(BRAND_SIGNALS).map(([id, s]) => [id, Object.freeze({ id, weight: s.weight, label: s.label })]),
+) as Record<BrandSignalId, BrandSignal>;
+
 function add(signals: BrandSignal[], id: BrandSignalId): void {
-  const s = BRAND_SIGNALS[id];
-  signals.push({ id, weight: s.weight, label: s.label });
+  signals.push(SIGNAL[id]);
 }
 
-export function assessBrand(item: FeedItem, override: BrandOverride | null, lowerText?: string): BrandAssessment {
+/**
+ * `textMask` lets a caller that already scanned the text skip regexes that cannot match: bit i clear
+ * means TEXT_SIGNALS[i] cannot match. Leave it out to test them all.
+ */
+export function assessBrand(item: FeedItem, override: BrandOverride | null, lowerText?: string, textMask = ALL_TEXT_SIGNALS): BrandAssessment {
   if (override === 'not-brand') return { score: 0, signals: [], override };
   const a = item.author;
   const signals: BrandSignal[] = [];
@@ -70,11 +86,12 @@ export function assessBrand(item: FeedItem, override: BrandOverride | null, lowe
   if (item.site === 'bsky' && a.handle.includes('.') && !COMMON_HANDLE_HOSTS.test(a.handle)) add(signals, 'domainHandle');
   const name = a.displayName.toLowerCase();
   if (BRAND_NAME.test(name) || BRAND_HANDLE.test(a.handle.toLowerCase())) add(signals, 'brandName');
-  const text = lowerText ?? item.text.toLowerCase();
-  if (text.length > 0) {
-    if (PROMO.test(text)) add(signals, 'promoCode');
-    if (CALL_TO_ACTION.test(text)) add(signals, 'callToAction');
-    if (TRACKING.test(text)) add(signals, 'trackingLink');
+  if (item.text.length > 0 && textMask !== 0) {
+    const text = lowerText ?? item.text.toLowerCase();
+    for (let i = 0; i < TEXT_SIGNALS.length; i++) {
+      const t = TEXT_SIGNALS[i]!;
+      if ((textMask & (1 << i)) !== 0 && t.re.test(text)) add(signals, t.id);
+    }
   }
   let score = 0;
   for (const s of signals) score += s.weight;

@@ -1,24 +1,20 @@
-// Compiles a snapshot once into closures and sets, so classify does no parsing, no regex building
-// and no list scans per item.
-import { assessBrand, type BrandAssessment, type BrandOverride } from './brand';
-import { SITE_IDS, type FeedItem, type SiteId } from './model';
+// Compiles a snapshot once into closures, maps, one text scanner and a rule dispatch table, so classify
+// does no parsing, no regex building, no list scans and (almost) no allocation per item.
+import { ALLOWLISTED, AccountFlags, AccountMap, FOLLOWED } from './account-map';
+import { TEXT_SIGNALS, type BrandOverride } from './brand';
+import { HandleRegistry, LinkRegistry, NeedleRegistry, compileCondition, type Test } from './compile-condition';
+import { RuleDispatch } from './dispatch';
+import type { EvalContext } from './eval-context';
+import { SITE_IDS, type SiteId } from './model';
 import { handleKey, idKey } from './lists';
+import { NeedleScanner } from './needle-scan';
+import { requiredLiterals } from './regex-literals';
 import type { Condition, Outcome } from './rules';
 import type { Settings } from './settings';
 import type { Snapshot } from './snapshot';
-import { compileTextTest } from './text-match';
 
-/** Per-item scratch state: derived values computed at most once per classification. */
-export interface EvalContext {
-  item: FeedItem;
-  lowerText: string | undefined;
-  brand: BrandAssessment | undefined;
-  followed: boolean | 'unknown';
-  allowlisted: boolean;
-  ruleset: CompiledRuleset;
-}
-
-export type Test = (ctx: EvalContext) => boolean;
+export { brandOf, lowerTextOf, newContext, overrideFor, type EvalContext } from './eval-context';
+export type { Test } from './compile-condition';
 
 export interface CompiledRule {
   id: string;
@@ -27,159 +23,118 @@ export interface CompiledRule {
   siteMask: number;
   test: Test;
   then: Outcome;
+  /** `user:<id>`, precomputed for the verdict. */
+  ruleId: string;
+  /** The verdict's sentence, precomputed. */
+  reason: string;
+}
+
+/** The single pass over an item's lower-cased text that every literal-based test shares. */
+export interface TextScan {
+  scanner: NeedleScanner;
+  /** marks[needle id] === stamp of the latest scan ⇔ the needle occurs in that item's text. */
+  marks: Int32Array;
+  stamp: number;
+  /** The ids the latest scan found, each once: hits[0 … hitCount-1]. */
+  hits: Int32Array;
+  hitCount: number;
+  /** Per TEXT_SIGNALS entry: needle ids of which one must occur for its regex to match, or null (always test). */
+  brandNeedles: (readonly number[] | null)[];
 }
 
 export interface CompiledRuleset {
   revision: number;
   settings: Settings;
+  /** Enabled rules, in order. */
   rules: CompiledRule[];
+  /** `site#id` and `site@handle` keys (kept for callers that list them; classify uses the maps below). */
   allowIds: Set<string>;
   allowHandles: Set<string>;
   followIds: Set<string>;
   followHandles: Set<string>;
   overrides: Map<string, BrandOverride>;
+  /**
+   * Follows (FOLLOWED) and allowlist (ALLOWLISTED), and brand overrides: matched by account id; by handle
+   * only where the page has not revealed the id or the entry has none.
+   */
+  accounts: AccountFlags;
+  brandOverrides: AccountMap<BrandOverride>;
+  /** Bit i set: Doorman is paused on SITE_IDS[i]. */
+  pausedSites: number;
+  /** Which rules can match an item, from its cheap fields. */
+  dispatch: RuleDispatch;
+  /** handle → ids of the handle-list tests naming it. */
+  handleTests: Map<string, number[]>;
+  /** domain → ids of the link-domain tests naming it. */
+  linkTests: Map<string, number[]>;
+  /** null when the literals are too many for one automaton (tests then search directly). */
+  textScan: TextScan | null;
+  /** classify's reusable per-item context (classify is synchronous and never re-entered). */
+  scratch: EvalContext | null;
 }
 
 export const siteBit = (site: SiteId): number => 1 << SITE_IDS.indexOf(site);
 
-export function lowerTextOf(ctx: EvalContext): string {
-  if (ctx.lowerText === undefined) ctx.lowerText = ctx.item.text.toLowerCase();
-  return ctx.lowerText;
-}
+const ACTION_WORD = { show: 'Shown', label: 'Labelled', collapse: 'Collapsed', hide: 'Hidden' } as const;
 
-export function brandOf(ctx: EvalContext): BrandAssessment {
-  if (ctx.brand === undefined) {
-    ctx.brand = assessBrand(ctx.item, overrideFor(ctx.ruleset, ctx.item), lowerTextOf(ctx));
-  }
-  return ctx.brand;
-}
+// The literals behind brand.ts's promotional-text regexes, found once per module load.
+const BRAND_TEXT_LITERALS = TEXT_SIGNALS.map((s) => requiredLiterals(s.re.source, true));
 
-export function overrideFor(rs: CompiledRuleset, item: FeedItem): BrandOverride | null {
-  const a = item.author;
-  return (
-    (a.id !== '' ? rs.overrides.get(idKey(item.site, a.id)) : undefined) ??
-    rs.overrides.get(handleKey(item.site, a.handle)) ??
-    null
-  );
-}
-
-function inAccountSet(ids: Set<string>, handles: Set<string>, item: FeedItem): boolean {
-  const a = item.author;
-  return (a.id !== '' && ids.has(idKey(item.site, a.id))) || (a.handle !== '' && handles.has(handleKey(item.site, a.handle)));
-}
-
-function compileCondition(c: Condition, settings: Settings): Test {
-  switch (c.type) {
-    case 'all': {
-      const parts = c.of.map((x) => compileCondition(x, settings));
-      return (ctx) => {
-        for (const p of parts) if (!p(ctx)) return false;
-        return true;
-      };
-    }
-    case 'any': {
-      const parts = c.of.map((x) => compileCondition(x, settings));
-      return (ctx) => {
-        for (const p of parts) if (p(ctx)) return true;
-        return false;
-      };
-    }
-    case 'not': {
-      const inner = compileCondition(c.of, settings);
-      return (ctx) => !inner(ctx);
-    }
-    case 'followed': {
-      const v = c.value;
-      return (ctx) => ctx.followed === v;
-    }
-    case 'followsYou': {
-      const v = c.value;
-      return (ctx) => ctx.item.author.followsYou === v;
-    }
-    case 'verified': {
-      const kinds = new Set(c.kinds);
-      return (ctx) => kinds.has(ctx.item.author.verified);
-    }
-    case 'handle': {
-      const handles = new Set(c.handles.map((h) => h.replace(/^@/, '').toLowerCase()));
-      return (ctx) => handles.has(ctx.item.author.handle);
-    }
-    case 'kind': {
-      const kinds = new Set(c.kinds);
-      return (ctx) => kinds.has(ctx.item.kind);
-    }
-    case 'context': {
-      const contexts = new Set(c.contexts);
-      return (ctx) => contexts.has(ctx.item.context);
-    }
-    case 'promoted':
-      return (ctx) => ctx.item.promoted || ctx.item.kind === 'ad';
-    case 'bot':
-      return (ctx) => ctx.item.author.bot;
-    case 'inOwnThread':
-      return (ctx) => ctx.item.inOwnThread;
-    case 'allowlisted':
-      return (ctx) => ctx.allowlisted;
-    case 'text': {
-      const t = compileTextTest(c.mode, c.pattern, c.caseSensitive);
-      return (ctx) => t(ctx.item.text, lowerTextOf(ctx));
-    }
-    case 'linkDomain': {
-      const domains = c.domains.map((d) => d.replace(/^www\./, '').toLowerCase());
-      // A rule for "example.com" also covers "shop.example.com".
-      return (ctx) => {
-        for (const host of ctx.item.linkDomains) {
-          for (const d of domains) if (host === d || host.endsWith(`.${d}`)) return true;
-        }
-        return false;
-      };
-    }
-    case 'accountAge': {
-      const days = c.lessThanDays;
-      return (ctx) => {
-        const age = ctx.item.author.accountAgeDays;
-        return age !== null && age < days;
-      };
-    }
-    case 'brand': {
-      const atLeast = c.atLeast ?? settings.brandThreshold;
-      return (ctx) => brandOf(ctx).score >= atLeast;
-    }
-  }
+function buildTextScan(reg: NeedleRegistry): TextScan | null {
+  const brandNeedles = BRAND_TEXT_LITERALS.map((lits) => (lits === null ? null : lits.map((l) => reg.id(l))));
+  const scanner = NeedleScanner.build(reg.list);
+  if (scanner === null) return null;
+  return { scanner, marks: new Int32Array(scanner.size), stamp: 0, hits: new Int32Array(scanner.size), hitCount: 0, brandNeedles };
 }
 
 export function compileSnapshot(snapshot: Snapshot): CompiledRuleset {
   const { settings } = snapshot;
+  const reg = { needles: new NeedleRegistry(), handles: new HandleRegistry(), links: new LinkRegistry() };
   const rules: CompiledRule[] = [];
+  const whens: Condition[] = [];
+  const ruleSites: SiteId[][] = [];
+  const reqs: (number[] | null)[] = [];
   for (const r of snapshot.rules) {
     if (!r.enabled) continue;
     const sites: readonly SiteId[] = r.sites.length === 0 ? SITE_IDS : r.sites;
     let siteMask = 0;
     for (const s of sites) siteMask |= siteBit(s);
+    const compiled = compileCondition(r.when, settings, reg);
     rules.push({
       id: r.id,
       name: r.name,
       siteMask,
-      test: compileCondition(r.when, settings),
+      test: compiled.test,
       then: r.then,
+      ruleId: `user:${r.id}`,
+      reason: `${ACTION_WORD[r.then.action]} by your rule “${r.name}”`,
     });
+    whens.push(r.when);
+    ruleSites.push(r.sites);
+    reqs.push(compiled.req);
   }
+  const textScan = buildTextScan(reg.needles);
   const allowIds = new Set<string>();
   const allowHandles = new Set<string>();
+  const accounts = new AccountFlags();
   for (const e of snapshot.allowlist) {
     if (e.accountId) allowIds.add(idKey(e.site, e.accountId));
     if (e.handle) allowHandles.add(handleKey(e.site, e.handle));
+    accounts.add(e.site, e.accountId, e.handle, ALLOWLISTED);
   }
   const followIds = new Set<string>();
   const followHandles = new Set<string>();
   for (const f of snapshot.follows) {
     if (f.accountId) followIds.add(idKey(f.site, f.accountId));
     if (f.handle) followHandles.add(handleKey(f.site, f.handle));
+    accounts.add(f.site, f.accountId, f.handle, FOLLOWED);
   }
   const overrides = new Map<string, BrandOverride>();
+  const brandOverrides = new AccountMap<BrandOverride>();
   for (const o of snapshot.overrides) {
     if (o.accountId) overrides.set(idKey(o.site, o.accountId), o.brand);
     if (o.handle) overrides.set(handleKey(o.site, o.handle), o.brand);
+    brandOverrides.add(o.site, o.accountId, o.handle, o.brand);
   }
   return {
     revision: snapshot.revision,
@@ -190,19 +145,13 @@ export function compileSnapshot(snapshot: Snapshot): CompiledRuleset {
     followIds,
     followHandles,
     overrides,
-  };
-}
-
-export function newContext(item: FeedItem, rs: CompiledRuleset): EvalContext {
-  let followed = item.author.followed;
-  // The page's own answer wins; the learned follow graph only fills in what the page did not say.
-  if (followed === 'unknown' && inAccountSet(rs.followIds, rs.followHandles, item)) followed = true;
-  return {
-    item,
-    lowerText: undefined,
-    brand: undefined,
-    followed,
-    allowlisted: inAccountSet(rs.allowIds, rs.allowHandles, item),
-    ruleset: rs,
+    accounts,
+    brandOverrides,
+    pausedSites: SITE_IDS.reduce((m, site, i) => (settings.sites[site].enabled ? m : m | (1 << i)), 0),
+    dispatch: new RuleDispatch(rules, whens, ruleSites, reqs, textScan !== null),
+    handleTests: reg.handles.map,
+    linkTests: reg.links.map,
+    textScan,
+    scratch: null,
   };
 }

@@ -46,44 +46,58 @@ export type Condition =
   | { type: 'any'; of: Condition[] }
   | { type: 'not'; of: Condition };
 
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.object({ type: z.literal('all'), of: z.array(Condition).max(100) }),
-    z.object({ type: z.literal('any'), of: z.array(Condition).max(100) }),
-    z.object({ type: z.literal('not'), of: Condition }),
-    Predicate,
-  ]),
-) as z.ZodType<Condition>;
+const TOO_DEEP = `conditions nest deeper than ${MAX_CONDITION_DEPTH} levels`;
 
-export function conditionDepth(c: Condition): number {
-  switch (c.type) {
-    case 'all':
-    case 'any':
-      return 1 + c.of.reduce((m, x) => Math.max(m, conditionDepth(x)), 0);
-    case 'not':
-      return 1 + conditionDepth(c.of);
-    default:
-      return 1;
+// One schema per nesting level, so parsing stops at level MAX_CONDITION_DEPTH + 1 without looking further:
+// a hostile import nested 100,000 levels deep gets a validation error, not a stack overflow.
+const levels: z.ZodType<Condition>[] = [];
+function conditionAt(level: number): z.ZodType<Condition> {
+  if (levels[level] === undefined) {
+    const child = z.lazy(() => conditionAt(level + 1));
+    levels[level] =
+      level > MAX_CONDITION_DEPTH
+        ? (z.unknown().superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: TOO_DEEP })) as unknown as z.ZodType<Condition>)
+        : (z.union([
+            z.object({ type: z.literal('all'), of: z.array(child).max(100) }),
+            z.object({ type: z.literal('any'), of: z.array(child).max(100) }),
+            z.object({ type: z.literal('not'), of: child }),
+            Predicate,
+          ]) as z.ZodType<Condition>);
   }
+  return levels[level]!;
+}
+
+/** A condition tree at most MAX_CONDITION_DEPTH levels deep (a lone predicate is 1 level). */
+export const Condition: z.ZodType<Condition> = conditionAt(1);
+
+/** Levels in a condition tree (a lone predicate is 1). Iterative, so any depth is safe to measure. */
+export function conditionDepth(c: Condition): number {
+  let max = 0;
+  const stack: [Condition, number][] = [[c, 1]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, depth] = top;
+    max = Math.max(max, depth);
+    if ((node.type === 'all' || node.type === 'any') && Array.isArray(node.of)) {
+      for (const x of node.of) stack.push([x, depth + 1]);
+    } else if (node.type === 'not' && node.of !== undefined) {
+      stack.push([node.of, depth + 1]);
+    }
+  }
+  return max;
 }
 
 export const Outcome = z.object({ class: VerdictClass, action: Action });
 export type Outcome = z.infer<typeof Outcome>;
 
-export const Rule = z
-  .object({
-    id: z.string().min(1).max(100),
-    name: z.string().min(1).max(200),
-    enabled: z.boolean().default(true),
-    /** Sites the rule applies to; empty means every site. */
-    sites: z.array(SiteId).default([]),
-    when: Condition,
-    then: Outcome,
-  })
-  .superRefine((r, ctx) => {
-    if (conditionDepth(r.when) > MAX_CONDITION_DEPTH) {
-      ctx.addIssue({ code: 'custom', path: ['when'], message: `conditions nest deeper than ${MAX_CONDITION_DEPTH} levels` });
-    }
-  });
+export const Rule = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().min(1).max(200),
+  enabled: z.boolean().default(true),
+  /** Sites the rule applies to; empty means every site. */
+  sites: z.array(SiteId).default([]),
+  /** At most MAX_CONDITION_DEPTH levels: the Condition schema itself refuses deeper trees. */
+  when: Condition,
+  then: Outcome,
+});
 export type Rule = z.infer<typeof Rule>;
 export type RuleInput = z.input<typeof Rule>;

@@ -16,24 +16,39 @@ export function checkPattern(mode: TextMode, pattern: string, caseSensitive: boo
   }
 }
 
-const isWordChar = (code: number): boolean =>
-  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 ||
-  (code > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(code)));
+const isAsciiWordChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
+// Letters, digits and combining marks continue a word ("café" written as "cafe" + U+0301 is one word).
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+
+/** Is the code point starting (or, with `before`, ending) at index `i` a word character? */
+function isWordCharAt(s: string, i: number, before: boolean): boolean {
+  const code = s.charCodeAt(i);
+  if (code < 128) return isAsciiWordChar(code);
+  // Read whole surrogate pairs, so astral letters (𝐀, 𠀋) count as letters.
+  let cp = code;
+  if (before && code >= 0xdc00 && code <= 0xdfff && i > 0) {
+    const hi = s.charCodeAt(i - 1);
+    if (hi >= 0xd800 && hi <= 0xdbff) cp = ((hi - 0xd800) << 10) + (code - 0xdc00) + 0x10000;
+  } else if (!before) {
+    cp = s.codePointAt(i)!;
+  }
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
 
 /** Whole-word search without building a regex: find each occurrence, check its edges. */
 function containsWord(haystack: string, needle: string): boolean {
-  const first = needle.charCodeAt(0);
-  const last = needle.charCodeAt(needle.length - 1);
   // Only demand a boundary where the needle itself starts/ends with a word character ("#ad" may follow a letter-free edge).
-  const checkStart = isWordChar(first);
-  const checkEnd = isWordChar(last);
+  const checkStart = isWordCharAt(needle, 0, false);
+  const checkEnd = isWordCharAt(needle, needle.length - 1, true);
   let from = 0;
   for (;;) {
     const at = haystack.indexOf(needle, from);
     if (at < 0) return false;
     const end = at + needle.length;
-    const okStart = !checkStart || at === 0 || !isWordChar(haystack.charCodeAt(at - 1));
-    const okEnd = !checkEnd || end === haystack.length || !isWordChar(haystack.charCodeAt(end));
+    const okStart = !checkStart || at === 0 || !isWordCharAt(haystack, at - 1, true);
+    const okEnd = !checkEnd || end === haystack.length || !isWordCharAt(haystack, end, false);
     if (okStart && okEnd) return true;
     from = at + 1;
   }
@@ -48,7 +63,7 @@ export function compileTextTest(mode: TextMode, pattern: string, caseSensitive: 
     } catch {
       return () => false; // schemas reject these; a stale stored rule must still never throw
     }
-    return (text) => re.matcher(text).find();
+    return (text) => re.test(text); // test() takes RE2JS's DFA fast path; a Matcher would not
   }
   const needle = caseSensitive ? pattern : pattern.toLowerCase();
   if (mode === 'contains') {

@@ -1,0 +1,119 @@
+// Per-site lookup of the user's account lists (allowlist, follows, brand overrides).
+// An entry is matched by the site's stable account id. Its handle is only a fallback: it matches an item
+// whose page has not revealed the author's id, or any item when the entry itself has no id (typed in by
+// hand or imported by handle). Someone who later takes over a handle is therefore not let in.
+import type { SiteId } from './model';
+
+interface HandleEntry<V> {
+  /** From entries that carry no account id: match whatever the item's id. */
+  idless: V | undefined;
+  /** From entries that carry an id: match only when the item's id is unknown. */
+  withId: V | undefined;
+}
+
+interface SiteIndex<V> {
+  ids: Map<string, V>;
+  handles: Map<string, HandleEntry<V>>;
+}
+
+export class AccountMap<V> {
+  private readonly sites: Record<SiteId, SiteIndex<V>> = {
+    x: { ids: new Map(), handles: new Map() },
+    bsky: { ids: new Map(), handles: new Map() },
+    mastodon: { ids: new Map(), handles: new Map() },
+  };
+
+  /** Later entries win over earlier ones with the same id or handle. */
+  add(site: SiteId, accountId: string, handle: string, value: V): void {
+    const ix = this.sites[site];
+    if (accountId !== '') ix.ids.set(accountId, value);
+    if (handle === '') return;
+    const key = handle.toLowerCase();
+    let h = ix.handles.get(key);
+    if (h === undefined) {
+      h = { idless: undefined, withId: undefined };
+      ix.handles.set(key, h);
+    }
+    if (accountId === '') h.idless = value;
+    else h.withId = value;
+  }
+
+  get(site: SiteId, accountId: string, handle: string): V | undefined {
+    const ix = siteOf(this.sites, site);
+    if (ix === undefined) return undefined;
+    if (accountId !== '') {
+      const v = ix.ids.get(accountId);
+      if (v !== undefined) return v;
+    }
+    if (handle === '' || ix.handles.size === 0) return undefined;
+    // Adapters hand over lower-case handles; only lower-case (allocate) when this one is not.
+    const h = ix.handles.get(handle) ?? (mayHaveUpperCase(handle) ? ix.handles.get(handle.toLowerCase()) : undefined);
+    if (h === undefined) return undefined;
+    return h.idless ?? (accountId === '' ? h.withId : undefined);
+  }
+
+  has(site: SiteId, accountId: string, handle: string): boolean {
+    return this.get(site, accountId, handle) !== undefined;
+  }
+}
+
+function mayHaveUpperCase(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
+}
+
+export const FOLLOWED = 1;
+export const ALLOWLISTED = 2;
+
+/**
+ * Follows and allowlist in one index, so an item costs one id lookup (plus a handle lookup only where
+ * the handle fallback can apply). Same matching rules as AccountMap, per flag.
+ */
+export class AccountFlags {
+  private readonly sites: Record<SiteId, { ids: Map<string, number>; handles: Map<string, HandleEntry<number>>; idless: number }> = {
+    x: { ids: new Map(), handles: new Map(), idless: 0 },
+    bsky: { ids: new Map(), handles: new Map(), idless: 0 },
+    mastodon: { ids: new Map(), handles: new Map(), idless: 0 },
+  };
+
+  add(site: SiteId, accountId: string, handle: string, flag: number): void {
+    const ix = this.sites[site];
+    if (accountId !== '') ix.ids.set(accountId, (ix.ids.get(accountId) ?? 0) | flag);
+    if (handle === '') return;
+    const key = handle.toLowerCase();
+    let h = ix.handles.get(key);
+    if (h === undefined) {
+      h = { idless: undefined, withId: undefined };
+      ix.handles.set(key, h);
+    }
+    if (accountId === '') {
+      h.idless = (h.idless ?? 0) | flag;
+      ix.idless++;
+    } else {
+      h.withId = (h.withId ?? 0) | flag;
+    }
+  }
+
+  get(site: SiteId, accountId: string, handle: string): number {
+    const ix = siteOf(this.sites, site);
+    if (ix === undefined) return 0;
+    let flags = 0;
+    if (accountId !== '') {
+      flags = ix.ids.get(accountId) ?? 0;
+      // With the id known, only entries without an id can still match by handle.
+      if (ix.idless === 0) return flags;
+    }
+    if (handle === '' || ix.handles.size === 0) return flags;
+    const h = ix.handles.get(handle) ?? (mayHaveUpperCase(handle) ? ix.handles.get(handle.toLowerCase()) : undefined);
+    if (h === undefined) return flags;
+    return flags | (h.idless ?? 0) | (accountId === '' ? (h.withId ?? 0) : 0);
+  }
+}
+
+/** Site lookup by comparison: item strings need not be interned for this to be fast. */
+function siteOf<T>(sites: Record<SiteId, T>, site: string): T | undefined {
+  return site === 'x' ? sites.x : site === 'bsky' ? sites.bsky : site === 'mastodon' ? sites.mastodon : undefined;
+}
