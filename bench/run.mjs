@@ -37,19 +37,26 @@ if (prof) mkdirSync(profDir, { recursive: true });
 let failed = 0;
 for (const file of files) {
   const name = file.replace(/\.ts$/, '');
-  const outFile = join(outDir, `${name}.mjs`);
-  await build({
-    input: join(benchDir, file),
-    platform: 'node',
-    logLevel: 'warn',
-    // Bare specifiers (zod, re2js, playwright-core …) stay imports; relative ones are bundled.
-    external: (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0'),
-    output: { file: outFile, format: 'esm', sourcemap: true },
-  });
   console.log(`\n━━ ${file} ━━`);
   const nodeArgs = ['--enable-source-maps'];
   if (prof) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${name}.cpuprofile`);
-  const r = spawnSync(process.execPath, [...nodeArgs, outFile], { stdio: 'inherit', cwd: root });
+  let script;
+  if (file.endsWith('.browser.bench.ts')) {
+    // Drives Chromium through the e2e harness: run the sources as they are (see run-in-vite.mjs).
+    script = [join(benchDir, 'run-in-vite.mjs'), join(benchDir, file)];
+  } else {
+    const outFile = join(outDir, `${name}.mjs`);
+    await build({
+      input: join(benchDir, file),
+      platform: 'node',
+      logLevel: 'warn',
+      // Bare specifiers (zod, re2js, playwright-core …) stay imports; relative ones are bundled.
+      external: (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0'),
+      output: { file: outFile, format: 'esm', sourcemap: true },
+    });
+    script = [outFile];
+  }
+  const r = spawnSync(process.execPath, [...nodeArgs, ...script], { stdio: 'inherit', cwd: root });
   if (r.status !== 0) {
     failed++;
     console.error(`✗ ${file} exited with ${r.status ?? r.signal}`);
