@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
 import { PATHS, SCENARIO } from './replica/x/data';
-import { extensionCall } from './support/extension';
+import { dumpDb } from './support/extension';
 
 let server: ReplicaServer;
 let browser: DoormanBrowser;
@@ -38,21 +38,7 @@ const RULES_FILE = {
 };
 
 async function stored(): Promise<{ rules: { id: string }[]; allowlist: { accountId: string; handle: string }[] }> {
-  return extensionCall(browser, async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      const r = indexedDB.open('doorman');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const all = (name: string) => new Promise<unknown[]>((res, rej) => {
-      const q = db.transaction(name).objectStore(name).getAll();
-      q.onsuccess = () => res(q.result as unknown[]);
-      q.onerror = () => rej(q.error);
-    });
-    const out = { rules: await all('rules'), allowlist: await all('allowlist') };
-    db.close();
-    return out as never;
-  });
+  return (await dumpDb(browser, ['rules', 'allowlist'])) as never;
 }
 
 async function markAndReason(page: Page, handle: string, id: string): Promise<{ mark: string; reason: string }> {

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
 import { PATHS, SCENARIO } from './replica/x/data';
-import { extensionCall } from './support/extension';
+import { dumpDb as dumpAll, extensionCall } from './support/extension';
 
 const SHOTS = join(REPO_ROOT, '.tmp', 'screenshots');
 const ARTICLE = 'article[data-testid="tweet"]';
@@ -36,25 +36,7 @@ declare const chrome: {
 };
 
 /** Every object store of the extension's database, as JSON (raw reads: what is really stored). */
-function dumpDb(): Promise<Record<string, unknown[]>> {
-  return extensionCall(browser, async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      const r = indexedDB.open('doorman');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const out: Record<string, unknown[]> = {};
-    for (const name of [...db.objectStoreNames]) {
-      out[name] = await new Promise<unknown[]>((res, rej) => {
-        const q = db.transaction(name).objectStore(name).getAll();
-        q.onsuccess = () => res(q.result as unknown[]);
-        q.onerror = () => rej(q.error);
-      });
-    }
-    db.close();
-    return out;
-  });
-}
+const dumpDb = () => dumpAll(browser);
 
 async function settingsRow(): Promise<Record<string, unknown>> {
   const rows = (await dumpDb()).settings as { key: string; value: Record<string, unknown> }[];

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
 import { HOME_PAGE_2_AD, PATHS, SCENARIO, type Expected, type ReplicaPage } from './replica/x/data';
-import { extensionCall, readLog, tabHealth } from './support/extension';
+import { readLog, readStore, tabHealth } from './support/extension';
 
 let server: ReplicaServer;
 let browser: DoormanBrowser;
@@ -236,19 +236,7 @@ describe('Doorman on the x.com replica (Balanced, defaults)', () => {
     await page.goto(`https://x.com${PATHS.following}`);
     await page.locator('[data-testid="UserCell"]').first().waitFor({ state: 'attached' });
     await page.waitForTimeout(3_000); // follows are batched for 2 s
-    const follows = await extensionCall(browser, async () => {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('doorman');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const rows = await new Promise<{ site: string; handle: string; source: string }[]>((res) => {
-        const q = db.transaction('follows').objectStore('follows').getAll();
-        q.onsuccess = () => res(q.result as { site: string; handle: string; source: string }[]);
-      });
-      db.close();
-      return rows;
-    });
+    const follows = await readStore<{ site: string; handle: string; source: string }>(browser, 'follows');
     expect(follows.some((f) => f.site === 'x' && f.handle === SCENARIO.followedReply.handle)).toBe(true);
     expect(follows.some((f) => f.source === 'following-list')).toBe(true);
     expect(follows.some((f) => f.handle === SCENARIO.unsolicitedBrandReply.handle)).toBe(false);

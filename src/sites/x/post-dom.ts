@@ -3,7 +3,7 @@
 // and time), because the quoted author is not the one replying to you.
 import { handleFromPath, statusIdFromPath } from './routes';
 import {
-  AD_LABELS, PLACEMENT_TRACKING, QUOTE_BLOCK, REPLYING_TO, SOCIAL_CONTEXT, STATUS_LINK, TIME, TWEET_TEXT,
+  AD_LABELS, PLACEMENT_TRACKING, QUOTE_BLOCK, REPLYING_TO, REPLYING_TO_WORDS, SOCIAL_CONTEXT, STATUS_LINK, TIME, TWEET_TEXT,
   USER_NAME,
 } from './selectors';
 
@@ -136,6 +136,11 @@ export function readLinkDomains(textEl: Element | null, base: URL): string[] {
  * post text and outside a quoted post, so a person named "Ad" or a post saying "Ad" does not count.
  */
 function hasAdLabel(article: Element): boolean {
+  // Cheap prefilter: most posts contain neither word anywhere, and then no span needs reading.
+  const all = article.textContent ?? '';
+  let mayHave = false;
+  for (const label of AD_LABELS) if (all.includes(label)) mayHave = true;
+  if (!mayHave) return false;
   for (const span of article.querySelectorAll('span')) {
     if (span.childElementCount !== 0 || !AD_LABELS.has((span.textContent ?? '').trim())) continue;
     if (span.closest('a') !== null || span.closest(TWEET_TEXT) !== null || inQuote(span, article)) continue;
@@ -164,6 +169,7 @@ export function hasQuote(article: Element): boolean {
 
 /** Handles on the "Replying to @a @b" line, or null when the post has no such line. */
 export function readReplyingTo(article: Element): string[] | null {
+  if (!REPLYING_TO_WORDS.test(article.textContent ?? '')) return null; // most posts: no walk needed
   const doc = article.ownerDocument;
   const walker = doc.createTreeWalker(article, SHOW_TEXT);
   for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {

@@ -52,3 +52,5 @@ export const AD_LABELS: ReadonlySet<string> = new Set(['Ad', 'Promoted']);
 export const REPOST_CONTEXT = /\b(reposted|retweeted)\b/i;
 /** The "Replying to @x" line above a reply's text (English UI). */
 export const REPLYING_TO = /^\s*Replying to\b/i;
+/** The same words anywhere in a post: a cheap test before looking for the line itself. */
+export const REPLYING_TO_WORDS = /Replying to\b/i;

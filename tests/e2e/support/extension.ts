@@ -20,22 +20,35 @@ export async function extensionCall<T, A = undefined>(browser: DoormanBrowser, f
   }
 }
 
-/** Every row of the filtered log. */
-export function readLog(browser: DoormanBrowser): Promise<LogEntryInput[]> {
-  return extensionCall(browser, async () => {
+/** Every object store of the extension's database, or only the named ones, as stored (raw reads). */
+export function dumpDb(browser: DoormanBrowser, stores?: string[]): Promise<Record<string, unknown[]>> {
+  return extensionCall(browser, async (only: string[] | null) => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('doorman');
       r.onsuccess = () => res(r.result);
       r.onerror = () => rej(r.error);
     });
-    const rows = await new Promise<LogEntryInput[]>((res, rej) => {
-      const q = db.transaction('log').objectStore('log').getAll();
-      q.onsuccess = () => res(q.result as LogEntryInput[]);
-      q.onerror = () => rej(q.error);
-    });
+    const out: Record<string, unknown[]> = {};
+    for (const name of only ?? [...db.objectStoreNames]) {
+      out[name] = await new Promise<unknown[]>((res, rej) => {
+        const q = db.transaction(name).objectStore(name).getAll();
+        q.onsuccess = () => res(q.result as unknown[]);
+        q.onerror = () => rej(q.error);
+      });
+    }
     db.close();
-    return rows;
-  });
+    return out;
+  }, stores ?? null);
+}
+
+/** Every row of one object store. */
+export async function readStore<T>(browser: DoormanBrowser, name: string): Promise<T[]> {
+  return (await dumpDb(browser, [name]))[name] as T[];
+}
+
+/** Every row of the filtered log. */
+export function readLog(browser: DoormanBrowser): Promise<LogEntryInput[]> {
+  return readStore<LogEntryInput>(browser, 'log');
 }
 
 /** The health the content script reported for the tab showing `url`, as the popup asks for it. */
