@@ -68,20 +68,25 @@ function mayHaveUpperCase(s: string): boolean {
 export const FOLLOWED = 1;
 export const ALLOWLISTED = 2;
 
-/**
- * Follows and allowlist in one index, so an item costs one id lookup (plus a handle lookup only where
- * the handle fallback can apply). Same matching rules as AccountMap, per flag.
- */
-export class AccountFlags {
-  private readonly sites: Record<SiteId, { ids: Map<string, number>; handles: Map<string, HandleEntry<number>>; idless: number }> = {
-    x: { ids: new Map(), handles: new Map(), idless: 0 },
-    bsky: { ids: new Map(), handles: new Map(), idless: 0 },
-    mastodon: { ids: new Map(), handles: new Map(), idless: 0 },
+/** One flag's entries for one site. */
+interface FlagSite {
+  ids: Set<string>;
+  handles: Map<string, HandleEntry<true>>;
+  /** How many entries carry no account id (only those match by handle when the item's id is known). */
+  idless: number;
+}
+
+/** One flag's entries, per site. */
+class FlagIndex {
+  readonly sites: Record<SiteId, FlagSite> = {
+    x: { ids: new Set(), handles: new Map(), idless: 0 },
+    bsky: { ids: new Set(), handles: new Map(), idless: 0 },
+    mastodon: { ids: new Set(), handles: new Map(), idless: 0 },
   };
 
-  add(site: SiteId, accountId: string, handle: string, flag: number): void {
+  add(site: SiteId, accountId: string, handle: string): void {
     const ix = this.sites[site];
-    if (accountId !== '') ix.ids.set(accountId, (ix.ids.get(accountId) ?? 0) | flag);
+    if (accountId !== '') ix.ids.add(accountId);
     if (handle === '') return;
     const key = handle.toLowerCase();
     let h = ix.handles.get(key);
@@ -90,26 +95,47 @@ export class AccountFlags {
       ix.handles.set(key, h);
     }
     if (accountId === '') {
-      h.idless = (h.idless ?? 0) | flag;
-      ix.idless++;
+      if (h.idless === undefined) ix.idless++;
+      h.idless = true;
     } else {
-      h.withId = (h.withId ?? 0) | flag;
+      h.withId = true;
     }
   }
 
-  get(site: SiteId, accountId: string, handle: string): number {
+  has(site: string, accountId: string, handle: string): boolean {
     const ix = siteOf(this.sites, site);
-    if (ix === undefined) return 0;
-    let flags = 0;
+    if (ix === undefined) return false;
     if (accountId !== '') {
-      flags = ix.ids.get(accountId) ?? 0;
+      if (ix.ids.has(accountId)) return true;
       // With the id known, only entries without an id can still match by handle.
-      if (ix.idless === 0) return flags;
+      if (ix.idless === 0) return false;
     }
-    if (handle === '' || ix.handles.size === 0) return flags;
+    if (handle === '' || ix.handles.size === 0) return false;
     const h = ix.handles.get(handle) ?? (mayHaveUpperCase(handle) ? ix.handles.get(handle.toLowerCase()) : undefined);
-    if (h === undefined) return flags;
-    return flags | (h.idless ?? 0) | (accountId === '' ? (h.withId ?? 0) : 0);
+    if (h === undefined) return false;
+    return h.idless === true || (accountId === '' && h.withId === true);
+  }
+}
+
+/**
+ * Follows and allowlist, one index per flag and the same matching rules as AccountMap. A caller asks only
+ * for the flags it needs: the (large) follow graph is consulted only when the page has not said.
+ */
+export class AccountFlags {
+  private readonly followed = new FlagIndex();
+  private readonly allowlisted = new FlagIndex();
+
+  add(site: SiteId, accountId: string, handle: string, flag: number): void {
+    if ((flag & FOLLOWED) !== 0) this.followed.add(site, accountId, handle);
+    if ((flag & ALLOWLISTED) !== 0) this.allowlisted.add(site, accountId, handle);
+  }
+
+  /** The flags among `want` (default: all) that apply to the account. */
+  get(site: SiteId, accountId: string, handle: string, want: number = FOLLOWED | ALLOWLISTED): number {
+    let flags = 0;
+    if ((want & FOLLOWED) !== 0 && this.followed.has(site, accountId, handle)) flags |= FOLLOWED;
+    if ((want & ALLOWLISTED) !== 0 && this.allowlisted.has(site, accountId, handle)) flags |= ALLOWLISTED;
+    return flags;
   }
 }
 

@@ -4,7 +4,7 @@ import { brandOf, newContext, type CompiledRuleset, type EvalContext } from './c
 import { resetContext } from './eval-context';
 import { siteIndex } from './features';
 import { describeSignals } from './brand';
-import { SEEK_CONTEXTS, type Action, type FeedItem, type ReasonCode, type SiteId, type Verdict, type VerdictClass } from './model';
+import { SEEK_CONTEXTS, SITE_IDS, type Action, type FeedItem, type ReasonCode, type SiteId, type Verdict, type VerdictClass } from './model';
 
 export const SITE_NAMES: Record<SiteId, string> = { x: 'X', bsky: 'Bluesky', mastodon: 'Mastodon' };
 
@@ -21,35 +21,49 @@ function verdict(cls: VerdictClass, action: Action, ruleId: string, reasonCode: 
   return { class: cls, action, ruleId, reasonCode, reason };
 }
 
+/** A verdict whose reason does not depend on the item: built once, frozen, shared by every item. */
+const fixed = (cls: VerdictClass, action: Action, ruleId: string, reasonCode: ReasonCode, reason: string): Verdict =>
+  Object.freeze(verdict(cls, action, ruleId, reasonCode, reason));
+
+const PAUSED = Object.fromEntries(
+  SITE_IDS.map((s) => [s, fixed('interaction', 'show', 'site:paused', 'site-paused', `Shown: Doorman is paused on ${SITE_NAMES[s]}`)]),
+) as Record<SiteId, Verdict>;
+const OFF = fixed('interaction', 'show', 'policy:off', 'off', 'Shown: Doorman is off');
+const policyVerdicts = (ids: Record<(typeof STEPS)[number], string>) => ({
+  seek: Object.fromEntries(
+    [...SEEK_CONTEXTS].map((c) => [c, fixed('interaction', 'show', ids.seek, 'seek', `Shown: you opened this ${c}, so only ads are hidden here`)]),
+  ) as Record<string, Verdict>,
+  notReply: fixed('interaction', 'show', ids.default, 'default', 'Shown: not a reply or mention'),
+  brandsOff: fixed('interaction', 'show', ids.default, 'default', 'Shown: muting unsolicited brand replies is turned off'),
+});
+const POLICY_VERDICTS = { balanced: policyVerdicts(POLICY_IDS.balanced), strict: policyVerdicts(POLICY_IDS.strict) };
+
 const at = (ctx: EvalContext): string => (ctx.item.author.handle ? `@${ctx.item.author.handle}` : 'this account');
 
 export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
   const { settings } = rs;
   if (((rs.pausedSites >>> siteIndex(item.site)) & 1) !== 0) {
-    return verdict('interaction', 'show', 'site:paused', 'site-paused', `Shown: Doorman is paused on ${SITE_NAMES[item.site]}`);
+    return PAUSED[item.site];
   }
   // One context per ruleset, reset per item: classify is synchronous and never re-entered.
   const ctx = rs.scratch === null ? (rs.scratch = newContext(item, rs)) : resetContext(rs.scratch, item);
 
   // First match wins, among the rules that can apply to this site and item at all.
   const rule = rs.dispatch.firstMatch(ctx);
-  if (rule !== null) return verdict(rule.then.class, rule.then.action, rule.ruleId, 'user-rule', rule.reason);
+  if (rule !== null) return rule.verdict;
 
   const policy = settings.policy;
-  if (policy === 'off') return verdict('interaction', 'show', 'policy:off', 'off', 'Shown: Doorman is off');
+  if (policy === 'off') return OFF;
   const ids = POLICY_IDS[policy];
+  const fixedFor = POLICY_VERDICTS[policy];
 
   if (ctx.followed === true) return verdict('interaction', 'show', ids.followed, 'followed', `Shown: you follow ${at(ctx)}`);
   if (ctx.allowlisted) return verdict('interaction', 'show', ids.allowlisted, 'allowlisted', `Shown: you let ${at(ctx)} in`);
   if (item.promoted || item.kind === 'ad') {
     return verdict('interruption', 'hide', ids.ad, 'ad', `Hidden: ad promoted by ${at(ctx)}`);
   }
-  if (SEEK_CONTEXTS.has(item.context)) {
-    return verdict('interaction', 'show', ids.seek, 'seek', `Shown: you opened this ${item.context}, so only ads are hidden here`);
-  }
-  if (!UNSOLICITED_KINDS.has(item.kind)) {
-    return verdict('interaction', 'show', ids.default, 'default', 'Shown: not a reply or mention');
-  }
+  if (SEEK_CONTEXTS.has(item.context)) return fixedFor.seek[item.context]!;
+  if (!UNSOLICITED_KINDS.has(item.kind)) return fixedFor.notReply;
   const verified = item.author.verified;
   if (settings.letVerifiedOrganizations && (verified === 'organization' || verified === 'government')) {
     return verdict('interaction', 'show', ids['verified-org'], 'verified-org',
@@ -67,7 +81,7 @@ export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
   }
   if (!settings.hideUnsolicitedBrands) {
     // Don't claim the author "doesn't look like a brand": we didn't look.
-    return verdict('interaction', 'show', ids.default, 'default', 'Shown: muting unsolicited brand replies is turned off');
+    return fixedFor.brandsOff;
   }
   const brand = brandOf(ctx);
   if (brand.score >= settings.brandThreshold) {

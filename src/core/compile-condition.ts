@@ -7,7 +7,7 @@ import { normalize, type Leaf, type Node } from './normalize';
 import { requiredLiterals } from './regex-literals';
 import type { Condition } from './rules';
 import type { Settings } from './settings';
-import { compileTextTest, type TextMode } from './text-match';
+import { compileTextTest, readsLowerText, type TextMode } from './text-match';
 
 export type Test = (ctx: EvalContext) => boolean;
 
@@ -81,7 +81,8 @@ function needlesFor(mode: TextMode, pattern: string, caseSensitive: boolean): st
 
 function compileText(mode: TextMode, pattern: string, caseSensitive: boolean, reg: NeedleRegistry): Compiled & { needleIds: number[] | null } {
   const precise = compileTextTest(mode, pattern, caseSensitive);
-  const direct: Test = (ctx) => precise(ctx.item.text, lowerTextOf(ctx));
+  // Lower-case the text (an allocation) only for the tests that read it.
+  const direct: Test = readsLowerText(mode, caseSensitive) ? (ctx) => precise(ctx.item.text, lowerTextOf(ctx)) : (ctx) => precise(ctx.item.text, '');
   const needles = needlesFor(mode, pattern, caseSensitive);
   if (needles === null) return { test: direct, cost: mode === 'regex' ? 60 : 10, needleIds: null };
   const ids = needles.map((n) => reg.id(n));

@@ -5,7 +5,7 @@ import { TEXT_SIGNALS, type BrandOverride } from './brand';
 import { HandleRegistry, LinkRegistry, NeedleRegistry, compileCondition, type Test } from './compile-condition';
 import { RuleDispatch } from './dispatch';
 import type { EvalContext } from './eval-context';
-import { SITE_IDS, type SiteId } from './model';
+import { SITE_IDS, type SiteId, type Verdict } from './model';
 import { handleKey, idKey } from './lists';
 import { NeedleScanner } from './needle-scan';
 import { requiredLiterals } from './regex-literals';
@@ -27,6 +27,8 @@ export interface CompiledRule {
   ruleId: string;
   /** The verdict's sentence, precomputed. */
   reason: string;
+  /** The verdict itself (frozen): it does not depend on the item. */
+  verdict: Verdict;
 }
 
 /** The single pass over an item's lower-cased text that every literal-based test shares. */
@@ -100,14 +102,17 @@ export function compileSnapshot(snapshot: Snapshot): CompiledRuleset {
     let siteMask = 0;
     for (const s of sites) siteMask |= siteBit(s);
     const compiled = compileCondition(r.when, settings, reg);
+    const ruleId = `user:${r.id}`;
+    const reason = `${ACTION_WORD[r.then.action]} by your rule “${r.name}”`;
     rules.push({
       id: r.id,
       name: r.name,
       siteMask,
       test: compiled.test,
       then: r.then,
-      ruleId: `user:${r.id}`,
-      reason: `${ACTION_WORD[r.then.action]} by your rule “${r.name}”`,
+      ruleId,
+      reason,
+      verdict: Object.freeze({ class: r.then.class, action: r.then.action, ruleId, reasonCode: 'user-rule', reason }),
     });
     whens.push(r.when);
     ruleSites.push(r.sites);

@@ -42,9 +42,9 @@ export function newContext(item: FeedItem, rs: CompiledRuleset): EvalContext {
 /** Points `ctx` (of the same ruleset) at `item`, forgetting everything derived from the previous one. */
 export function resetContext(ctx: EvalContext, item: FeedItem): EvalContext {
   const a = item.author;
-  const flags = ctx.ruleset.accounts.get(item.site, a.id, a.handle);
   let followed = a.followed;
-  // The page's own answer wins; the learned follow graph only fills in what the page did not say.
+  // The page's own answer wins; the learned follow graph is consulted only for what the page did not say.
+  const flags = ctx.ruleset.accounts.get(item.site, a.id, a.handle, followed === 'unknown' ? FOLLOWED | ALLOWLISTED : ALLOWLISTED);
   if (followed === 'unknown' && (flags & FOLLOWED) !== 0) followed = true;
   const allowlisted = (flags & ALLOWLISTED) !== 0;
   ctx.item = item;

@@ -3,7 +3,11 @@
 import { RE2JS } from 're2js';
 
 export type TextMode = 'contains' | 'word' | 'regex';
+/** `lowerText` must be `text.toLowerCase()` when `readsLowerText(mode, caseSensitive)`; otherwise it is ignored. */
 export type TextTest = (text: string, lowerText: string) => boolean;
+
+/** Only case-insensitive contains/word tests read the lower-cased text. */
+export const readsLowerText = (mode: TextMode, caseSensitive: boolean): boolean => mode !== 'regex' && !caseSensitive;
 
 /** Returns a sentence describing why the pattern cannot be used, or null when it can. */
 export function checkPattern(mode: TextMode, pattern: string, caseSensitive: boolean): string | null {
