@@ -3,7 +3,7 @@
 import { classify } from '../core/classify';
 import type { CompiledRuleset } from '../core/compile';
 import type { FeedItem, PageContext, ReasonCode, Verdict } from '../core/model';
-import { isParseFailure, type ParseEnv, type SiteAdapter } from './adapter';
+import { isParseFailure, type ParseEnv, type ParseFailure, type SiteAdapter } from './adapter';
 import type { FactStore } from './fact-store';
 import { applyVerdict, clearMark, markPending } from './marking';
 
@@ -106,7 +106,7 @@ export class FeedController {
   private process(el: Element, force: boolean): void {
     if (!force && this.seen.has(el)) return;
     this.seen.add(el);
-    const result = this.adapter.parse(el, this.env());
+    const result = this.safeParse(el);
     if (result === null) return;
     const target = this.adapter.markTarget(el);
     if (isParseFailure(result)) {
@@ -127,6 +127,15 @@ export class FeedController {
       return;
     }
     this.decide(result, target);
+  }
+
+  /** A page the adapter cannot read must never break the batch: a throw counts as an unreadable item. */
+  private safeParse(el: Element): FeedItem | ParseFailure | null {
+    try {
+      return this.adapter.parse(el, this.env());
+    } catch (e) {
+      return { failure: `reading an item threw: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300) };
+    }
   }
 
   private env(): ParseEnv {
@@ -153,7 +162,7 @@ export class FeedController {
         continue;
       }
       if (!matches(t)) continue;
-      const result = this.adapter.parse(el, this.env());
+      const result = this.safeParse(el);
       if (result === null || isParseFailure(result)) continue;
       t.authorId = result.author.id;
       this.decide(result, t.target);
@@ -171,7 +180,7 @@ export class FeedController {
     let failures = 0;
     for (const el of this.failed) {
       if (!el.isConnected) this.failed.delete(el);
-      else if (isParseFailure(this.adapter.parse(el, this.env()))) failures++;
+      else if (isParseFailure(this.safeParse(el))) failures++;
       else this.process(el, true);
     }
     this.failures = failures;

@@ -189,3 +189,22 @@ describe('FeedController', () => {
     expect(reveal(env.doc, 'nope')).toBe(false);
   });
 });
+
+describe('FeedController with an adapter that throws', () => {
+  it('counts the throw as an unreadable item, keeps the batch going, and goes degraded if it persists', () => {
+    const env = setup();
+    const throwing: SiteAdapter = { ...toyAdapter, parse: (el, e) => { if (el.hasAttribute('data-boom')) throw new Error('boom'); return toyAdapter.parse(el, e); } };
+    const doc = env.doc;
+    const controller = new FeedController(throwing, env.facts, doc, { filtered: () => undefined, changed: () => undefined });
+    controller.setRuleset(snapshot());
+    const ul = doc.createElement('ul');
+    ul.innerHTML = '<li class="cell"><div class="post" data-boom>x</div></li><li class="cell"><div class="post" data-id="2" data-handle="bob" data-ad>y</div></li>'
+      + '<li class="cell"><div class="post" data-boom>x</div></li><li class="cell"><div class="post" data-boom>x</div></li><li class="cell"><div class="post" data-boom>x</div></li>';
+    doc.body.append(ul);
+    expect(() => controller.scan([ul])).not.toThrow();
+    expect(doc.querySelectorAll('.cell')[1]!.getAttribute(ATTR)).toBe('hide');
+    controller.checkDrift();
+    expect(controller.driftDetail).toContain('reading an item threw: boom');
+    expect(doc.querySelectorAll('.cell')[1]!.hasAttribute(ATTR)).toBe(false); // degraded: hides nothing
+  });
+});
