@@ -28,6 +28,8 @@ export const STYLESHEET = `
 .${PLACEHOLDER_CLASS} button:hover { background: rgba(29, 155, 240, 0.12); }
 .${PLACEHOLDER_CLASS} button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
 [${ATTR_REVEALED}] > .${PLACEHOLDER_CLASS} { background: transparent; border-bottom-style: dashed; }
+/* "label" keeps the item visible under its reason: nothing to show or hide. */
+[${ATTR}="label"] > .${PLACEHOLDER_CLASS} button { display: none !important; }
 `;
 
 /** Inserts the stylesheet as early as possible (document_start: <html> exists, <head> may not). */
