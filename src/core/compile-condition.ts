@@ -6,6 +6,7 @@ import { brandOf, handleHitsOf, linkHitsOf, lowerTextOf, scanStampOf, type EvalC
 import { normalize, type Leaf, type Node } from './normalize';
 import { requiredLiterals } from './regex-literals';
 import type { Condition } from './rules';
+import { TOP, allTerms, anyTerms, type Term } from './guard';
 import type { Settings } from './settings';
 import { compileTextTest, readsLowerText, type TextMode } from './text-match';
 
@@ -113,13 +114,22 @@ export interface CompiledNode extends Compiled {
    * (or nothing is known). An empty list means it never passes.
    */
   req: number[] | null;
+  /** Every piece of evidence a positive literal test (text with needles, handle, link) in the node leaves. */
+  ev: number[];
+  /**
+   * When none of `ev` fired, the node can pass only if the item's feature word satisfies one of these
+   * terms (guard.ts): a necessary condition, over-approximated where exactness would cost too many terms.
+   */
+  free: Term[];
 }
 
 function compileLeaf(c: Leaf, settings: Settings, reg: Registries): CompiledNode {
   switch (c.type) {
     case 'text': {
       const t = compileText(c.mode, c.pattern, c.caseSensitive, reg.needles);
-      return { ...t, req: t.needleIds === null ? null : t.needleIds.map((id) => evidence(NEEDLE, id)) };
+      if (t.needleIds === null) return { ...t, req: null, ev: [], free: [TOP] };
+      const ev = t.needleIds.map((id) => evidence(NEEDLE, id));
+      return { ...t, req: ev, ev, free: [] };
     }
     case 'handle': {
       const id = reg.handles.add(new Set(c.handles.map((h) => h.replace(/^@/, '').toLowerCase())));
@@ -130,6 +140,8 @@ function compileLeaf(c: Leaf, settings: Settings, reg: Registries): CompiledNode
         },
         cost: 2,
         req: [evidence(HANDLE, id)],
+        ev: [evidence(HANDLE, id)],
+        free: [],
       };
     }
     case 'linkDomain': {
@@ -141,6 +153,8 @@ function compileLeaf(c: Leaf, settings: Settings, reg: Registries): CompiledNode
         },
         cost: 3,
         req: [evidence(LINK, id)],
+        ev: [evidence(LINK, id)],
+        free: [],
       };
     }
     case 'accountAge': {
@@ -152,11 +166,13 @@ function compileLeaf(c: Leaf, settings: Settings, reg: Registries): CompiledNode
         },
         cost: 1,
         req: null,
+        ev: [],
+        free: [TOP],
       };
     }
     case 'brand': {
       const atLeast = c.atLeast ?? settings.brandThreshold;
-      return { test: (ctx) => brandOf(ctx).score >= atLeast, cost: 40, req: null };
+      return { test: (ctx) => brandOf(ctx).score >= atLeast, cost: 40, req: null, ev: [], free: [TOP] };
     }
   }
 }
@@ -167,16 +183,23 @@ const never: Test = () => false;
 export function compileNode(n: Node, settings: Settings, reg: Registries): CompiledNode {
   switch (n.t) {
     case 'const':
-      return { test: n.v ? always : never, cost: 0, req: n.v ? null : [] };
+      return { test: n.v ? always : never, cost: 0, req: n.v ? null : [], ev: [], free: n.v ? [TOP] : [] };
     case 'mask': {
       const { m } = n;
-      return { test: n.neg ? (ctx) => (ctx.features & m) === 0 : (ctx) => (ctx.features & m) !== 0, cost: 1, req: null };
+      return {
+        test: n.neg ? (ctx) => (ctx.features & m) === 0 : (ctx) => (ctx.features & m) !== 0,
+        cost: 1,
+        req: null,
+        ev: [],
+        free: [n.neg ? { need: [], none: m } : { need: [m], none: 0 }],
+      };
     }
     case 'leaf': {
       const leaf = compileLeaf(n.c, settings, reg);
       if (!n.neg) return leaf;
       const t = leaf.test;
-      return { test: (ctx) => !t(ctx), cost: leaf.cost, req: null };
+      // A negated literal test can pass with no evidence at all: no condition on the features.
+      return { test: (ctx) => !t(ctx), cost: leaf.cost, req: null, ev: [], free: [TOP] };
     }
     case 'all':
       return compileAll(n.need, n.none, n.kids.map((k) => compileNode(k, settings, reg)));
@@ -194,9 +217,11 @@ function compileAll(need: number[], none: number, parts: CompiledNode[]): Compil
   // Any one part's evidence is required; the shortest list is the sharpest filter.
   let req: number[] | null = null;
   for (const p of parts) if (p.req !== null && (req === null || p.req.length < req.length)) req = p.req;
+  const ev = parts.flatMap((p) => p.ev);
+  const free = allTerms(need, none, parts.map((p) => p.free));
   const n = kids.length;
   const [k0] = kids;
-  if (need.length === 0 && n === 1) return { test: none === 0 ? k0! : (ctx) => (ctx.features & none) === 0 && k0!(ctx), cost, req };
+  if (need.length === 0 && n === 1) return { test: none === 0 ? k0! : (ctx) => (ctx.features & none) === 0 && k0!(ctx), cost, req, ev, free };
   return {
     test: (ctx) => {
       const f = ctx.features;
@@ -207,6 +232,8 @@ function compileAll(need: number[], none: number, parts: CompiledNode[]): Compil
     },
     cost,
     req,
+    ev,
+    free,
   };
 }
 
@@ -221,6 +248,8 @@ function compileAny(some: number, lacks: number[], parts: CompiledNode[]): Compi
     if (p.req === null) req = null;
     else req = [...req, ...p.req];
   }
+  const ev = parts.flatMap((p) => p.ev);
+  const free = anyTerms(some, lacks, parts.map((p) => p.free));
   const n = kids.length;
   return {
     test: (ctx) => {
@@ -232,6 +261,8 @@ function compileAny(some: number, lacks: number[], parts: CompiledNode[]): Compi
     },
     cost,
     req,
+    ev,
+    free,
   };
 }
 

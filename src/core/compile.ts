@@ -3,7 +3,7 @@
 import { ALLOWLISTED, AccountFlags, AccountMap, FOLLOWED } from './account-map';
 import { TEXT_SIGNALS, type BrandOverride } from './brand';
 import { HandleRegistry, LinkRegistry, NeedleRegistry, compileCondition, type Test } from './compile-condition';
-import { RuleDispatch } from './dispatch';
+import { RuleDispatch, type Guard } from './dispatch';
 import type { EvalContext } from './eval-context';
 import { SITE_IDS, type SiteId, type Verdict } from './model';
 import { handleKey, idKey } from './lists';
@@ -96,6 +96,7 @@ export function compileSnapshot(snapshot: Snapshot): CompiledRuleset {
   const whens: Condition[] = [];
   const ruleSites: SiteId[][] = [];
   const reqs: (number[] | null)[] = [];
+  const guards: Guard[] = [];
   for (const r of snapshot.rules) {
     if (!r.enabled) continue;
     const sites: readonly SiteId[] = r.sites.length === 0 ? SITE_IDS : r.sites;
@@ -117,6 +118,7 @@ export function compileSnapshot(snapshot: Snapshot): CompiledRuleset {
     whens.push(r.when);
     ruleSites.push(r.sites);
     reqs.push(compiled.req);
+    guards.push({ ev: compiled.ev, free: compiled.free });
   }
   const textScan = buildTextScan(reg.needles);
   const allowIds = new Set<string>();
@@ -153,7 +155,7 @@ export function compileSnapshot(snapshot: Snapshot): CompiledRuleset {
     accounts,
     brandOverrides,
     pausedSites: SITE_IDS.reduce((m, site, i) => (settings.sites[site].enabled ? m : m | (1 << i)), 0),
-    dispatch: new RuleDispatch(rules, whens, ruleSites, reqs, textScan !== null),
+    dispatch: new RuleDispatch(rules, whens, ruleSites, reqs, textScan !== null, guards),
     handleTests: reg.handles.map,
     linkTests: reg.links.map,
     textScan,

@@ -5,6 +5,9 @@
 // 2. Evidence. A rule that can only pass when some literal is in the text, the author is on one of its
 //    handle lists, or a link is on one of its domain lists (compile-condition.ts's `req`) stays a candidate
 //    only if that evidence fired: one text scan, one handle lookup and one walk over the links tell.
+//    A rule that can pass without evidence (its `req` is null) may still need evidence for all but a few
+//    feature words: when none of its literal tests found anything, it can pass only if the item's whole
+//    feature word meets its guard (guard.ts). Such a rule is tested when its evidence fired or its guard holds.
 // Both sieves keep a necessary condition, so they never drop a rule that would have matched; the
 // survivors are tested in the user's order.
 import type { CompiledRule } from './compile';
@@ -24,7 +27,14 @@ import {
   valueIndex,
 } from './features';
 import { ITEM_KINDS, PAGE_CONTEXTS, SITE_IDS, VERIFIED_KINDS, type FeedItem, type SiteId } from './model';
+import { holds, isTop, termKey, type Term } from './guard';
 import type { Condition } from './rules';
+
+/** What compile-condition.ts found about a rule's condition besides `req`: see CompiledNode's ev and free. */
+export interface Guard {
+  ev: readonly number[];
+  free: readonly Term[];
+}
 
 const FALSE = 0;
 const TRUE = 1;
@@ -114,6 +124,11 @@ export class RuleDispatch {
   private readonly byEvidence: (Table | undefined)[][];
   private readonly candidates: Table;
   private readonly fired: Table;
+  /** Rules without `req` that are tested only if their evidence fired or their guard holds. */
+  private readonly guarded: Table;
+  /** Distinct guard terms, and the guarded rules each lets through when it holds. */
+  private readonly terms: Term[];
+  private readonly termRules: Table[];
 
   /**
    * `reqs[i]`: evidence rule i needs (null: none; empty: it never passes). With `needlesKnown` false
@@ -125,6 +140,7 @@ export class RuleDispatch {
     sites: readonly (readonly SiteId[])[],
     reqs: readonly (readonly number[] | null)[],
     needlesKnown: boolean,
+    guards: readonly Guard[],
   ) {
     const words = (this.words = Math.max(1, Math.ceil(rules.length / 32)));
     const table = (keep: (i: number) => boolean): Table => {
@@ -149,17 +165,43 @@ export class RuleDispatch {
 
     const usable = (r: readonly number[] | null): readonly number[] | null =>
       r === null || (!needlesKnown && r.some((e) => e >>> 24 === NEEDLE)) ? null : r;
-    this.always = table((i) => usable(reqs[i]!) === null);
-    this.wants = [NEEDLE, HANDLE, LINK].map((kind) => table((i) => usable(reqs[i]!)?.some((e) => e >>> 24 === kind) ?? false));
+    // Rule i is guarded when it has no usable `req`, its guard is not TOP, and it has evidence to wait for
+    // (a rule with none is left to the field sieve, which already sees each of its fields).
+    const isGuarded = (i: number): boolean => {
+      const g = guards[i];
+      if (g === undefined || usable(reqs[i]!) !== null || g.ev.length === 0 || g.free.some(isTop)) return false;
+      return usable(g.ev) !== null;
+    };
+    const evidenceOf = (i: number): readonly number[] | null => usable(reqs[i]!) ?? (isGuarded(i) ? guards[i]!.ev : null);
+    this.always = table((i) => evidenceOf(i) === null);
+    this.guarded = table(isGuarded);
+    this.wants = [NEEDLE, HANDLE, LINK].map((kind) => table((i) => evidenceOf(i)?.some((e) => e >>> 24 === kind) ?? false));
     this.byEvidence = [[], [], []];
-    reqs.forEach((r, i) => {
-      for (const e of usable(r) ?? []) {
+    for (let i = 0; i < rules.length; i++) {
+      for (const e of evidenceOf(i) ?? []) {
         const list = this.byEvidence[e >>> 24]!;
         const id = e & 0xffffff;
         const t = (list[id] ??= new Int32Array(words));
         t[i >> 5]! |= 1 << (i & 31);
       }
-    });
+    }
+    const termIndex = new Map<string, number>();
+    this.terms = [];
+    this.termRules = [];
+    for (let i = 0; i < rules.length; i++) {
+      if (!isGuarded(i)) continue;
+      for (const t of guards[i]!.free) {
+        const key = termKey(t);
+        let at = termIndex.get(key);
+        if (at === undefined) {
+          at = this.terms.length;
+          termIndex.set(key, at);
+          this.terms.push(t);
+          this.termRules.push(new Int32Array(words));
+        }
+        this.termRules[at]![i >> 5]! |= 1 << (i & 31);
+      }
+    }
     this.candidates = new Int32Array(words);
     this.fired = new Int32Array(words);
   }
@@ -189,9 +231,12 @@ export class RuleDispatch {
     let needles = 0;
     let handles = 0;
     let links = 0;
+    const guarded = this.guarded;
+    let guarding = 0;
     for (let w = 0; w < words; w++) {
       const m = s[w]! & k[w]! & c[w]! & v[w]! & fo[w]! & fy[w]! & pr[w]! & bo[w]! & ot[w]! & al[w]!;
       cand[w] = m;
+      guarding |= m & guarded[w]!;
       needles |= m & wantNeedles[w]!;
       handles |= m & wantHandles[w]!;
       links |= m & wantLinks[w]!;
@@ -213,6 +258,11 @@ export class RuleDispatch {
     if (links !== 0) {
       const hits = linkHitsOf(ctx);
       if (hits !== null) for (const id of hits) or(fired, this.byEvidence[LINK]![id]);
+    }
+    // A guarded candidate whose guard holds is tested whatever the evidence: count it as fired.
+    if (guarding !== 0) {
+      const terms = this.terms;
+      for (let t = 0; t < terms.length; t++) if (holds(terms[t]!, f)) or(fired, this.termRules[t]);
     }
     const always = this.always;
     const rules = this.rules;
