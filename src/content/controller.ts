@@ -91,16 +91,19 @@ export class FeedController {
   scan(nodes: Iterable<Node>): void {
     this.syncLocation();
     const sel = this.adapter.itemSelector;
+    // A re-render adds many nodes inside one item: re-read each such item once per batch.
+    let hosts: Set<Element> | undefined;
     for (const n of nodes) {
       if (n.nodeType !== 1) continue;
       const node = n as Element;
       if (node.matches(sel)) this.process(node, false);
       else {
         const host = node.parentElement?.closest(sel);
-        if (host) this.process(host, this.tracked.has(host) || this.failed.has(host));
+        if (host) (hosts ??= new Set()).add(host);
       }
       for (const el of node.querySelectorAll(sel)) this.process(el, false);
     }
+    if (hosts) for (const host of hosts) this.process(host, this.tracked.has(host) || this.failed.has(host));
   }
 
   private process(el: Element, force: boolean): void {
