@@ -14,13 +14,15 @@ interface HandleEntry<V> {
 interface SiteIndex<V> {
   ids: Map<string, V>;
   handles: Map<string, HandleEntry<V>>;
+  /** How many entries carry no account id (only those match by handle when the item's id is known). */
+  idless: number;
 }
 
 export class AccountMap<V> {
   private readonly sites: Record<SiteId, SiteIndex<V>> = {
-    x: { ids: new Map(), handles: new Map() },
-    bsky: { ids: new Map(), handles: new Map() },
-    mastodon: { ids: new Map(), handles: new Map() },
+    x: { ids: new Map(), handles: new Map(), idless: 0 },
+    bsky: { ids: new Map(), handles: new Map(), idless: 0 },
+    mastodon: { ids: new Map(), handles: new Map(), idless: 0 },
   };
 
   /** Later entries win over earlier ones with the same id or handle. */
@@ -34,8 +36,12 @@ export class AccountMap<V> {
       h = { idless: undefined, withId: undefined };
       ix.handles.set(key, h);
     }
-    if (accountId === '') h.idless = value;
-    else h.withId = value;
+    if (accountId === '') {
+      if (h.idless === undefined) ix.idless++;
+      h.idless = value;
+    } else {
+      h.withId = value;
+    }
   }
 
   get(site: SiteId, accountId: string, handle: string): V | undefined {
@@ -44,6 +50,8 @@ export class AccountMap<V> {
     if (accountId !== '') {
       const v = ix.ids.get(accountId);
       if (v !== undefined) return v;
+      // With the id known, only entries without an id can still match by handle.
+      if (ix.idless === 0) return undefined;
     }
     if (handle === '' || ix.handles.size === 0) return undefined;
     // Adapters hand over lower-case handles; only lower-case (allocate) when this one is not.
@@ -68,66 +76,17 @@ function mayHaveUpperCase(s: string): boolean {
 export const FOLLOWED = 1;
 export const ALLOWLISTED = 2;
 
-/** One flag's entries for one site. */
-interface FlagSite {
-  ids: Set<string>;
-  handles: Map<string, HandleEntry<true>>;
-  /** How many entries carry no account id (only those match by handle when the item's id is known). */
-  idless: number;
-}
-
-/** One flag's entries, per site. */
-class FlagIndex {
-  readonly sites: Record<SiteId, FlagSite> = {
-    x: { ids: new Set(), handles: new Map(), idless: 0 },
-    bsky: { ids: new Set(), handles: new Map(), idless: 0 },
-    mastodon: { ids: new Set(), handles: new Map(), idless: 0 },
-  };
-
-  add(site: SiteId, accountId: string, handle: string): void {
-    const ix = this.sites[site];
-    if (accountId !== '') ix.ids.add(accountId);
-    if (handle === '') return;
-    const key = handle.toLowerCase();
-    let h = ix.handles.get(key);
-    if (h === undefined) {
-      h = { idless: undefined, withId: undefined };
-      ix.handles.set(key, h);
-    }
-    if (accountId === '') {
-      if (h.idless === undefined) ix.idless++;
-      h.idless = true;
-    } else {
-      h.withId = true;
-    }
-  }
-
-  has(site: string, accountId: string, handle: string): boolean {
-    const ix = siteOf(this.sites, site);
-    if (ix === undefined) return false;
-    if (accountId !== '') {
-      if (ix.ids.has(accountId)) return true;
-      // With the id known, only entries without an id can still match by handle.
-      if (ix.idless === 0) return false;
-    }
-    if (handle === '' || ix.handles.size === 0) return false;
-    const h = ix.handles.get(handle) ?? (mayHaveUpperCase(handle) ? ix.handles.get(handle.toLowerCase()) : undefined);
-    if (h === undefined) return false;
-    return h.idless === true || (accountId === '' && h.withId === true);
-  }
-}
-
 /**
  * Follows and allowlist, one index per flag and the same matching rules as AccountMap. A caller asks only
  * for the flags it needs: the (large) follow graph is consulted only when the page has not said.
  */
 export class AccountFlags {
-  private readonly followed = new FlagIndex();
-  private readonly allowlisted = new FlagIndex();
+  private readonly followed = new AccountMap<true>();
+  private readonly allowlisted = new AccountMap<true>();
 
   add(site: SiteId, accountId: string, handle: string, flag: number): void {
-    if ((flag & FOLLOWED) !== 0) this.followed.add(site, accountId, handle);
-    if ((flag & ALLOWLISTED) !== 0) this.allowlisted.add(site, accountId, handle);
+    if ((flag & FOLLOWED) !== 0) this.followed.add(site, accountId, handle, true);
+    if ((flag & ALLOWLISTED) !== 0) this.allowlisted.add(site, accountId, handle, true);
   }
 
   /** The flags among `want` (default: all) that apply to the account. */
