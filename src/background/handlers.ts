@@ -2,14 +2,14 @@
 // Everything it needs comes in as dependencies, so tests drive it with fakes and a fake sender.
 import { Message, TabHealth, type MessageOf, type MessageType, type ResponseMap } from '../shared/messages';
 import type { Snapshot } from '../core/snapshot';
-import type { DoormanDB } from './db';
+import type { DoormanDB } from '../db/database';
 import { createPublisher, type TabsLike } from './publish';
 import { type CacheArea, currentSnapshot } from './snapshot';
-import { learnFollows } from './store/follows';
-import { addLogEntries, maybePruneLog } from './store/log';
-import { noteAccountsSeen } from './store/overrides';
-import { getSettings } from './store/settings';
-import { describeZodError } from './store/validation';
+import { learnFollows } from '../db/follows';
+import { addLogEntries, maybePruneLog } from '../db/log';
+import { noteAccountsSeen } from '../db/overrides';
+import { getSettings } from '../db/settings';
+import { describeZodError } from '../db/validation';
 
 export interface SessionArea {
   get(keys: string): Promise<Record<string, unknown>>;

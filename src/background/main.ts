@@ -3,7 +3,7 @@
 // restart could lose: the database, storage.local (snapshot) and storage.session (tab health) hold it.
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { getDb } from './db';
+import { getDb } from '../db/database';
 import { createBackground } from './handlers';
 
 // Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.

@@ -1,7 +1,7 @@
 // Rebuilding the snapshot after a change and getting it to every open page of a supported site.
 import type { Snapshot } from '../core/snapshot';
 import type { Message } from '../shared/messages';
-import type { DoormanDB } from './db';
+import type { DoormanDB } from '../db/database';
 import { type CacheArea, cacheSnapshot, snapshotFromDb } from './snapshot';
 
 export interface TabsLike {

@@ -5,13 +5,13 @@ import type { AllowEntry, BrandOverrideEntry, FollowEntry } from '../core/lists'
 import type { Rule } from '../core/rules';
 import type { Settings } from '../core/settings';
 import { Snapshot } from '../core/snapshot';
-import type { DoormanDB } from './db';
-import { listAllowlist } from './store/allowlist';
-import { listFollows } from './store/follows';
-import { listOverrides } from './store/overrides';
-import { currentRevision, raiseRevision } from './store/revision';
-import { listRules } from './store/rules';
-import { getSettings } from './store/settings';
+import type { DoormanDB } from '../db/database';
+import { listAllowlist } from '../db/allowlist';
+import { listFollows } from '../db/follows';
+import { listOverrides } from '../db/overrides';
+import { currentRevision, raiseRevision } from '../db/revision';
+import { listRules } from '../db/rules';
+import { getSettings } from '../db/settings';
 
 export const SNAPSHOT_KEY = 'snapshot';
 

@@ -1,7 +1,7 @@
 // Whether a logged item's author is already allowed or marked, so the item's buttons can say so.
-import { listAllowlist } from '../background/store/allowlist';
-import { listOverrides } from '../background/store/overrides';
-import type { DoormanDB } from '../background/db';
+import { listAllowlist } from '../db/allowlist';
+import { listOverrides } from '../db/overrides';
+import type { DoormanDB } from '../db/database';
 import { handleKey, idKey } from '../core/lists';
 import type { SiteId } from '../core/model';
 

@@ -1,10 +1,10 @@
 // "Matches N of the last 500 logged items", recomputed a moment after each edit, with a few of the
 // matches to show what the rule catches. See preview.ts for what a log entry can and cannot tell.
 import { useEffect, useState } from 'preact/hooks';
-import { listAllowlist } from '../../background/store/allowlist';
-import { listFollows } from '../../background/store/follows';
-import { listOverrides } from '../../background/store/overrides';
-import { getSettings } from '../../background/store/settings';
+import { listAllowlist } from '../../db/allowlist';
+import { listFollows } from '../../db/follows';
+import { listOverrides } from '../../db/overrides';
+import { getSettings } from '../../db/settings';
 import type { Rule } from '../../core/rules';
 import { AccountName } from '../../ui/AccountName';
 import { formatNumber, t } from '../../ui/i18n';

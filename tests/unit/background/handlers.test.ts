@@ -2,14 +2,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackground, healthKey, senderKind, type Sender } from '../../../src/background/handlers';
 import { SNAPSHOT_KEY } from '../../../src/background/snapshot';
-import { countFollows } from '../../../src/background/store/follows';
-import { countLog } from '../../../src/background/store/log';
-import { setBrandOverride } from '../../../src/background/store/overrides';
-import { saveRule } from '../../../src/background/store/rules';
-import { currentRevision } from '../../../src/background/store/revision';
+import { countFollows } from '../../../src/db/follows';
+import { countLog } from '../../../src/db/log';
+import { setBrandOverride } from '../../../src/db/overrides';
+import { saveRule } from '../../../src/db/rules';
+import { currentRevision } from '../../../src/db/revision';
 import type { Snapshot } from '../../../src/core/snapshot';
 import type { TabHealth } from '../../../src/shared/messages';
-import { FakeArea, FakeTabs, dropAll, freshDb, logEntry, rule } from './helpers';
+import { FakeArea, FakeTabs, dropAll, freshDb, logEntry, rule } from '../db/helpers';
 
 afterEach(dropAll);
 

@@ -3,15 +3,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   SNAPSHOT_KEY, SNAPSHOT_LIMITS, buildSnapshot, cacheSnapshot, currentSnapshot, snapshotFromDb, type SnapshotData,
 } from '../../../src/background/snapshot';
-import { addAllow } from '../../../src/background/store/allowlist';
-import { learnFollows } from '../../../src/background/store/follows';
-import { setBrandOverride } from '../../../src/background/store/overrides';
-import { currentRevision } from '../../../src/background/store/revision';
-import { saveRule } from '../../../src/background/store/rules';
-import { updateSettings } from '../../../src/background/store/settings';
+import { addAllow } from '../../../src/db/allowlist';
+import { learnFollows } from '../../../src/db/follows';
+import { setBrandOverride } from '../../../src/db/overrides';
+import { currentRevision } from '../../../src/db/revision';
+import { saveRule } from '../../../src/db/rules';
+import { updateSettings } from '../../../src/db/settings';
 import { compileSnapshot } from '../../../src/core/compile';
 import { Snapshot, emptySnapshot } from '../../../src/core/snapshot';
-import { FakeArea, dropAll, freshDb, rule } from './helpers';
+import { FakeArea, dropAll, freshDb, rule } from '../db/helpers';
 
 afterEach(dropAll);
 

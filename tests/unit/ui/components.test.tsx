@@ -5,11 +5,11 @@
 // fake-indexeddb must install its globals before Dexie loads (Dexie reads them at import time).
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addLogEntries } from '../../../src/background/store/log';
-import { listAllowlist } from '../../../src/background/store/allowlist';
-import { listAccountOverrides } from '../../../src/background/store/overrides';
-import { listRules } from '../../../src/background/store/rules';
-import { getSettings } from '../../../src/background/store/settings';
+import { addLogEntries } from '../../../src/db/log';
+import { listAllowlist } from '../../../src/db/allowlist';
+import { listAccountOverrides } from '../../../src/db/overrides';
+import { listRules } from '../../../src/db/rules';
+import { getSettings } from '../../../src/db/settings';
 import type { LogEntryInput } from '../../../src/shared/messages';
 import { defaultSettings } from '../../../src/core/settings';
 import { AllowedBrands } from '../../../src/ui/AllowedBrands';

@@ -2,7 +2,7 @@
 // Platform that records what was asked of the browser.
 import 'fake-indexeddb/auto';
 import { render, type ComponentChildren } from 'preact';
-import { DoormanDB } from '../../../src/background/db';
+import { DoormanDB } from '../../../src/db/database';
 import { AnnouncerProvider } from '../../../src/ui/announcer';
 import { EnvContext, type Env, type Platform } from '../../../src/ui/platform';
 

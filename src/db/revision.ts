@@ -1,7 +1,7 @@
 // The data revision: a counter bumped, in the same transaction, by every write that changes what a
 // snapshot contains. The snapshot carries it, so a cached snapshot is current exactly when the
 // numbers match, and content scripts can drop older copies. It only ever goes up.
-import type { DoormanDB } from '../db';
+import type { DoormanDB } from './database';
 
 const REVISION_KEY = 'revision';
 

@@ -1,11 +1,11 @@
 // Schema migrations: a database written by v1 opens with today's code and its data is carried over.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SCHEMA_V1 } from '../../../src/background/db';
-import { reasonCodeFromRuleId, unflattenSettings } from '../../../src/background/migrations';
-import { queryLog } from '../../../src/background/store/log';
-import { listRules } from '../../../src/background/store/rules';
-import { getSettings } from '../../../src/background/store/settings';
-import { listOverrides } from '../../../src/background/store/overrides';
+import { SCHEMA_V1 } from '../../../src/db/database';
+import { reasonCodeFromRuleId, unflattenSettings } from '../../../src/db/migrations';
+import { queryLog } from '../../../src/db/log';
+import { listRules } from '../../../src/db/rules';
+import { getSettings } from '../../../src/db/settings';
+import { listOverrides } from '../../../src/db/overrides';
 import { defaultSettings } from '../../../src/core/settings';
 import { dropAll, freshDb, logEntry, rawDb, rule, uniqueName } from './helpers';
 

@@ -1,13 +1,13 @@
 // Rules, allowlist, brand overrides and settings: CRUD, validation and the revision each write bumps.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addAllow, listAllowlist, removeAllow } from '../../../src/background/store/allowlist';
-import { listAccountOverrides, listOverrides, noteAccountsSeen, setBrandOverride } from '../../../src/background/store/overrides';
-import { currentRevision } from '../../../src/background/store/revision';
+import { addAllow, listAllowlist, removeAllow } from '../../../src/db/allowlist';
+import { listAccountOverrides, listOverrides, noteAccountsSeen, setBrandOverride } from '../../../src/db/overrides';
+import { currentRevision } from '../../../src/db/revision';
 import {
   deleteRule, listRules, moveRule, reorderRules, saveRule, setRuleEnabled,
-} from '../../../src/background/store/rules';
-import { getSettings, updateSettings } from '../../../src/background/store/settings';
-import { SETTINGS_ROW_KEY } from '../../../src/background/store/settings-parse';
+} from '../../../src/db/rules';
+import { getSettings, updateSettings } from '../../../src/db/settings';
+import { SETTINGS_ROW_KEY } from '../../../src/db/settings-parse';
 import { dropAll, freshDb, rule } from './helpers';
 
 afterEach(dropAll);

@@ -1,6 +1,6 @@
 // The user's rules, in order (first match wins). Every write validates the rule with its zod schema.
-import { Rule, type RuleInput } from '../../core/rules';
-import type { DoormanDB, RuleRow } from '../db';
+import { Rule, type RuleInput } from '../core/rules';
+import type { DoormanDB, RuleRow } from './database';
 import { bumpRevision } from './revision';
 import { describeZodError } from './validation';
 

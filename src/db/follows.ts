@@ -1,7 +1,7 @@
 // The follow graph Doorman learned from the sites' own responses (and the Following list).
-import { FollowEntry } from '../../core/lists';
-import type { SiteId } from '../../core/model';
-import type { DoormanDB, FollowRow } from '../db';
+import { FollowEntry } from '../core/lists';
+import type { SiteId } from '../core/model';
+import type { DoormanDB, FollowRow } from './database';
 import { accountRowKey } from './keys';
 import { bumpRevision } from './revision';
 

@@ -1,7 +1,7 @@
 // learnFollows: the follow graph learned from pages, and what counts as a change.
 import { afterEach, describe, expect, it } from 'vitest';
-import { LEARNED_AT_REFRESH_MS, clearFollows, countFollows, learnFollows, listFollows } from '../../../src/background/store/follows';
-import { currentRevision } from '../../../src/background/store/revision';
+import { LEARNED_AT_REFRESH_MS, clearFollows, countFollows, learnFollows, listFollows } from '../../../src/db/follows';
+import { currentRevision } from '../../../src/db/revision';
 import { dropAll, freshDb } from './helpers';
 
 afterEach(dropAll);

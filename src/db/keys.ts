@@ -1,6 +1,6 @@
 // Primary keys for per-account rows. An account is keyed by its stable id when the page revealed it,
 // else by handle; the two forms use different separators (# and @), so they cannot collide.
-import { handleKey, idKey } from '../../core/lists';
+import { handleKey, idKey } from '../core/lists';
 
 export function accountRowKey(site: string, accountId: string, handle: string): string {
   return accountId !== '' ? idKey(site, accountId) : handleKey(site, handle);

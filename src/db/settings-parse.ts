@@ -1,5 +1,5 @@
 // Reading stored settings leniently: one bad field falls back to its default instead of losing the rest.
-import { Settings, defaultSettings } from '../../core/settings';
+import { Settings, defaultSettings } from '../core/settings';
 
 export const SETTINGS_ROW_KEY = 'settings';
 

@@ -1,8 +1,8 @@
 // The filtered-items log: what Doorman hid or collapsed, once per site and item, bounded by count and age.
-import type { ReasonCode, SiteId } from '../../core/model';
-import type { Settings } from '../../core/settings';
-import type { LogEntryInput } from '../../shared/messages';
-import type { DoormanDB, LogRow } from '../db';
+import type { ReasonCode, SiteId } from '../core/model';
+import type { Settings } from '../core/settings';
+import type { LogEntryInput } from '../shared/messages';
+import type { DoormanDB, LogRow } from './database';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LAST_PRUNE_KEY = 'log.lastPruneAt';

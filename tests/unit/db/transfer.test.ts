@@ -2,15 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   BACKUP_FORMAT, ImportError, MAX_IMPORT_BYTES, RULES_FORMAT, exportBackup, exportRules, importRules, restoreBackup, toJson,
-} from '../../../src/background/transfer';
-import type { DoormanDB } from '../../../src/background/db';
-import { addAllow, listAllowlist } from '../../../src/background/store/allowlist';
-import { learnFollows, listFollows } from '../../../src/background/store/follows';
-import { addLogEntries } from '../../../src/background/store/log';
-import { listAccountOverrides, setBrandOverride } from '../../../src/background/store/overrides';
-import { currentRevision } from '../../../src/background/store/revision';
-import { listRules, saveRule } from '../../../src/background/store/rules';
-import { getSettings, updateSettings } from '../../../src/background/store/settings';
+} from '../../../src/db/transfer';
+import type { DoormanDB } from '../../../src/db/database';
+import { addAllow, listAllowlist } from '../../../src/db/allowlist';
+import { learnFollows, listFollows } from '../../../src/db/follows';
+import { addLogEntries } from '../../../src/db/log';
+import { listAccountOverrides, setBrandOverride } from '../../../src/db/overrides';
+import { currentRevision } from '../../../src/db/revision';
+import { listRules, saveRule } from '../../../src/db/rules';
+import { getSettings, updateSettings } from '../../../src/db/settings';
 import { dropAll, dumpDb, freshDb, logEntry, rule } from './helpers';
 
 afterEach(dropAll);

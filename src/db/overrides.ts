@@ -1,7 +1,7 @@
 // Per-account brand overrides ("is a brand" / "not a brand"), with how the account last looked.
-import { BrandOverrideEntry } from '../../core/lists';
-import type { SiteId } from '../../core/model';
-import type { AccountRow, DoormanDB } from '../db';
+import { BrandOverrideEntry } from '../core/lists';
+import type { SiteId } from '../core/model';
+import type { AccountRow, DoormanDB } from './database';
 import { accountRowKey, accountRowKeys } from './keys';
 import { bumpRevision } from './revision';
 import { describeZodError } from './validation';

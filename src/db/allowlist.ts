@@ -1,8 +1,8 @@
 // Brands the user let in, by stable account id (or handle until the id is known).
 import type { z } from 'zod';
-import { AllowEntry } from '../../core/lists';
-import type { SiteId } from '../../core/model';
-import type { AllowRow, DoormanDB } from '../db';
+import { AllowEntry } from '../core/lists';
+import type { SiteId } from '../core/model';
+import type { AllowRow, DoormanDB } from './database';
 import { accountRowKey, accountRowKeys } from './keys';
 import { bumpRevision } from './revision';
 import { describeZodError } from './validation';

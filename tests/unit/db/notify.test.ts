@@ -10,7 +10,7 @@ afterEach(() => {
 
 describe('notifyChanged', () => {
   it('sends data/changed to the background and returns the new revision', async () => {
-    const { notifyChanged } = await import('../../../src/background/store/notify');
+    const { notifyChanged } = await import('../../../src/db/notify');
     expect(await notifyChanged()).toBe(12);
     expect(sendMessage).toHaveBeenCalledWith({ type: 'data/changed' });
   });
@@ -18,13 +18,13 @@ describe('notifyChanged', () => {
 
 describe('getDb', () => {
   it('refuses to open the database from a web page origin (a content script)', async () => {
-    const { getDb } = await import('../../../src/background/db');
+    const { getDb } = await import('../../../src/db/database');
     vi.stubGlobal('location', { protocol: 'https:' });
     expect(() => getDb()).toThrow(/lives in the extension origin/);
   });
 
   it('hands extension pages one shared instance', async () => {
-    const { getDb } = await import('../../../src/background/db');
+    const { getDb } = await import('../../../src/db/database');
     vi.stubGlobal('location', { protocol: 'chrome-extension:' });
     const db = getDb();
     expect(getDb()).toBe(db);

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   PRUNE_INTERVAL_MS, addLogEntries, clearLog, countLog, maybePruneLog, pruneLog, queryLog,
-} from '../../../src/background/store/log';
+} from '../../../src/db/log';
 import { dropAll, freshDb, logEntry } from './helpers';
 
 afterEach(dropAll);

@@ -2,7 +2,7 @@
 // database stays at the old version with the old data.
 import type { Transaction } from 'dexie';
 import { REASON_CODES, type ItemKind, type ReasonCode } from '../core/model';
-import { SETTINGS_ROW_KEY, salvageSettings } from './store/settings-parse';
+import { SETTINGS_ROW_KEY, salvageSettings } from './settings-parse';
 
 const REASONS: ReadonlySet<string> = new Set(REASON_CODES);
 

@@ -2,7 +2,7 @@
 // test, a dump of every table for byte-for-byte comparisons, and fake extension storage and tabs.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { DoormanDB } from '../../../src/background/db';
+import { DoormanDB } from '../../../src/db/database';
 import type { RuleInput } from '../../../src/core/rules';
 import type { LogEntryInput, Message } from '../../../src/shared/messages';
 

@@ -1,7 +1,7 @@
 // The user's settings: one validated row. Reads fill defaults and survive a bad field; writes validate.
 import type { z } from 'zod';
-import { Settings } from '../../core/settings';
-import type { DoormanDB } from '../db';
+import { Settings } from '../core/settings';
+import type { DoormanDB } from './database';
 import { bumpRevision } from './revision';
 import { SETTINGS_ROW_KEY, salvageSettings } from './settings-parse';
 import { describeZodError } from './validation';
