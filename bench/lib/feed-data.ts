@@ -32,7 +32,7 @@ const BRAND_SUFFIX = ['', 'official', 'hq', 'support', 'shop', 'app', 'deals', '
 const DOMAINS = ['example.com', 'news.example.org', 'github.com', 'youtube.com', 'medium.com', 'substack.com', 'nytimes.com',
   'shop.acme.example', 'bsky.app', 'wikipedia.org', 'arxiv.org', 'blog.dev'];
 
-export function buildWorkload(opts: { items: number; follows: number; allowlist: number; seed?: number }): Workload {
+export function buildWorkload(opts: { items: number; follows: number; allowlist: number; rules?: number; seed?: number }): Workload {
   const r = rng(opts.seed ?? 42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const chance = (p: number): boolean => r() < p;
@@ -133,7 +133,22 @@ export function buildWorkload(opts: { items: number; follows: number; allowlist:
 
   // Strings as a page or a message hands them over: flat, not the concatenation trees built above.
   const flat = JSON.parse(JSON.stringify(items)) as FeedItem[];
-  return { rules: buildRules(r, name, int, pick, flat), follows, allowlist, items: flat };
+  return { rules: ruleSet(opts.rules ?? 100, r, name, int, pick, flat), follows, allowlist, items: flat };
+}
+
+/**
+ * `count` rules in the same mix as buildRules's 100: fewer are an even sample of it (every k-th),
+ * more are fresh batches of the mix (new words, handles and domains), renumbered.
+ */
+function ruleSet(count: number, ...args: Parameters<typeof buildRules>): RuleInput[] {
+  if (count <= 100) {
+    const all = buildRules(...args);
+    const step = 100 / count;
+    return Array.from({ length: count }, (_, i) => all[Math.floor(i * step)]!);
+  }
+  const out: RuleInput[] = [];
+  while (out.length < count) out.push(...buildRules(...args));
+  return out.slice(0, count).map((r, i) => ({ ...r, id: `r${i}`, name: `Rule ${i}` }));
 }
 
 /** 100 rules in a realistic mix; most never match, so every item walks most of the list. */

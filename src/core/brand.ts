@@ -40,13 +40,12 @@ const CALL_TO_ACTION = /(?:\bdm us\b|send us a dm|\blink in (?:our )?bio\b|\bsho
 const TRACKING = /(?:[?&]utm_[a-z]+=|[?&](?:ref|aff|affid|affiliate)=|\bbit\.ly\/|\bamzn\.to\/)/;
 const COMMON_HANDLE_HOSTS = /\.(?:bsky\.social|bsky\.team)$/;
 
-/** Promotional-text signals, each a regex over the lower-cased text. Order fixes the bits of `textMask`. */
-export const TEXT_SIGNALS: readonly { id: BrandSignalId; re: RegExp }[] = [
+/** Promotional-text signals, each a regex over the lower-cased text. */
+const TEXT_SIGNALS: readonly { id: BrandSignalId; re: RegExp }[] = [
   { id: 'promoCode', re: PROMO },
   { id: 'callToAction', re: CALL_TO_ACTION },
   { id: 'trackingLink', re: TRACKING },
 ];
-export const ALL_TEXT_SIGNALS = (1 << TEXT_SIGNALS.length) - 1;
 
 // One frozen object per signal, shared by every assessment: classification allocates no signal objects.
 const SIGNAL = Object.fromEntries(
@@ -57,11 +56,8 @@ function add(signals: BrandSignal[], id: BrandSignalId): void {
   signals.push(SIGNAL[id]);
 }
 
-/**
- * `textMask` lets a caller that already scanned the text skip regexes that cannot match: bit i clear
- * means TEXT_SIGNALS[i] cannot match. Leave it out to test them all.
- */
-export function assessBrand(item: FeedItem, override: BrandOverride | null, lowerText?: string, textMask = ALL_TEXT_SIGNALS): BrandAssessment {
+/** `lowerText`, when given, must be `item.text.toLowerCase()` (a caller that has it saves the work). */
+export function assessBrand(item: FeedItem, override: BrandOverride | null, lowerText?: string): BrandAssessment {
   if (override === 'not-brand') return { score: 0, signals: [], override };
   const a = item.author;
   const signals: BrandSignal[] = [];
@@ -86,12 +82,9 @@ export function assessBrand(item: FeedItem, override: BrandOverride | null, lowe
   if (item.site === 'bsky' && a.handle.includes('.') && !COMMON_HANDLE_HOSTS.test(a.handle)) add(signals, 'domainHandle');
   const name = a.displayName.toLowerCase();
   if (BRAND_NAME.test(name) || BRAND_HANDLE.test(a.handle.toLowerCase())) add(signals, 'brandName');
-  if (item.text.length > 0 && textMask !== 0) {
+  if (item.text.length > 0) {
     const text = lowerText ?? item.text.toLowerCase();
-    for (let i = 0; i < TEXT_SIGNALS.length; i++) {
-      const t = TEXT_SIGNALS[i]!;
-      if ((textMask & (1 << i)) !== 0 && t.re.test(text)) add(signals, t.id);
-    }
+    for (const t of TEXT_SIGNALS) if (t.re.test(text)) add(signals, t.id);
   }
   let score = 0;
   for (const s of signals) score += s.weight;

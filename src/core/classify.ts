@@ -1,92 +1,73 @@
 // classify(item, ruleset) → Verdict. The user's rules first (first match wins), then the policy.
 // Every verdict names the rule that decided it and says why in a sentence.
-import { brandOf, newContext, type CompiledRuleset, type EvalContext } from './compile';
-import { resetContext } from './eval-context';
-import { siteIndex } from './features';
 import { describeSignals } from './brand';
-import { SEEK_CONTEXTS, SITE_IDS, type Action, type FeedItem, type ReasonCode, type SiteId, type Verdict, type VerdictClass } from './model';
+import { appliesTo, type CompiledRuleset } from './compile';
+import { ItemView } from './item-view';
+import { SEEK_CONTEXTS, type Action, type FeedItem, type ReasonCode, type Verdict, type VerdictClass } from './model';
+import type { Settings } from './settings';
 
-export const SITE_NAMES: Record<SiteId, string> = { x: 'X', bsky: 'Bluesky', mastodon: 'Mastodon' };
+const UNSOLICITED_KINDS: ReadonlySet<string> = new Set(['reply', 'mention', 'quote']);
+const KIND_NOUN: Readonly<Record<string, string>> = { reply: 'Reply', mention: 'Mention', quote: 'Quote' };
 
-const UNSOLICITED_KINDS = new Set(['reply', 'mention', 'quote']);
+const verdict = (cls: VerdictClass, action: Action, ruleId: string, reasonCode: ReasonCode, reason: string): Verdict =>
+  ({ class: cls, action, ruleId, reasonCode, reason });
 
-const KIND_NOUN: Record<string, string> = { reply: 'Reply', mention: 'Mention', quote: 'Quote' };
+const OFF: Verdict = Object.freeze(verdict('interaction', 'show', 'policy:off', 'off', 'Shown: Doorman is off'));
 
-// Verdict ids per policy step, built once rather than per item.
-const STEPS = ['followed', 'allowlisted', 'ad', 'seek', 'default', 'verified-org', 'unknown-follow', 'not-followed', 'brand'] as const;
-const stepIds = (policy: string) => Object.fromEntries(STEPS.map((s) => [s, `policy:${policy}:${s}`])) as Record<(typeof STEPS)[number], string>;
-const POLICY_IDS = { balanced: stepIds('balanced'), strict: stepIds('strict') };
-
-function verdict(cls: VerdictClass, action: Action, ruleId: string, reasonCode: ReasonCode, reason: string): Verdict {
-  return { class: cls, action, ruleId, reasonCode, reason };
-}
-
-/** A verdict whose reason does not depend on the item: built once, frozen, shared by every item. */
-const fixed = (cls: VerdictClass, action: Action, ruleId: string, reasonCode: ReasonCode, reason: string): Verdict =>
-  Object.freeze(verdict(cls, action, ruleId, reasonCode, reason));
-
-const PAUSED = Object.fromEntries(
-  SITE_IDS.map((s) => [s, fixed('interaction', 'show', 'site:paused', 'site-paused', `Shown: Doorman is paused on ${SITE_NAMES[s]}`)]),
-) as Record<SiteId, Verdict>;
-const OFF = fixed('interaction', 'show', 'policy:off', 'off', 'Shown: Doorman is off');
-const policyVerdicts = (ids: Record<(typeof STEPS)[number], string>) => ({
-  seek: Object.fromEntries(
-    [...SEEK_CONTEXTS].map((c) => [c, fixed('interaction', 'show', ids.seek, 'seek', `Shown: you opened this ${c}, so only ads are hidden here`)]),
-  ) as Record<string, Verdict>,
-  notReply: fixed('interaction', 'show', ids.default, 'default', 'Shown: not a reply or mention'),
-  brandsOff: fixed('interaction', 'show', ids.default, 'default', 'Shown: muting unsolicited brand replies is turned off'),
-});
-const POLICY_VERDICTS = { balanced: policyVerdicts(POLICY_IDS.balanced), strict: policyVerdicts(POLICY_IDS.strict) };
-
-const at = (ctx: EvalContext): string => (ctx.item.author.handle ? `@${ctx.item.author.handle}` : 'this account');
+const siteEnabled = (settings: Settings, site: string): boolean =>
+  (settings.sites as Readonly<Record<string, { enabled: boolean } | undefined>>)[site]?.enabled !== false;
 
 export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
   const { settings } = rs;
-  if (((rs.pausedSites >>> siteIndex(item.site)) & 1) !== 0) {
-    return PAUSED[item.site];
+  const siteName = rs.siteNames[item.site] ?? item.site;
+  if (!siteEnabled(settings, item.site)) {
+    return verdict('interaction', 'show', 'site:paused', 'site-paused', `Shown: Doorman is paused on ${siteName}`);
   }
-  // One context per ruleset, reset per item: classify is synchronous and never re-entered.
-  const ctx = rs.scratch === null ? (rs.scratch = newContext(item, rs)) : resetContext(rs.scratch, item);
-
-  // First match wins, among the rules that can apply to this site and item at all.
-  const rule = rs.dispatch.firstMatch(ctx);
-  if (rule !== null) return rule.verdict;
+  const v = new ItemView(item, rs);
+  if (rs.rules.length > 0) {
+    for (const i of rs.sieve.candidates(v)) {
+      const rule = rs.rules[i]!;
+      if (appliesTo(rule, item.site) && rule.test(v)) return rule.verdict;
+    }
+  }
 
   const policy = settings.policy;
   if (policy === 'off') return OFF;
-  const ids = POLICY_IDS[policy];
-  const fixedFor = POLICY_VERDICTS[policy];
+  const step = (cls: VerdictClass, action: Action, id: string, code: ReasonCode, reason: string) =>
+    verdict(cls, action, `policy:${policy}:${id}`, code, reason);
+  const who = item.author.handle ? `@${item.author.handle}` : 'this account';
 
-  if (ctx.followed === true) return verdict('interaction', 'show', ids.followed, 'followed', `Shown: you follow ${at(ctx)}`);
-  if (ctx.allowlisted) return verdict('interaction', 'show', ids.allowlisted, 'allowlisted', `Shown: you let ${at(ctx)} in`);
-  if (item.promoted || item.kind === 'ad') {
-    return verdict('interruption', 'hide', ids.ad, 'ad', `Hidden: ad promoted by ${at(ctx)}`);
+  if (v.followed === true) return step('interaction', 'show', 'followed', 'followed', `Shown: you follow ${who}`);
+  if (v.allowlisted) return step('interaction', 'show', 'allowlisted', 'allowlisted', `Shown: you let ${who} in`);
+  if (item.promoted || item.kind === 'ad') return step('interruption', 'hide', 'ad', 'ad', `Hidden: ad promoted by ${who}`);
+  // Where the user went looking, only ads are hidden.
+  if (SEEK_CONTEXTS.has(item.context)) {
+    return step('interaction', 'show', 'seek', 'seek', `Shown: you opened this ${item.context}, so only ads are hidden here`);
   }
-  if (SEEK_CONTEXTS.has(item.context)) return fixedFor.seek[item.context]!;
-  if (!UNSOLICITED_KINDS.has(item.kind)) return fixedFor.notReply;
+  if (!UNSOLICITED_KINDS.has(item.kind)) return step('interaction', 'show', 'default', 'default', 'Shown: not a reply or mention');
   const verified = item.author.verified;
   if (settings.letVerifiedOrganizations && (verified === 'organization' || verified === 'government')) {
-    return verdict('interaction', 'show', ids['verified-org'], 'verified-org',
-      `Shown: ${at(ctx)} is an organisation verified by ${SITE_NAMES[item.site]}, and you let those in`);
+    return step('interaction', 'show', 'verified-org', 'verified-org',
+      `Shown: ${who} is an organisation verified by ${siteName}, and you let those in`);
   }
-  if (ctx.followed === 'unknown') {
-    return verdict('interaction', 'show', ids['unknown-follow'], 'unknown-follow',
-      `Shown: Doorman couldn't tell whether you follow ${at(ctx)}`);
+  // Unknown follow state fails open.
+  if (v.followed === 'unknown') {
+    return step('interaction', 'show', 'unknown-follow', 'unknown-follow', `Shown: Doorman couldn't tell whether you follow ${who}`);
   }
   const noun = KIND_NOUN[item.kind] ?? 'Message';
   const where = item.inOwnThread ? ' under your post' : '';
   if (policy === 'strict') {
-    return verdict('interruption', 'collapse', ids['not-followed'], 'not-followed',
-      `${noun}${where} from ${at(ctx)}, whom you don't follow (Strict: only people you follow and brands you allow)`);
+    return step('interruption', 'collapse', 'not-followed', 'not-followed',
+      `${noun}${where} from ${who}, whom you don't follow (Strict: only people you follow and brands you allow)`);
   }
   if (!settings.hideUnsolicitedBrands) {
     // Don't claim the author "doesn't look like a brand": we didn't look.
-    return fixedFor.brandsOff;
+    return step('interaction', 'show', 'default', 'default', 'Shown: muting unsolicited brand replies is turned off');
   }
-  const brand = brandOf(ctx);
+  const brand = v.brand;
   if (brand.score >= settings.brandThreshold) {
-    return verdict('interruption', 'collapse', ids.brand, item.kind === 'mention' ? 'brand-mention' : 'brand-reply',
-      `${noun}${where} from ${at(ctx)}, a brand you don't follow (${describeSignals(brand)})`);
+    return step('interruption', 'collapse', 'brand', item.kind === 'mention' ? 'brand-mention' : 'brand-reply',
+      `${noun}${where} from ${who}, a brand you don't follow (${describeSignals(brand)})`);
   }
-  return verdict('interaction', 'show', ids.default, 'default', `Shown: ${at(ctx)} doesn't look like a brand`);
+  return step('interaction', 'show', 'default', 'default', `Shown: ${who} doesn't look like a brand`);
 }

@@ -1,164 +1,101 @@
-// Compiles a snapshot once into closures, maps, one text scanner and a rule dispatch table, so classify
-// does no parsing, no regex building, no list scans and (almost) no allocation per item.
-import { ALLOWLISTED, AccountFlags, AccountMap, FOLLOWED } from './account-map';
-import { TEXT_SIGNALS, type BrandOverride } from './brand';
-import { HandleRegistry, LinkRegistry, NeedleRegistry, compileCondition, type Test } from './compile-condition';
-import { RuleDispatch, type Guard } from './dispatch';
-import type { EvalContext } from './eval-context';
-import { SITE_IDS, type SiteId, type Verdict } from './model';
-import { handleKey, idKey } from './lists';
-import { NeedleScanner } from './needle-scan';
-import { requiredLiterals } from './regex-literals';
-import type { Condition, Outcome } from './rules';
+// Compiles a snapshot once, when it arrives: each enabled rule into a test and its (item-independent)
+// verdict, and the account lists into indexes. classify then does no parsing and no list scans.
+import { AccountIndex, type AccountRef } from './accounts';
+import type { BrandOverride } from './brand';
+import { compileCondition, type Test } from './condition';
+import { ItemView, followState, type AccountLists } from './item-view';
+import { RuleSieve } from './rule-sieve';
+import type { FeedItem, TriState, Verdict } from './model';
+import type { Condition } from './rules';
 import type { Settings } from './settings';
 import type { Snapshot } from './snapshot';
 
-export { brandOf, lowerTextOf, newContext, overrideFor, type EvalContext } from './eval-context';
-export type { Test } from './compile-condition';
+export type { Test } from './condition';
 
 export interface CompiledRule {
   id: string;
   name: string;
-  /** Bit per site (bit i = SITE_IDS[i]). */
-  siteMask: number;
+  /** The sites it applies to; null for every site. */
+  sites: ReadonlySet<string> | null;
   test: Test;
-  then: Outcome;
-  /** `user:<id>`, precomputed for the verdict. */
-  ruleId: string;
-  /** The verdict's sentence, precomputed. */
-  reason: string;
-  /** The verdict itself (frozen): it does not depend on the item. */
+  /** Frozen: a rule's verdict does not depend on the item. */
   verdict: Verdict;
 }
 
-/** The single pass over an item's lower-cased text that every literal-based test shares. */
-export interface TextScan {
-  scanner: NeedleScanner;
-  /** marks[needle id] === stamp of the latest scan ⇔ the needle occurs in that item's text. */
-  marks: Int32Array;
-  stamp: number;
-  /** The ids the latest scan found, each once: hits[0 … hitCount-1]. */
-  hits: Int32Array;
-  hitCount: number;
-  /** Per TEXT_SIGNALS entry: needle ids of which one must occur for its regex to match, or null (always test). */
-  brandNeedles: (readonly number[] | null)[];
-}
-
-export interface CompiledRuleset {
+export interface CompiledRuleset extends AccountLists {
   revision: number;
   settings: Settings;
-  /** Enabled rules, in order. */
-  rules: CompiledRule[];
-  /** `site#id` and `site@handle` keys (kept for callers that list them; classify uses the maps below). */
-  allowIds: Set<string>;
-  allowHandles: Set<string>;
-  followIds: Set<string>;
-  followHandles: Set<string>;
-  overrides: Map<string, BrandOverride>;
-  /**
-   * Follows (FOLLOWED) and allowlist (ALLOWLISTED), and brand overrides: matched by account id; by handle
-   * only where the page has not revealed the id or the entry has none.
-   */
-  accounts: AccountFlags;
-  brandOverrides: AccountMap<BrandOverride>;
-  /** Bit i set: Doorman is paused on SITE_IDS[i]. */
-  pausedSites: number;
-  /** Which rules can match an item, from its cheap fields. */
-  dispatch: RuleDispatch;
-  /** handle → ids of the handle-list tests naming it. */
-  handleTests: Map<string, number[]>;
-  /** domain → ids of the link-domain tests naming it. */
-  linkTests: Map<string, number[]>;
-  /** null when the literals are too many for one automaton (tests then search directly). */
-  textScan: TextScan | null;
-  /** classify's reusable per-item context (classify is synchronous and never re-entered). */
-  scratch: EvalContext | null;
+  /** Enabled rules, in the user's order. */
+  rules: readonly CompiledRule[];
+  /** Which of `rules` an item can match at all, from the handles and words they look for. */
+  sieve: RuleSieve;
+  /** Site id → the name reasons use ("X"); core knows no sites of its own. */
+  siteNames: Readonly<Record<string, string>>;
 }
 
-export const siteBit = (site: SiteId): number => 1 << SITE_IDS.indexOf(site);
+export interface CompileOptions {
+  siteNames?: Readonly<Record<string, string>>;
+}
 
 const ACTION_WORD = { show: 'Shown', label: 'Labelled', collapse: 'Collapsed', hide: 'Hidden' } as const;
 
-// The literals behind brand.ts's promotional-text regexes, found once per module load.
-const BRAND_TEXT_LITERALS = TEXT_SIGNALS.map((s) => requiredLiterals(s.re.source, true));
-
-function buildTextScan(reg: NeedleRegistry): TextScan | null {
-  const brandNeedles = BRAND_TEXT_LITERALS.map((lits) => (lits === null ? null : lits.map((l) => reg.id(l))));
-  const scanner = NeedleScanner.build(reg.list);
-  if (scanner === null) return null;
-  return { scanner, marks: new Int32Array(scanner.size), stamp: 0, hits: new Int32Array(scanner.size), hitCount: 0, brandNeedles };
-}
-
-export function compileSnapshot(snapshot: Snapshot): CompiledRuleset {
+export function compileSnapshot(snapshot: Snapshot, options: CompileOptions = {}): CompiledRuleset {
   const { settings } = snapshot;
-  const reg = { needles: new NeedleRegistry(), handles: new HandleRegistry(), links: new LinkRegistry() };
   const rules: CompiledRule[] = [];
-  const whens: Condition[] = [];
-  const ruleSites: SiteId[][] = [];
-  const reqs: (number[] | null)[] = [];
-  const guards: Guard[] = [];
+  const conditions: Condition[] = [];
   for (const r of snapshot.rules) {
     if (!r.enabled) continue;
-    const sites: readonly SiteId[] = r.sites.length === 0 ? SITE_IDS : r.sites;
-    let siteMask = 0;
-    for (const s of sites) siteMask |= siteBit(s);
-    const compiled = compileCondition(r.when, settings, reg);
+    conditions.push(r.when);
     const ruleId = `user:${r.id}`;
-    const reason = `${ACTION_WORD[r.then.action]} by your rule “${r.name}”`;
     rules.push({
       id: r.id,
       name: r.name,
-      siteMask,
-      test: compiled.test,
-      then: r.then,
-      ruleId,
-      reason,
-      verdict: Object.freeze({ class: r.then.class, action: r.then.action, ruleId, reasonCode: 'user-rule', reason }),
+      sites: r.sites.length === 0 ? null : new Set(r.sites),
+      test: compileCondition(r.when, settings),
+      verdict: Object.freeze({
+        class: r.then.class,
+        action: r.then.action,
+        ruleId,
+        reasonCode: 'user-rule',
+        reason: `${ACTION_WORD[r.then.action]} by your rule “${r.name}”`,
+      }),
     });
-    whens.push(r.when);
-    ruleSites.push(r.sites);
-    reqs.push(compiled.req);
-    guards.push({ ev: compiled.ev, free: compiled.free });
-  }
-  const textScan = buildTextScan(reg.needles);
-  const allowIds = new Set<string>();
-  const allowHandles = new Set<string>();
-  const accounts = new AccountFlags();
-  for (const e of snapshot.allowlist) {
-    if (e.accountId) allowIds.add(idKey(e.site, e.accountId));
-    if (e.handle) allowHandles.add(handleKey(e.site, e.handle));
-    accounts.add(e.site, e.accountId, e.handle, ALLOWLISTED);
-  }
-  const followIds = new Set<string>();
-  const followHandles = new Set<string>();
-  for (const f of snapshot.follows) {
-    if (f.accountId) followIds.add(idKey(f.site, f.accountId));
-    if (f.handle) followHandles.add(handleKey(f.site, f.handle));
-    accounts.add(f.site, f.accountId, f.handle, FOLLOWED);
-  }
-  const overrides = new Map<string, BrandOverride>();
-  const brandOverrides = new AccountMap<BrandOverride>();
-  for (const o of snapshot.overrides) {
-    if (o.accountId) overrides.set(idKey(o.site, o.accountId), o.brand);
-    if (o.handle) overrides.set(handleKey(o.site, o.handle), o.brand);
-    brandOverrides.add(o.site, o.accountId, o.handle, o.brand);
   }
   return {
     revision: snapshot.revision,
     settings,
     rules,
-    allowIds,
-    allowHandles,
-    followIds,
-    followHandles,
-    overrides,
-    accounts,
-    brandOverrides,
-    pausedSites: SITE_IDS.reduce((m, site, i) => (settings.sites[site].enabled ? m : m | (1 << i)), 0),
-    dispatch: new RuleDispatch(rules, whens, ruleSites, reqs, textScan !== null, guards),
-    handleTests: reg.handles.map,
-    linkTests: reg.links.map,
-    textScan,
-    scratch: null,
+    sieve: new RuleSieve(conditions),
+    siteNames: options.siteNames ?? {},
+    follows: AccountIndex.of(snapshot.follows, () => true as const),
+    allowlist: AccountIndex.of(snapshot.allowlist, () => true as const),
+    overrides: AccountIndex.of(snapshot.overrides, (o): BrandOverride => o.brand),
   };
+}
+
+export const appliesTo = (rule: CompiledRule, site: string): boolean => rule.sites === null || rule.sites.has(site);
+
+/** Whether one compiled rule matches an item (the rule preview asks this of logged items). */
+export function ruleMatches(rule: CompiledRule, item: FeedItem, rs: CompiledRuleset): boolean {
+  return appliesTo(rule, item.site) && rule.test(new ItemView(item, rs));
+}
+
+/** Whether the user follows the item's author, as classify sees it. */
+export const followedBy = (rs: CompiledRuleset, item: FeedItem): TriState => followState(item, rs.follows);
+
+export interface FollowDelta {
+  site: string;
+  add: readonly Omit<AccountRef, 'site'>[];
+  remove: readonly Omit<AccountRef, 'site'>[];
+}
+
+/**
+ * Applies follows learned since the snapshot, so a tab need not recompile everything for a few
+ * accounts. It updates the ruleset's follow index in place (the caller drops any older reference)
+ * and returns the ruleset to classify with from now on.
+ */
+export function applyFollowDelta(rs: CompiledRuleset, delta: FollowDelta): CompiledRuleset {
+  for (const r of delta.remove) rs.follows.delete({ site: delta.site, ...r });
+  for (const a of delta.add) rs.follows.set({ site: delta.site, ...a }, true);
+  return rs;
 }

@@ -2,13 +2,11 @@
 // Every entry is keyed by the site's stable account id; the handle is kept for display and as a fallback
 // when a page has not revealed an author's id (display names are never used to match).
 import { z } from 'zod';
+import { normalizeHandle } from './handle';
 import { SiteId } from './model';
 
 const accountId = z.string().max(200);
-const handle = z
-  .string()
-  .max(320)
-  .transform((h) => h.replace(/^@/, '').toLowerCase());
+const handle = z.string().max(320).transform(normalizeHandle);
 
 export const AllowEntry = z
   .object({
@@ -42,4 +40,4 @@ export const BrandOverrideEntry = z.object({
 export type BrandOverrideEntry = z.infer<typeof BrandOverrideEntry>;
 
 export const idKey = (site: string, accountId: string): string => `${site}#${accountId}`;
-export const handleKey = (site: string, handle: string): string => `${site}@${handle.toLowerCase()}`;
+export const handleKey = (site: string, handle: string): string => `${site}@${normalizeHandle(handle)}`;

@@ -10,7 +10,7 @@
 // account age, business profile, whether they follow you, whether the item was in your own thread,
 // and text beyond the snippet. Predicates on those see "none", false, unknown age or 'unknown', so
 // a rule built on them may match fewer logged items here than it will on the page.
-import { compileSnapshot, newContext, siteBit } from '../../core/compile';
+import { compileSnapshot, followedBy, ruleMatches } from '../../core/compile';
 import type { FeedItem } from '../../core/model';
 import type { Rule } from '../../core/rules';
 import type { Snapshot } from '../../core/snapshot';
@@ -77,12 +77,11 @@ export function previewRule(
   let matched = 0;
   if (!compiled) return { matched, total: entries.length, samples };
   for (const e of entries) {
-    if ((compiled.siteMask & siteBit(e.site)) === 0) continue;
     const item = logEntryToItem(e);
     // Ask the ruleset whether the author is among the learned follows, then settle the follow state
     // before the real evaluation (see the note at the top): learned → followed, otherwise not.
-    item.author.followed = newContext(item, rs).followed === true;
-    if (compiled.test(newContext(item, rs))) {
+    item.author.followed = followedBy(rs, item) === true;
+    if (ruleMatches(compiled, item, rs)) {
       matched++;
       if (samples.length < sampleCount) samples.push(e);
     }

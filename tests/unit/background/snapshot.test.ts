@@ -39,8 +39,8 @@ describe('snapshotFromDb', () => {
     expect(s.overrides).toEqual([{ site: 'bsky', accountId: 'did:plc:abc', handle: 'shop.example', brand: 'not-brand', setAt: 7 }]);
     // And a content script can compile it.
     const compiled = compileSnapshot(s);
-    expect(compiled.followIds.has('x#7')).toBe(true);
-    expect(compiled.allowIds.has('x#42')).toBe(true);
+    expect(compiled.follows.has('x', '7', '')).toBe(true);
+    expect(compiled.allowlist.has('x', '42', '')).toBe(true);
   });
 
   it('has a revision that rises with every write that changes it, and only then', async () => {

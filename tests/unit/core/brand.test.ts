@@ -1,6 +1,6 @@
 // Brand-likeness: every signal in BRAND_SIGNALS, the overrides, and the explanation.
 import { describe, expect, it } from 'vitest';
-import { ALL_TEXT_SIGNALS, BRAND_SIGNALS, TEXT_SIGNALS, assessBrand, describeSignals, type BrandSignalId } from '../../../src/core/brand';
+import { BRAND_SIGNALS, assessBrand, describeSignals, type BrandSignalId } from '../../../src/core/brand';
 import { item, type ItemOverrides } from './builders';
 
 const ids = (over: ItemOverrides) => assessBrand(item(over), null).signals.map((s) => s.id);
@@ -87,14 +87,6 @@ describe('brand signals', () => {
   it('takes the lower-cased text from the caller when given', () => {
     const it = item({ text: 'nothing here' });
     expect(assessBrand(it, null, 'dm us').signals.map((s) => s.id)).toEqual(['callToAction']);
-  });
-
-  it('textMask skips the promotional regexes whose bit is clear', () => {
-    const it = item({ text: 'DM us for 10% off bit.ly/x' });
-    expect(assessBrand(it, null, undefined, ALL_TEXT_SIGNALS).score).toBe(3);
-    expect(assessBrand(it, null, undefined, 0).score).toBe(0);
-    const only = (id: BrandSignalId) => 1 << TEXT_SIGNALS.findIndex((t) => t.id === id);
-    expect(assessBrand(it, null, undefined, only('trackingLink')).signals.map((s) => s.id)).toEqual(['trackingLink']);
   });
 });
 

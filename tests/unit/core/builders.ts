@@ -64,6 +64,9 @@ export interface RulesetInput {
   revision?: number;
 }
 
+/** The names the content script passes in from the site registry; core itself knows no sites. */
+export const SITE_NAMES = { x: 'X', bsky: 'Bluesky', mastodon: 'Mastodon' };
+
 export function ruleset(input: RulesetInput = {}): CompiledRuleset {
   const { sites, ...settings } = input.settings ?? {};
   const snapshot = Snapshot.parse({
@@ -74,7 +77,7 @@ export function ruleset(input: RulesetInput = {}): CompiledRuleset {
     follows: input.follows ?? [],
     overrides: input.overrides ?? [],
   });
-  return compileSnapshot(snapshot);
+  return compileSnapshot(snapshot, { siteNames: SITE_NAMES });
 }
 
 export const HIDE: Outcome = { class: 'interruption', action: 'hide' };

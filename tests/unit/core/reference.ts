@@ -1,8 +1,10 @@
 // A deliberately naive classifier: the documented semantics evaluated straight off the snapshot and the
 // condition tree, with none of compile.ts's machinery (dispatch sieves, bitmask fusion, the shared text
 // scan, regex literal prefilters, account indexes). Property tests check classify against it.
+// Handles compare after normalizeHandle on both sides, as everywhere in Doorman.
 import { RE2JS } from 're2js';
 import { assessBrand, type BrandOverride } from '../../../src/core/brand';
+import { normalizeHandle } from '../../../src/core/handle';
 import type { FeedItem, ReasonCode, VerdictClass, Action } from '../../../src/core/model';
 import type { Condition } from '../../../src/core/rules';
 import type { Snapshot } from '../../../src/core/snapshot';
@@ -25,7 +27,7 @@ function entryMatches(e: Entry, item: FeedItem): boolean {
   if (e.site !== item.site) return false;
   const a = item.author;
   if (e.accountId !== '' && a.id !== '' && e.accountId === a.id) return true;
-  return e.handle !== '' && a.handle !== '' && e.handle.toLowerCase() === a.handle.toLowerCase() && (e.accountId === '' || a.id === '');
+  return e.handle !== '' && a.handle !== '' && normalizeHandle(e.handle) === normalizeHandle(a.handle) && (e.accountId === '' || a.id === '');
 }
 
 function overrideOf(s: Snapshot, item: FeedItem): BrandOverride | null {
@@ -35,7 +37,7 @@ function overrideOf(s: Snapshot, item: FeedItem): BrandOverride | null {
   const byId = last(sameSite.filter((o) => o.accountId !== '' && a.id !== '' && o.accountId === a.id));
   if (byId) return byId.brand;
   if (a.handle === '') return null;
-  const byHandle = sameSite.filter((o) => o.handle !== '' && o.handle === a.handle.toLowerCase());
+  const byHandle = sameSite.filter((o) => o.handle !== '' && normalizeHandle(o.handle) === normalizeHandle(a.handle));
   const idless = last(byHandle.filter((o) => o.accountId === ''));
   if (idless) return idless.brand;
   const withId = last(byHandle.filter((o) => o.accountId !== ''));
@@ -88,7 +90,7 @@ export function referenceClassify(s: Snapshot, item: FeedItem): RefVerdict {
       case 'followed': return followed === c.value;
       case 'followsYou': return a.followsYou === c.value;
       case 'verified': return c.kinds.includes(a.verified);
-      case 'handle': return c.handles.map((h) => h.replace(/^@/, '').toLowerCase()).includes(a.handle);
+      case 'handle': return c.handles.map(normalizeHandle).includes(normalizeHandle(a.handle));
       case 'kind': return c.kinds.includes(item.kind);
       case 'context': return c.contexts.includes(item.context);
       case 'promoted': return item.promoted || item.kind === 'ad';
