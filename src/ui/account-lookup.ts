@@ -1,7 +1,7 @@
 // Finding an account's stable id from its handle, using what Doorman has already seen: brand
 // overrides, learned follows, the allowlist and the filtered log. (A thin read on top of the
 // database; the stores have no handle → id lookup.)
-import type { DoormanDB } from '../db/database';
+import type { DoormanDB } from '../db';
 import type { SiteId } from '../core/model';
 
 export interface KnownAccount {

@@ -1,8 +1,6 @@
 // The one-click answers to a filtered item, shared by the popup's recent list and the options log:
 // let its author in, or say the author is not a brand. Each returns its undo.
-import { addAllow, removeAllow } from '../db/allowlist';
-import { setBrandOverride, type BrandChoice } from '../db/overrides';
-import { accountRowKeys } from '../db/keys';
+import { accountRowKeys, addAllow, removeAllow, setBrandOverride, type BrandChoice } from '../db';
 import type { SiteId } from '../core/model';
 import type { LogEntryInput } from '../shared/messages';
 import type { Env } from './platform';
