@@ -1,0 +1,5 @@
+// The one spelling of a handle that lists, keys and comparisons use: what a user types ("  @Acme "),
+// what a URL path holds ("Acme") and what an API returns ("acme") all become "acme".
+
+/** Strips surrounding whitespace and one leading '@', and lower-cases. */
+export const normalizeHandle = (raw: string): string => raw.trim().replace(/^@/, '').toLowerCase();
