@@ -2,4 +2,6 @@
 // what a URL path holds ("Acme") and what an API returns ("acme") all become "acme".
 
 /** Strips surrounding whitespace and one leading '@', and lower-cases. */
-export const normalizeHandle = (raw: string): string => raw.trim().replace(/^@/, '').toLowerCase();
+export function normalizeHandle(raw: string): string {
+  return raw.trim().replace(/^@/, '').toLowerCase();
+}
