@@ -1,5 +1,6 @@
 // What the page's own API responses told us, kept in memory for synchronous lookups on the hot path.
 // Bounded: the oldest entries go first once a map is full, so a long session cannot grow without limit.
+import { normalizeHandle } from '../core/handle';
 import type { AccountFact, ItemFact, PageFacts } from '../shared/facts';
 
 const MAX_ACCOUNTS = 20_000;
@@ -31,7 +32,7 @@ export class FactStore {
       if (!prev || !sameAccount(prev, next)) accountIds.add(a.id);
       this.accounts.delete(a.id); // re-insert: most recently seen last
       this.accounts.set(a.id, next);
-      if (a.handle) this.idByHandle.set(a.handle.toLowerCase(), a.id);
+      if (a.handle) this.idByHandle.set(normalizeHandle(a.handle), a.id);
     }
     for (const i of facts.items) {
       const prev = this.items.get(i.id);
@@ -51,7 +52,7 @@ export class FactStore {
   }
 
   accountByHandle(handle: string): AccountFact | undefined {
-    const id = this.idByHandle.get(handle.toLowerCase());
+    const id = this.idByHandle.get(normalizeHandle(handle));
     return id === undefined ? undefined : this.accounts.get(id);
   }
 

@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { compileSnapshot } from '../core/compile';
+import { normalizeHandle } from '../core/handle';
 import type { SiteAdapter } from './adapter';
 import { FeedController } from './controller';
 import { FactStore } from './fact-store';
@@ -66,7 +67,7 @@ export function startContent(adapter: SiteAdapter, win: Window = window): FeedCo
   const queueFollows = (f: PageFacts) => {
     for (const a of f.accounts) {
       if (a.followed === undefined) continue;
-      follows.set(a.id, { accountId: a.id, handle: a.handle.toLowerCase(), following: a.followed });
+      follows.set(a.id, { accountId: a.id, handle: normalizeHandle(a.handle), following: a.followed });
     }
     followsFromList ||= f.followingList === true;
     if (follows.size === 0) return;
@@ -85,7 +86,7 @@ export function startContent(adapter: SiteAdapter, win: Window = window): FeedCo
   listenForFacts(win, adapter.site, (f) => {
     const changed = facts.merge(f);
     const handles = new Set<string>();
-    for (const a of f.accounts) if (changed.accountIds.has(a.id)) handles.add(a.handle.toLowerCase());
+    for (const a of f.accounts) if (changed.accountIds.has(a.id)) handles.add(normalizeHandle(a.handle));
     controller.reclassifyAccounts(changed.accountIds, handles, changed.itemIds);
     queueFollows(f);
   }, () => undefined);

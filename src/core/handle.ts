@@ -1,8 +1,7 @@
-// One way to turn what a person or a page wrote ("@Acme ", "acme") into the handle Doorman compares.
-// Handles are compared lower-case; display names are never compared at all.
+// The one spelling of a handle that lists, keys and comparisons use: what a user types ("  @Acme "),
+// what a URL path holds ("Acme") and what an API returns ("acme") all become "acme".
 
-/** Strips surrounding whitespace and one leading "@", and lower-cases. */
+/** Strips surrounding whitespace and one leading '@', and lower-cases. */
 export function normalizeHandle(raw: string): string {
-  const trimmed = raw.trim();
-  return (trimmed.startsWith('@') ? trimmed.slice(1) : trimmed).toLowerCase();
+  return raw.trim().replace(/^@/, '').toLowerCase();
 }

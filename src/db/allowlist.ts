@@ -1,5 +1,6 @@
 // Brands the user let in, by stable account id (or handle until the id is known).
 import type { z } from 'zod';
+import { normalizeHandle } from '../core/handle';
 import { AllowEntry } from '../core/lists';
 import type { SiteId } from '../core/model';
 import type { AllowRow, DoormanDB } from './database';
@@ -50,7 +51,7 @@ export async function removeAllow(
   db: DoormanDB,
   account: { site: SiteId; accountId: string; handle: string },
 ): Promise<number> {
-  const keys = accountRowKeys(account.site, account.accountId, account.handle.replace(/^@/, '').toLowerCase());
+  const keys = accountRowKeys(account.site, account.accountId, normalizeHandle(account.handle));
   return db.transaction('rw', db.allowlist, db.meta, async () => {
     const present = (await db.allowlist.bulkGet(keys)).filter((r) => r !== undefined).length;
     if (present === 0) return 0;

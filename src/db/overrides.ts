@@ -1,4 +1,5 @@
 // Per-account brand overrides ("is a brand" / "not a brand"), with how the account last looked.
+import { normalizeHandle } from '../core/handle';
 import { BrandOverrideEntry } from '../core/lists';
 import type { SiteId } from '../core/model';
 import type { AccountRow, DoormanDB } from './database';
@@ -57,7 +58,7 @@ export async function setBrandOverride(
   brand: BrandChoice | null,
   now = Date.now(),
 ): Promise<void> {
-  const handle = account.handle.replace(/^@/, '').toLowerCase();
+  const handle = normalizeHandle(account.handle);
   const keys = accountRowKeys(account.site, account.accountId, handle);
   await db.transaction('rw', db.accounts, db.meta, async () => {
     // One row per account: drop the handle-keyed row once the id is known, and on clearing drop both.
@@ -94,7 +95,7 @@ export async function noteAccountsSeen(
     rows.forEach((row, i) => {
       const s = latest.get(keys[i] ?? '');
       if (!row || !s || s.at < row.seenAt) return;
-      const handle = s.handle.replace(/^@/, '').toLowerCase();
+      const handle = normalizeHandle(s.handle);
       const displayName = s.displayName.slice(0, 200);
       if (handle === row.handle && displayName === row.displayName) return;
       if (handle !== '' && handle !== row.handle) renamed = true;

@@ -1,6 +1,6 @@
 // The popup: this tab's health and counts, the policy and the two switches, what was filtered
 // lately, and the allowed brands. Everything else is one click away on the options page.
-import { getSettings } from '../db/settings';
+import { getSettings } from '../db';
 import { AllowedBrands } from '../ui/AllowedBrands';
 import { t } from '../ui/i18n';
 import { useEnv } from '../ui/platform';

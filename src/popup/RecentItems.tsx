@@ -1,6 +1,6 @@
 // Job 3 in the popup: the most recent filtered items, each with who, what, why and when, and the
 // one-click answers (show it, allow its author, not a brand).
-import type { LogRow } from '../db/database';
+import type { LogRow } from '../db';
 import { loadAccountIndex } from '../ui/account-status';
 import { AccountName } from '../ui/AccountName';
 import { useAnnounce } from '../ui/announcer';

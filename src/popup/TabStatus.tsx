@@ -1,6 +1,6 @@
 // The current tab: which site, whether Doorman is working there (or degraded, and why, or paused),
 // and what it filtered on this page, by reason. Pausing the site is one click from here.
-import { updateSettings } from '../db/settings';
+import { updateSettings } from '../db';
 import { REASON_CODES, type ReasonCode } from '../core/model';
 import type { Settings } from '../core/settings';
 import { useAnnounce } from '../ui/announcer';

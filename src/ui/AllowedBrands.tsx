@@ -1,10 +1,11 @@
 // Job 2: the brands the user lets in. A list with remove (undoable) and an add form that takes a
 // handle and a site and fills the stable account id when Doorman has seen the account.
 import { useId, useState } from 'preact/hooks';
-import { listAllowlist } from '../db/allowlist';
+import { listAllowlist } from '../db';
+import { normalizeHandle } from '../core/handle';
 import type { AllowEntry } from '../core/lists';
 import type { SiteId } from '../core/model';
-import { lookupAccount, normalizeHandle } from './account-lookup';
+import { lookupAccount } from './account-lookup';
 import { AccountName } from './AccountName';
 import { useAnnounce } from './announcer';
 import { SiteSelect } from './controls';

@@ -1,6 +1,6 @@
 // Jobs 1 and 2 as controls: the policy, "hide unsolicited brand messages" and the opt-in for
 // platform-verified organisations. Shared by the popup and the options page.
-import { updateSettings, type SettingsPatch } from '../db/settings';
+import { updateSettings, type SettingsPatch } from '../db';
 import { POLICIES, type Policy, type Settings } from '../core/settings';
 import { useAnnounce } from './announcer';
 import { Segmented, Switch } from './controls';

@@ -1,15 +1,14 @@
 // Finding an account's stable id from its handle, using what Doorman has already seen: brand
 // overrides, learned follows, the allowlist and the filtered log. (A thin read on top of the
 // database; the stores have no handle → id lookup.)
-import type { DoormanDB } from '../db/database';
+import type { DoormanDB } from '../db';
+import { normalizeHandle } from '../core/handle';
 import type { SiteId } from '../core/model';
 
 export interface KnownAccount {
   accountId: string;
   displayName: string;
 }
-
-export const normalizeHandle = (h: string): string => h.trim().replace(/^@/, '').toLowerCase();
 
 export async function lookupAccount(db: DoormanDB, site: SiteId, rawHandle: string): Promise<KnownAccount | null> {
   const handle = normalizeHandle(rawHandle);

@@ -1,7 +1,5 @@
 // Whether a logged item's author is already allowed or marked, so the item's buttons can say so.
-import { listAllowlist } from '../db/allowlist';
-import { listOverrides } from '../db/overrides';
-import type { DoormanDB } from '../db/database';
+import { listAllowlist, listOverrides, type DoormanDB } from '../db';
 import { handleKey, idKey } from '../core/lists';
 import type { SiteId } from '../core/model';
 

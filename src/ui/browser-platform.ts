@@ -1,6 +1,6 @@
 // The Platform on top of the real extension APIs.
 import browser from 'webextension-polyfill';
-import { notifyChanged } from '../db/notify';
+import { notifyChanged } from '../db';
 import type { TabHealth } from '../shared/messages';
 import { send, sendToTab } from '../shared/runtime';
 import { SECTION_REQUEST_KEY, type ActiveTab, type Platform } from './platform';

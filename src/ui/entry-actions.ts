@@ -1,8 +1,7 @@
 // The one-click answers to a filtered item, shared by the popup's recent list and the options log:
 // let its author in, or say the author is not a brand. Each returns its undo.
-import { addAllow, removeAllow } from '../db/allowlist';
-import { setBrandOverride, type BrandChoice } from '../db/overrides';
-import { accountRowKeys } from '../db/keys';
+import { accountRowKeys, addAllow, removeAllow, setBrandOverride, type BrandChoice } from '../db';
+import { normalizeHandle } from '../core/handle';
 import type { SiteId } from '../core/model';
 import type { LogEntryInput } from '../shared/messages';
 import type { Env } from './platform';
@@ -26,7 +25,7 @@ export const accountOf = (e: LogEntryInput): AccountLike => ({
 
 /** Allows the account by its stable id (by handle only when the page never revealed the id). */
 export async function allowAccount(env: Env, account: AccountLike): Promise<Undo> {
-  const keys = accountRowKeys(account.site, account.accountId, account.handle.replace(/^@/, '').toLowerCase());
+  const keys = accountRowKeys(account.site, account.accountId, normalizeHandle(account.handle));
   const before = (await env.db.allowlist.bulkGet(keys)).filter((r) => r !== undefined);
   await write(env, (db) => addAllow(db, account));
   return async () => {
@@ -45,7 +44,7 @@ export async function disallowAccount(env: Env, account: AccountLike & { addedAt
 
 /** Sets (or with null clears) the brand override; undo restores whatever override was there. */
 export async function setAccountBrand(env: Env, account: AccountLike, brand: BrandChoice | null): Promise<Undo> {
-  const keys = accountRowKeys(account.site, account.accountId, account.handle.replace(/^@/, '').toLowerCase());
+  const keys = accountRowKeys(account.site, account.accountId, normalizeHandle(account.handle));
   const previous = (await env.db.accounts.bulkGet(keys)).find((r) => r !== undefined);
   await write(env, (db) => setBrandOverride(db, account, brand));
   return () => write(env, (db) => setBrandOverride(db, previous ?? account, previous?.brand ?? null));

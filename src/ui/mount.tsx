@@ -2,7 +2,7 @@
 // providers every view expects.
 import { render, type ComponentChildren } from 'preact';
 import { z } from 'zod';
-import { getDb } from '../db/database';
+import { getDb } from '../db';
 import { AnnouncerProvider } from './announcer';
 import { browserPlatform } from './browser-platform';
 import { EnvContext } from './platform';

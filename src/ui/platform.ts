@@ -3,7 +3,7 @@
 // throws outside an extension).
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { DoormanDB } from '../db/database';
+import type { DoormanDB } from '../db';
 import type { TabHealth } from '../shared/messages';
 
 export interface ActiveTab {

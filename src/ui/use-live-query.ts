@@ -1,6 +1,6 @@
 // Dexie's liveQuery as a Preact hook: re-runs the query whenever a table it read changes, in this
 // page or any other context of the extension origin (background, popup, options).
-import { liveQuery } from 'dexie';
+import { liveQuery } from '../db';
 import { useLayoutEffect, useState } from 'preact/hooks';
 
 export interface Live<T> {

@@ -1,6 +1,6 @@
 // Every change the pages make: a store function (validated, one transaction), then a nudge to the
 // background so open tabs get the new snapshot without reloading.
-import type { DoormanDB } from '../db/database';
+import type { DoormanDB } from '../db';
 import type { Env } from './platform';
 
 export async function write<T>(env: Env, change: (db: DoormanDB) => Promise<T>): Promise<T> {

@@ -1,10 +1,7 @@
 // "Matches N of the last 500 logged items", recomputed a moment after each edit, with a few of the
 // matches to show what the rule catches. See preview.ts for what a log entry can and cannot tell.
 import { useEffect, useState } from 'preact/hooks';
-import { listAllowlist } from '../../db/allowlist';
-import { listFollows } from '../../db/follows';
-import { listOverrides } from '../../db/overrides';
-import { getSettings } from '../../db/settings';
+import { getSettings, listAllowlist, listFollows, listOverrides } from '../../db';
 import type { Rule } from '../../core/rules';
 import { AccountName } from '../../ui/AccountName';
 import { formatNumber, t } from '../../ui/i18n';

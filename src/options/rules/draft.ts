@@ -3,6 +3,7 @@
 // so switching a node's type and back does not lose what was typed. Pure; tested on its own.
 import { ITEM_KINDS, PAGE_CONTEXTS, SITE_IDS, VERIFIED_KINDS, type Action, type ItemKind, type PageContext, type SiteId, type TriState, type VerdictClass, type VerifiedKind } from '../../core/model';
 import type { Condition, Predicate, PredicateType, Rule, RuleInput, TEXT_MODES } from '../../core/rules';
+import { normalizeHandle } from '../../core/handle';
 
 export const GROUP_TYPES = ['all', 'any', 'not'] as const;
 export type GroupType = (typeof GROUP_TYPES)[number];
@@ -146,12 +147,12 @@ export function ruleToDraft(rule: Rule): RuleDraft {
 
 // ----------------------------------------------------------------------------- draft → rule input
 
-/** Splits a free-text list on white space and commas, trims, drops empties and repeats. */
-export function splitList(text: string, strip: RegExp | null = null): string[] {
+/** Splits a free-text list on white space and commas, trims, normalises each item, drops empties and repeats. */
+export function splitList(text: string, normalize: (item: string) => string = (item) => item): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const raw of text.split(/[\s,]+/)) {
-    const v = strip ? raw.replace(strip, '') : raw;
+    const v = normalize(raw);
     if (v === '' || seen.has(v)) continue;
     seen.add(v);
     out.push(v);
@@ -182,7 +183,7 @@ export function draftToCondition(n: DraftNode): Condition {
     case 'verified':
       return { type: 'verified', kinds: ordered(VERIFIED_KINDS, n.verifiedKinds) };
     case 'handle':
-      return { type: 'handle', handles: splitList(n.list.toLowerCase(), /^@/) };
+      return { type: 'handle', handles: splitList(n.list, normalizeHandle) };
     case 'kind':
       return { type: 'kind', kinds: ordered(ITEM_KINDS, n.itemKinds) };
     case 'context':
@@ -190,7 +191,7 @@ export function draftToCondition(n: DraftNode): Condition {
     case 'text':
       return { type: 'text', mode: n.mode, pattern: n.pattern, caseSensitive: n.caseSensitive };
     case 'linkDomain':
-      return { type: 'linkDomain', domains: splitList(n.list.toLowerCase(), /^(?:https?:\/\/)?(?:www\.)?|\/.*$/g) };
+      return { type: 'linkDomain', domains: splitList(n.list, (d) => d.toLowerCase().replace(/^(?:https?:\/\/)?(?:www\.)?|\/.*$/g, '')) };
     case 'accountAge':
       return { type: 'accountAge', lessThanDays: num(n.days) as number };
     case 'brand': {

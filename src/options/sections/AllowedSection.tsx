@@ -1,6 +1,6 @@
 // Job 2 in full: the allowed brands, and the accounts marked "not a brand" or "a brand" (overrides
 // that beat the brand score), each removable with Undo.
-import { listAccountOverrides, type AccountOverride } from '../../db/overrides';
+import { listAccountOverrides, type AccountOverride } from '../../db';
 import { AccountName } from '../../ui/AccountName';
 import { AllowedBrands } from '../../ui/AllowedBrands';
 import { useAnnounce } from '../../ui/announcer';

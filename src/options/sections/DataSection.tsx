@@ -4,7 +4,7 @@
 import { useId, useState } from 'preact/hooks';
 import {
   exportBackup, exportRules, importRules, parseBackupFile, parseRulesFile, restoreBackup, toJson, type BackupFile, type RulesFile,
-} from '../../db/transfer';
+} from '../../db';
 import { useAnnounce } from '../../ui/announcer';
 import { datedName, downloadText } from '../../ui/download';
 import { formatNumber, t } from '../../ui/i18n';

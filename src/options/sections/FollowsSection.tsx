@@ -1,7 +1,7 @@
 // What Doorman learned about who you follow, per site: how many, the latest it learned and where
 // from, and a way to forget a site's follows (e.g. after switching accounts).
 import { useState } from 'preact/hooks';
-import { clearFollows, countFollows } from '../../db/follows';
+import { clearFollows, countFollows } from '../../db';
 import { SITE_IDS, type SiteId } from '../../core/model';
 import type { FollowEntry } from '../../core/lists';
 import { useAnnounce } from '../../ui/announcer';

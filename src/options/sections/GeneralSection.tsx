@@ -1,7 +1,7 @@
 // The policy and the two switches (as in the popup), plus what only the options page offers: how
 // brand-like an account must look, and how long the log keeps things.
 import { useEffect, useId, useState } from 'preact/hooks';
-import { getSettings, updateSettings, type SettingsPatch } from '../../db/settings';
+import { getSettings, updateSettings, type SettingsPatch } from '../../db';
 import type { Settings } from '../../core/settings';
 import { useAnnounce } from '../../ui/announcer';
 import { t } from '../../ui/i18n';

@@ -1,5 +1,5 @@
 // One row of the filtered log: who, what, where, when and why, with the answers to it.
-import type { LogRow } from '../../db/database';
+import type { LogRow } from '../../db';
 import type { AccountIndex } from '../../ui/account-status';
 import { AccountName } from '../../ui/AccountName';
 import { EntryActions } from '../../ui/EntryActions';

@@ -1,8 +1,7 @@
 // Job 3 in full: every filtered item, searchable and filterable by site, reason and date, in a
 // windowed list (only the rows in view are in the DOM), exportable as CSV or JSON, clearable.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { LogRow } from '../../db/database';
-import { clearLog } from '../../db/log';
+import { clearLog, type LogRow } from '../../db';
 import { REASON_CODES, SITE_IDS, type ReasonCode, type SiteId } from '../../core/model';
 import { loadAccountIndex } from '../../ui/account-status';
 import { useAnnounce } from '../../ui/announcer';

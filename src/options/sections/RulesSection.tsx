@@ -1,7 +1,7 @@
 // The user's rules, in the order they run (first match wins): reorder with buttons, switch on and
 // off, edit, delete (undoable), and create new ones through the rule form.
 import { useRef, useState } from 'preact/hooks';
-import { deleteRule, listRules, moveRule, saveRule, setRuleEnabled } from '../../db/rules';
+import { deleteRule, listRules, moveRule, saveRule, setRuleEnabled } from '../../db';
 import type { Rule } from '../../core/rules';
 import { useAnnounce } from '../../ui/announcer';
 import { Switch } from '../../ui/controls';

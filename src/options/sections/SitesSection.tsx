@@ -1,8 +1,7 @@
 // Where Doorman runs: each supported site can be paused (Doorman then shows everything there and
 // logs nothing) and resumed. Sites not supported yet are listed so the page needs no redesign
 // when they arrive.
-import { countLog } from '../../db/log';
-import { getSettings, updateSettings } from '../../db/settings';
+import { countLog, getSettings, updateSettings } from '../../db';
 import { SITE_IDS } from '../../core/model';
 import { useAnnounce } from '../../ui/announcer';
 import { Switch } from '../../ui/controls';

@@ -1,5 +1,6 @@
 // Who wrote an item, as far as the page has told us: the handle and name come from the DOM, everything
 // else (stable id, follow state, badge kind, bot, organisation profile, age) from API facts.
+import { normalizeHandle } from '../../core/handle';
 import type { Author } from '../../core/model';
 import type { FactStore } from '../../content/fact-store';
 import type { ItemFact } from '../../shared/facts';
@@ -17,7 +18,7 @@ export function authorFrom(
 ): Author {
   // By handle first (what the DOM shows); by the item's author id when the handle is not indexed yet.
   const byId = itemFact?.authorId ? facts.account(itemFact.authorId) : undefined;
-  const fact = facts.accountByHandle(handle) ?? (byId && byId.handle.toLowerCase() === handle ? byId : undefined);
+  const fact = facts.accountByHandle(handle) ?? (byId && normalizeHandle(byId.handle) === handle ? byId : undefined);
   return {
     id: (fact?.id ?? itemFact?.authorId ?? '').slice(0, 200),
     handle,
@@ -37,7 +38,7 @@ export function authorFrom(
 /** The signed-in user's handle: from facts when the viewer's account is known, else the side navigation. */
 export function viewerHandle(doc: Document, facts: FactStore): string | null {
   const viewer = facts.viewerId === undefined ? undefined : facts.account(facts.viewerId);
-  if (viewer?.handle) return viewer.handle.toLowerCase();
+  if (viewer?.handle) return normalizeHandle(viewer.handle);
   const href = doc.querySelector(PROFILE_NAV_LINK)?.getAttribute('href');
   return href ? handleFromPath(href) : null;
 }

@@ -1,8 +1,8 @@
-// The captured TweetDetail response (shared/captures/x-api-tweetdetail.json: a Business-verified
+// The captured TweetDetail response (tests/fixtures/x/x-api-tweetdetail.json: a Business-verified
 // account's post and 34 reply threads, 2025–26 user schema) served almost verbatim, with two
 // injected cases: one captured reply re-wrapped as TweetWithVisibilityResults, and an unsolicited
 // @acmecorp reply in the same schema. Its real bottom cursor answers with an empty, terminated page.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../../harness/certs';
 import { CAPTURED_THREAD, USERS, type XTweet } from './data';
@@ -11,11 +11,7 @@ import { moduleEntry, sortIndexes } from './graphql';
 
 type Json = Record<string, unknown>;
 
-const CANDIDATES = [
-  process.env.DOORMAN_CAPTURES ? resolve(process.env.DOORMAN_CAPTURES, 'x-api-tweetdetail.json') : '',
-  resolve(REPO_ROOT, '../shared/captures/x-api-tweetdetail.json'),
-  resolve(REPO_ROOT, 'tests/fixtures/x/x-api-tweetdetail.json'),
-].filter(Boolean);
+const CAPTURE = resolve(REPO_ROOT, 'tests/fixtures/x/x-api-tweetdetail.json');
 
 /** The captured post's author (XDevelopers) as the capture gives it. */
 const CAPTURED_AUTHOR = { id: '2244994945', handle: CAPTURED_THREAD.handle };
@@ -36,9 +32,7 @@ export const isCapturedThread = (focalId: string): boolean => focalId === CAPTUR
 let cached: Json | undefined;
 function loadCapture(): Json {
   if (cached) return cached;
-  const file = CANDIDATES.find((f) => existsSync(f));
-  if (!file) throw new Error(`x-api-tweetdetail.json not found (looked in ${CANDIDATES.join(', ')}); set DOORMAN_CAPTURES to the captures folder`);
-  cached = JSON.parse(readFileSync(file, 'utf8')) as Json;
+  cached = JSON.parse(readFileSync(CAPTURE, 'utf8')) as Json;
   return cached;
 }
 

@@ -187,7 +187,7 @@ export const SCENARIO = {
 /** The ad that arrives with the second home page (after one infinite-scroll fetch). */
 export const HOME_PAGE_2_AD = { tweetId: IDS.adHomePage2, handle: U.zapbank.handle, authorId: U.zapbank.id, balanced: 'hidden' as Expected };
 
-/** The captured conversation (captures/x-api-tweetdetail.json), served with injected cases. */
+/** The captured conversation (tests/fixtures/x/x-api-tweetdetail.json), served with injected cases. */
 export const CAPTURED_THREAD = {
   focalId: '1649191520250245121',
   handle: 'XDevelopers',

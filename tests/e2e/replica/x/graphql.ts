@@ -1,5 +1,5 @@
 // Builders for X's GraphQL objects from the replica's records, in the shapes the real web app
-// receives (see shared/SITES.md and captures/x-api-tweetdetail.json):
+// receives (see shared/SITES.md and tests/fixtures/x/x-api-tweetdetail.json):
 // - users in the 2025–26 schema (`core.screen_name`, `relationship_perspectives`, `verification`,
 //   no `legacy`) or the older one (`legacy.screen_name`, `legacy.following` …, where X omits
 //   `following` / `followed_by` when they are false);

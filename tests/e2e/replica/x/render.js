@@ -1,4 +1,4 @@
-// Markup builders. Structure and data-testids follow x.com (captures/x-home.html): a cell
+// Markup builders. Structure and data-testids follow x.com (tests/fixtures/x/x-home.html): a cell
 // `div[data-testid=cellInnerDiv] > div > div > article[data-testid=tweet]`, the author in
 // `[data-testid=User-Name]`, the permalink `a[href=/<handle>/status/<id>]` around a <time>,
 // `[data-testid=tweetText]` with emoji as <img alt>, `svg[data-testid=icon-verified]` for every

@@ -8,7 +8,7 @@ import { envFor, loadPage, parseAll, readCapture, type Parsed } from './helpers'
 
 const URL_HOME = 'https://x.com/home';
 
-describe('xAdapter on captures/x-home.html', () => {
+describe('xAdapter on the x-home.html capture', () => {
   let page: ReturnType<typeof loadPage>;
   let parsed: Parsed;
   beforeAll(() => {

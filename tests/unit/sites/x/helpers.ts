@@ -1,4 +1,4 @@
-// Shared test plumbing: the real captures (found wherever the shared folder sits), happy-dom pages
+// Shared test plumbing: the fixtures (real captures and hand-made replicas), happy-dom pages
 // with scripts off, and a parse environment as the controller would build it.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,27 +11,13 @@ import { xAdapter } from '../../../../src/sites/x/adapter';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/**
- * A capture from the shared folder (/work/shared/captures next to the repo). Looks in
- * $DOORMAN_CAPTURES first, then in a `shared/captures` beside any ancestor of this file, so the tests
- * work from a worktree or a checkout at another depth.
- */
-export function capturePath(name: string): string {
-  const tried: string[] = [];
-  if (process.env.DOORMAN_CAPTURES) tried.push(path.join(process.env.DOORMAN_CAPTURES, name));
-  for (let dir = here; ; dir = path.dirname(dir)) {
-    tried.push(path.join(dir, 'shared', 'captures', name));
-    if (path.dirname(dir) === dir) break;
-  }
-  const found = tried.find((p) => fs.existsSync(p));
-  if (!found) throw new Error(`capture ${name} not found; set DOORMAN_CAPTURES (tried ${tried.slice(0, 4).join(', ')} …)`);
-  return found;
-}
+const FIXTURES = path.resolve(here, '../../../fixtures/x');
 
-export const readCapture = (name: string): string => fs.readFileSync(capturePath(name), 'utf8');
+/** A real capture of x.com, vendored with its source and licence (tests/fixtures/x/README.md). */
+export const readCapture = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 
-export const readFixture = (name: string): string =>
-  fs.readFileSync(path.resolve(here, '../../../fixtures/x', name), 'utf8');
+/** A hand-made replica of a page or response (tests/fixtures/x/README.md). */
+export const readFixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 
 export function loadPage(html: string, url: string): { win: Window; doc: Document } {
   const win = new Window({

@@ -9,7 +9,7 @@ import { readCapture, readFixture } from './helpers';
 const json = (text: string): unknown => JSON.parse(text);
 const byHandle = (accounts: AccountFact[], handle: string) => accounts.find((a) => a.handle === handle);
 
-describe('xPageFacts on captures/x-api-tweetdetail.json (2025–26 schema)', () => {
+describe('xPageFacts on the x-api-tweetdetail.json capture (2025–26 schema)', () => {
   const facts = xPageFacts(json(readCapture('x-api-tweetdetail.json')));
 
   it('is valid PageFacts and finds every account and post', () => {

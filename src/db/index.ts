@@ -1,0 +1,17 @@
+// The database layer's public face: the popup, options page and shared UI reach storage only through
+// this module (lint forbids them src/db/<file>), so what they may touch is listed in one place and
+// the files behind it can be split or renamed without chasing imports. The background and tests
+// still import the files directly: they need the internals (pruning, revisions, migrations).
+export { liveQuery } from 'dexie';
+export { getDb, type DoormanDB, type LogRow } from './database';
+export { addAllow, listAllowlist, removeAllow } from './allowlist';
+export { clearFollows, countFollows, listFollows } from './follows';
+export { accountRowKeys } from './keys';
+export { clearLog, countLog } from './log';
+export { notifyChanged } from './notify';
+export { listAccountOverrides, listOverrides, setBrandOverride, type AccountOverride, type BrandChoice } from './overrides';
+export { deleteRule, listRules, moveRule, saveRule, setRuleEnabled } from './rules';
+export { getSettings, updateSettings, type SettingsPatch } from './settings';
+export {
+  exportBackup, exportRules, importRules, parseBackupFile, parseRulesFile, restoreBackup, toJson, type BackupFile, type RulesFile,
+} from './transfer';

@@ -1,0 +1,40 @@
+// normalizeHandle: the one spelling every list, key and comparison of handles uses.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeHandle } from '../../../src/core/handle';
+
+describe('normalizeHandle', () => {
+  it('strips surrounding whitespace and one leading @, and lower-cases', () => {
+    expect(normalizeHandle('@Acme')).toBe('acme');
+    expect(normalizeHandle('  @ACME_Corp \n')).toBe('acme_corp');
+    expect(normalizeHandle('acme')).toBe('acme');
+    expect(normalizeHandle('\tAcme')).toBe('acme');
+  });
+
+  it('strips only one @, and only a leading one', () => {
+    expect(normalizeHandle('@@acme')).toBe('@acme');
+    expect(normalizeHandle('ac@me')).toBe('ac@me');
+    expect(normalizeHandle('acme@')).toBe('acme@');
+  });
+
+  it('leaves whitespace after the @ and inside the handle alone', () => {
+    expect(normalizeHandle('@ acme')).toBe(' acme');
+    expect(normalizeHandle('a b')).toBe('a b');
+  });
+
+  it('maps empty input and a lone @ to the empty string', () => {
+    expect(normalizeHandle('')).toBe('');
+    expect(normalizeHandle('   ')).toBe('');
+    expect(normalizeHandle(' @ ')).toBe('');
+  });
+
+  it('keeps an already normal handle and finds it in any spelling a user or a page gives', () => {
+    const handle = fc.stringMatching(/^[a-z0-9_]{1,15}$/);
+    const space = fc.constantFrom('', ' ', '  ', '\t', '\n');
+    fc.assert(fc.property(handle, fc.boolean(), fc.boolean(), space, space, (h, at, upper, before, after) => {
+      expect(normalizeHandle(h)).toBe(h);
+      const spelled = `${before}${at ? '@' : ''}${upper ? h.toUpperCase() : h}${after}`;
+      expect(normalizeHandle(spelled)).toBe(h);
+    }));
+  });
+});
