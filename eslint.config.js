@@ -85,12 +85,6 @@ export default tseslint.config(
     },
   },
   {
-    // Exemption removed when the core rewrite lands: these four form the one known cycle
-    // (compile → dispatch → eval-context → compile-condition → compile), which that rewrite removes.
-    files: ['src/core/compile.ts', 'src/core/dispatch.ts', 'src/core/eval-context.ts', 'src/core/compile-condition.ts'],
-    rules: { 'doorman/no-import-cycle': 'off' },
-  },
-  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', ...DOM_GLOBALS],
