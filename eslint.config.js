@@ -36,10 +36,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/sites/*/page-world*.ts', 'src/sites/*/page-facts.ts'],
+    // The shared page-world machinery and each site's reader and its JSON → facts code.
+    files: ['src/page-world/**/*.ts', 'src/sites/*/page-world*.ts', 'src/sites/*/page-reader.ts', 'src/sites/*/page-facts.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['webextension-polyfill', '**/background/**', '**/content/**', 'dexie', 'zod'], message: 'Page-world code runs in the site\'s own JS world: keep it tiny and free of extension APIs.' }],
+        patterns: [
+          { group: ['webextension-polyfill', '**/background/**', '**/content/**', 'dexie', 'zod'], message: 'Page-world code runs in the site\'s own JS world: keep it tiny and free of extension APIs.' },
+          { group: ['**/sites/registry'], message: 'The registry carries zod: page-world code imports its own site\'s plain declaration (site.ts).' },
+        ],
       }],
     },
   },

@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { compileSnapshot } from '../core/compile';
+import { siteEnabled } from '../core/settings';
 import type { SiteAdapter } from './adapter';
 import { FeedController } from './controller';
 import { FactStore } from './fact-store';
@@ -93,7 +94,7 @@ export function startContent(adapter: SiteAdapter, win: Window = window): FeedCo
   const applySnapshot = (s: Parameters<typeof compileSnapshot>[0]) => {
     if (s.revision <= revision) return; // each change arrives twice: storage event and direct push
     revision = s.revision;
-    paused = !s.settings.sites[adapter.site].enabled;
+    paused = !siteEnabled(s.settings, adapter.site);
     controller.setRuleset(compileSnapshot(s));
     reporter.health(health);
   };

@@ -26,8 +26,9 @@ export class AccountMap<V> {
   };
 
   /** Later entries win over earlier ones with the same id or handle. */
-  add(site: SiteId, accountId: string, handle: string, value: V): void {
-    const ix = this.sites[site];
+  add(site: string, accountId: string, handle: string, value: V): void {
+    const ix = siteOf(this.sites, site);
+    if (ix === undefined) return; // removed by the core rewrite: ids outside the deprecated SITE_IDS
     if (accountId !== '') ix.ids.set(accountId, value);
     if (handle === '') return;
     const key = handle.toLowerCase();
@@ -44,7 +45,7 @@ export class AccountMap<V> {
     }
   }
 
-  get(site: SiteId, accountId: string, handle: string): V | undefined {
+  get(site: string, accountId: string, handle: string): V | undefined {
     const ix = siteOf(this.sites, site);
     if (ix === undefined) return undefined;
     if (accountId !== '') {
@@ -60,7 +61,7 @@ export class AccountMap<V> {
     return h.idless ?? (accountId === '' ? h.withId : undefined);
   }
 
-  has(site: SiteId, accountId: string, handle: string): boolean {
+  has(site: string, accountId: string, handle: string): boolean {
     return this.get(site, accountId, handle) !== undefined;
   }
 }
@@ -84,13 +85,13 @@ export class AccountFlags {
   private readonly followed = new AccountMap<true>();
   private readonly allowlisted = new AccountMap<true>();
 
-  add(site: SiteId, accountId: string, handle: string, flag: number): void {
+  add(site: string, accountId: string, handle: string, flag: number): void {
     if ((flag & FOLLOWED) !== 0) this.followed.add(site, accountId, handle, true);
     if ((flag & ALLOWLISTED) !== 0) this.allowlisted.add(site, accountId, handle, true);
   }
 
   /** The flags among `want` (default: all) that apply to the account. */
-  get(site: SiteId, accountId: string, handle: string, want: number = FOLLOWED | ALLOWLISTED): number {
+  get(site: string, accountId: string, handle: string, want: number = FOLLOWED | ALLOWLISTED): number {
     let flags = 0;
     if ((want & FOLLOWED) !== 0 && this.followed.has(site, accountId, handle)) flags |= FOLLOWED;
     if ((want & ALLOWLISTED) !== 0 && this.allowlisted.has(site, accountId, handle)) flags |= ALLOWLISTED;

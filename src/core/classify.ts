@@ -6,6 +6,7 @@ import { siteIndex } from './features';
 import { describeSignals } from './brand';
 import { SEEK_CONTEXTS, SITE_IDS, type Action, type FeedItem, type ReasonCode, type SiteId, type Verdict, type VerdictClass } from './model';
 
+// removed by the core rewrite (site names belong to src/sites/registry.ts)
 export const SITE_NAMES: Record<SiteId, string> = { x: 'X', bsky: 'Bluesky', mastodon: 'Mastodon' };
 
 const UNSOLICITED_KINDS = new Set(['reply', 'mention', 'quote']);
@@ -43,7 +44,7 @@ const at = (ctx: EvalContext): string => (ctx.item.author.handle ? `@${ctx.item.
 export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
   const { settings } = rs;
   if (((rs.pausedSites >>> siteIndex(item.site)) & 1) !== 0) {
-    return PAUSED[item.site];
+    return PAUSED[item.site as SiteId];
   }
   // One context per ruleset, reset per item: classify is synchronous and never re-entered.
   const ctx = rs.scratch === null ? (rs.scratch = newContext(item, rs)) : resetContext(rs.scratch, item);
@@ -67,7 +68,7 @@ export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
   const verified = item.author.verified;
   if (settings.letVerifiedOrganizations && (verified === 'organization' || verified === 'government')) {
     return verdict('interaction', 'show', ids['verified-org'], 'verified-org',
-      `Shown: ${at(ctx)} is an organisation verified by ${SITE_NAMES[item.site]}, and you let those in`);
+      `Shown: ${at(ctx)} is an organisation verified by ${SITE_NAMES[item.site as SiteId] ?? item.site}, and you let those in`);
   }
   if (ctx.followed === 'unknown') {
     return verdict('interaction', 'show', ids['unknown-follow'], 'unknown-follow',

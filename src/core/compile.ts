@@ -10,7 +10,7 @@ import { handleKey, idKey } from './lists';
 import { NeedleScanner } from './needle-scan';
 import { requiredLiterals } from './regex-literals';
 import type { Condition, Outcome } from './rules';
-import type { Settings } from './settings';
+import { siteEnabled, type Settings } from './settings';
 import type { Snapshot } from './snapshot';
 
 export { brandOf, lowerTextOf, newContext, overrideFor, type EvalContext } from './eval-context';
@@ -75,7 +75,11 @@ export interface CompiledRuleset {
   scratch: EvalContext | null;
 }
 
-export const siteBit = (site: SiteId): number => 1 << SITE_IDS.indexOf(site);
+// Unknown ids get no bit (a rule for them matches nothing); removed by the core rewrite.
+export const siteBit = (site: string): number => {
+  const i = SITE_IDS.indexOf(site as SiteId);
+  return i < 0 ? 0 : 1 << i;
+};
 
 const ACTION_WORD = { show: 'Shown', label: 'Labelled', collapse: 'Collapsed', hide: 'Hidden' } as const;
 
@@ -94,12 +98,12 @@ export function compileSnapshot(snapshot: Snapshot): CompiledRuleset {
   const reg = { needles: new NeedleRegistry(), handles: new HandleRegistry(), links: new LinkRegistry() };
   const rules: CompiledRule[] = [];
   const whens: Condition[] = [];
-  const ruleSites: SiteId[][] = [];
+  const ruleSites: string[][] = [];
   const reqs: (number[] | null)[] = [];
   const guards: Guard[] = [];
   for (const r of snapshot.rules) {
     if (!r.enabled) continue;
-    const sites: readonly SiteId[] = r.sites.length === 0 ? SITE_IDS : r.sites;
+    const sites: readonly string[] = r.sites.length === 0 ? SITE_IDS : r.sites;
     let siteMask = 0;
     for (const s of sites) siteMask |= siteBit(s);
     const compiled = compileCondition(r.when, settings, reg);
@@ -154,7 +158,7 @@ export function compileSnapshot(snapshot: Snapshot): CompiledRuleset {
     overrides,
     accounts,
     brandOverrides,
-    pausedSites: SITE_IDS.reduce((m, site, i) => (settings.sites[site].enabled ? m : m | (1 << i)), 0),
+    pausedSites: SITE_IDS.reduce((m, site, i) => (siteEnabled(settings, site) ? m : m | (1 << i)), 0),
     dispatch: new RuleDispatch(rules, whens, ruleSites, reqs, textScan !== null, guards),
     handleTests: reg.handles.map,
     linkTests: reg.links.map,

@@ -26,7 +26,7 @@ import {
   siteIndex,
   valueIndex,
 } from './features';
-import { ITEM_KINDS, PAGE_CONTEXTS, SITE_IDS, VERIFIED_KINDS, type FeedItem, type SiteId } from './model';
+import { ITEM_KINDS, PAGE_CONTEXTS, SITE_IDS, VERIFIED_KINDS, type FeedItem } from './model';
 import { holds, isTop, termKey, type Term } from './guard';
 import type { Condition } from './rules';
 
@@ -137,7 +137,7 @@ export class RuleDispatch {
   constructor(
     private readonly rules: readonly CompiledRule[],
     whens: readonly Condition[],
-    sites: readonly (readonly SiteId[])[],
+    sites: readonly (readonly string[])[],
     reqs: readonly (readonly number[] | null)[],
     needlesKnown: boolean,
     guards: readonly Guard[],

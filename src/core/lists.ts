@@ -2,7 +2,7 @@
 // Every entry is keyed by the site's stable account id; the handle is kept for display and as a fallback
 // when a page has not revealed an author's id (display names are never used to match).
 import { z } from 'zod';
-import { SiteId } from './model';
+import { SiteKey } from './model';
 
 const accountId = z.string().max(200);
 const handle = z
@@ -12,7 +12,7 @@ const handle = z
 
 export const AllowEntry = z
   .object({
-    site: SiteId,
+    site: SiteKey,
     accountId,
     handle,
     displayName: z.string().max(200).default(''),
@@ -22,7 +22,7 @@ export const AllowEntry = z
 export type AllowEntry = z.infer<typeof AllowEntry>;
 
 export const FollowEntry = z.object({
-  site: SiteId,
+  site: SiteKey,
   accountId,
   handle,
   /** When Doorman last saw this follow (ms since epoch). */
@@ -33,7 +33,7 @@ export const FollowEntry = z.object({
 export type FollowEntry = z.infer<typeof FollowEntry>;
 
 export const BrandOverrideEntry = z.object({
-  site: SiteId,
+  site: SiteKey,
   accountId,
   handle,
   brand: z.enum(['brand', 'not-brand']),

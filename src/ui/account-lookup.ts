@@ -2,7 +2,7 @@
 // overrides, learned follows, the allowlist and the filtered log. (A thin read on top of the
 // database; the stores have no handle → id lookup.)
 import type { DoormanDB } from '../db/database';
-import type { SiteId } from '../core/model';
+import type { SiteKey } from '../core/model';
 
 export interface KnownAccount {
   accountId: string;
@@ -11,7 +11,7 @@ export interface KnownAccount {
 
 export const normalizeHandle = (h: string): string => h.trim().replace(/^@/, '').toLowerCase();
 
-export async function lookupAccount(db: DoormanDB, site: SiteId, rawHandle: string): Promise<KnownAccount | null> {
+export async function lookupAccount(db: DoormanDB, site: SiteKey, rawHandle: string): Promise<KnownAccount | null> {
   const handle = normalizeHandle(rawHandle);
   if (handle === '') return null;
   return db.transaction('r', [db.accounts, db.follows, db.allowlist, db.log], async () => {

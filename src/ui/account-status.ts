@@ -3,7 +3,7 @@ import { listAllowlist } from '../db/allowlist';
 import { listOverrides } from '../db/overrides';
 import type { DoormanDB } from '../db/database';
 import { handleKey, idKey } from '../core/lists';
-import type { SiteId } from '../core/model';
+import type { SiteKey } from '../core/model';
 
 export interface AccountIndex {
   allowed: Set<string>;
@@ -26,12 +26,12 @@ export async function loadAccountIndex(db: DoormanDB): Promise<AccountIndex> {
 }
 
 // Same precedence as the classifier: the id when known, else the handle.
-export function isAllowed(ix: AccountIndex | undefined, site: SiteId, accountId: string, handle: string): boolean {
+export function isAllowed(ix: AccountIndex | undefined, site: SiteKey, accountId: string, handle: string): boolean {
   if (!ix) return false;
   return (accountId !== '' && ix.allowed.has(idKey(site, accountId))) || (handle !== '' && ix.allowed.has(handleKey(site, handle)));
 }
 
-export function brandOverride(ix: AccountIndex | undefined, site: SiteId, accountId: string, handle: string): 'brand' | 'not-brand' | null {
+export function brandOverride(ix: AccountIndex | undefined, site: SiteKey, accountId: string, handle: string): 'brand' | 'not-brand' | null {
   if (!ix) return null;
   return (accountId !== '' ? ix.brand.get(idKey(site, accountId)) : undefined) ?? ix.brand.get(handleKey(site, handle)) ?? null;
 }

@@ -3,7 +3,7 @@
 import { addAllow, removeAllow } from '../db/allowlist';
 import { setBrandOverride, type BrandChoice } from '../db/overrides';
 import { accountRowKeys } from '../db/keys';
-import type { SiteId } from '../core/model';
+import type { SiteKey } from '../core/model';
 import type { LogEntryInput } from '../shared/messages';
 import type { Env } from './platform';
 import { write } from './write';
@@ -11,7 +11,7 @@ import { write } from './write';
 export type Undo = () => Promise<unknown>;
 
 interface AccountLike {
-  site: SiteId;
+  site: SiteKey;
   accountId: string;
   handle: string;
   displayName: string;
