@@ -7,6 +7,8 @@ export const Policy = z.enum(POLICIES);
 export type Policy = z.infer<typeof Policy>;
 
 const SiteSettings = z.object({ enabled: z.boolean().default(true) });
+/** Far more than Doorman will ever support; bounds what a hostile import can make every snapshot carry. */
+const MAX_SITE_ENTRIES = 64;
 
 export const Settings = z.object({
   policy: Policy.default('balanced'),
@@ -20,7 +22,10 @@ export const Settings = z.object({
    * Per-site switches by site id. A site without an entry is enabled, so a new site needs nothing here;
    * entries for ids no site declares are kept (harmless, and they keep their meaning if it returns).
    */
-  sites: z.record(SiteKey, SiteSettings).default(() => ({})),
+  sites: z
+    .record(SiteKey, SiteSettings)
+    .refine((s) => Object.keys(s).length <= MAX_SITE_ENTRIES, `at most ${MAX_SITE_ENTRIES} sites`)
+    .default(() => ({})),
   log: z
     .object({
       maxEntries: z.number().int().min(100).max(100_000).default(10_000),

@@ -142,6 +142,8 @@ describe('Settings', () => {
     expect(['x', 'bsky', 'mastodon', 'example'].map((site) => siteEnabled(s, site))).toEqual([false, true, false, true]);
     expect(siteEnabled(s, 'constructor')).toBe(true); // no inherited keys
     expect(Settings.safeParse({ sites: { 'Not A Site': { enabled: false } } }).success).toBe(false);
+    const many = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`site${i}`, { enabled: false }]));
+    expect(Settings.safeParse({ sites: many }).success).toBe(false);
   });
 
   it('keeps the other defaults when one field is given, and bounds the threshold', () => {
