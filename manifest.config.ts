@@ -1,11 +1,14 @@
 // The MV3 manifest. Host permissions cover the supported sites only; no remote code, no other hosts.
+// Content scripts and host permissions derive from the site declarations (src/sites/registry.ts).
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
+import { contentScriptsFor, hostPermissionsFor, optionalHostPermissionsFor } from './src/sites/manifest-entries';
+import { SITES } from './src/sites/registry';
 
 // Firefox runs MV3 backgrounds as event pages (`scripts`), Chromium as a service worker.
 const firefox = process.env.TARGET === 'firefox';
 
-const X_MATCHES = ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'];
+const optionalHosts = optionalHostPermissionsFor(SITES);
 
 export default defineManifest({
   manifest_version: 3,
@@ -24,21 +27,9 @@ export default defineManifest({
     ? { scripts: ['src/background/main.ts'], type: 'module' }
     : { service_worker: 'src/background/main.ts', type: 'module' },
   permissions: ['storage', 'unlimitedStorage'],
-  host_permissions: X_MATCHES,
-  content_scripts: [
-    {
-      // Reads X's own API responses in the page (clones them, never alters them).
-      matches: X_MATCHES,
-      js: ['src/sites/x/page-world.iife.ts'],
-      run_at: 'document_start',
-      world: 'MAIN',
-    },
-    {
-      matches: X_MATCHES,
-      js: ['src/sites/x/content.iife.ts'],
-      run_at: 'document_start',
-    },
-  ],
+  host_permissions: hostPermissionsFor(SITES),
+  ...(optionalHosts.length > 0 ? { optional_host_permissions: optionalHosts } : {}),
+  content_scripts: contentScriptsFor(SITES),
   ...(firefox
     ? { browser_specific_settings: { gecko: { id: 'doorman@doorman.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
     : {}),

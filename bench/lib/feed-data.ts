@@ -1,7 +1,7 @@
 // Synthetic but realistic classification workload: a user's rules, follow graph and allowlist, and a
 // feed of items mixing people you follow, strangers, brands and ads across sites, contexts and kinds.
 // Deterministic (seeded) so figures are comparable run to run.
-import type { FeedItem, ItemKind, PageContext, SiteId, VerifiedKind } from '../../src/core/model';
+import type { FeedItem, ItemKind, PageContext, SiteKey, VerifiedKind } from '../../src/core/model';
 import type { AllowEntry, FollowEntry } from '../../src/core/lists';
 import type { Condition, RuleInput } from '../../src/core/rules';
 import { rng } from './measure';
@@ -13,7 +13,7 @@ export interface Workload {
   items: FeedItem[];
 }
 
-const SITES: SiteId[] = ['x', 'x', 'x', 'bsky', 'bsky', 'mastodon'];
+const SITES: SiteKey[] = ['x', 'x', 'x', 'bsky', 'bsky', 'mastodon'];
 const WORDS = ('the a to and of in is it you that for on with this was just my so but not be are what have ' +
   'like about when your all at out they we can one more up if now today think really people time good new ' +
   'know thread post reply yes no thanks great love agree point read article data paper build code design ' +
@@ -39,7 +39,7 @@ export function buildWorkload(opts: { items: number; follows: number; allowlist:
   const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
   const name = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + int(0, 25))).join('');
 
-  const handleFor = (site: SiteId, base: string): string =>
+  const handleFor = (site: SiteKey, base: string): string =>
     site === 'bsky' ? `${base}.bsky.social` : site === 'mastodon' ? `${base}@mastodon.social` : base;
 
   const follows: FollowEntry[] = [];
@@ -163,7 +163,7 @@ function buildRules(
   const hide = { class: 'interruption', action: 'hide' } as const;
   const collapse = { class: 'interruption', action: 'collapse' } as const;
   const show = { class: 'interaction', action: 'show' } as const;
-  const add = (when: Condition, then: RuleInput['then'] = hide, sites: SiteId[] = []) =>
+  const add = (when: Condition, then: RuleInput['then'] = hide, sites: SiteKey[] = []) =>
     rules.push({ id: `r${rules.length}`, name: `Rule ${rules.length}`, enabled: true, sites, when, then });
   const handles = (n: number, realOnes: number) => {
     const hs = Array.from({ length: n }, () => `${name(int(5, 12))}${int(0, 99)}`);

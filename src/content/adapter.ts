@@ -1,6 +1,7 @@
 // The contract each site folder fulfils. The content machinery (observer, marking, reporting) is
 // site-agnostic; everything that knows a site's markup lives behind this interface.
-import type { FeedItem, PageContext, SiteId } from '../core/model';
+import type { FeedItem, PageContext } from '../core/model';
+import type { SiteId } from '../sites/registry';
 import type { FactStore } from './fact-store';
 
 /** An element that looks like a feed item but could not be read: a sign the site's markup changed. */

@@ -1,7 +1,7 @@
 // Receives facts from the page-world reader. The page is untrusted: every payload is size-checked
 // and validated before it touches the fact store.
 import { FACTS_EVENT, FACTS_MESSAGE_TAG, PageFacts, type PageFacts as Facts } from '../shared/facts';
-import type { SiteId } from '../core/model';
+import type { SiteId } from '../sites/registry';
 
 export { FACTS_EVENT };
 const MAX_PAYLOAD_CHARS = 4_000_000;

@@ -3,6 +3,8 @@ import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { compileSnapshot } from '../core/compile';
 import { normalizeHandle } from '../core/handle';
+import { siteEnabled } from '../core/settings';
+import { siteName } from '../sites/registry';
 import type { SiteAdapter } from './adapter';
 import { FeedController } from './controller';
 import { FactStore } from './fact-store';
@@ -94,8 +96,8 @@ export function startContent(adapter: SiteAdapter, win: Window = window): FeedCo
   const applySnapshot = (s: Parameters<typeof compileSnapshot>[0]) => {
     if (s.revision <= revision) return; // each change arrives twice: storage event and direct push
     revision = s.revision;
-    paused = !s.settings.sites[adapter.site].enabled;
-    controller.setRuleset(compileSnapshot(s));
+    paused = !siteEnabled(s.settings, adapter.site);
+    controller.setRuleset(compileSnapshot(s, { siteNames: { [adapter.site]: siteName(adapter.site) } }));
     reporter.health(health);
   };
   void loadSnapshot().then(applySnapshot);

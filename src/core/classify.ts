@@ -4,7 +4,7 @@ import { describeSignals } from './brand';
 import { appliesTo, type CompiledRuleset } from './compile';
 import { ItemView } from './item-view';
 import { SEEK_CONTEXTS, type Action, type FeedItem, type ReasonCode, type Verdict, type VerdictClass } from './model';
-import type { Settings } from './settings';
+import { siteEnabled } from './settings';
 
 const UNSOLICITED_KINDS: ReadonlySet<string> = new Set(['reply', 'mention', 'quote']);
 const KIND_NOUN: Readonly<Record<string, string>> = { reply: 'Reply', mention: 'Mention', quote: 'Quote' };
@@ -13,9 +13,6 @@ const verdict = (cls: VerdictClass, action: Action, ruleId: string, reasonCode: 
   ({ class: cls, action, ruleId, reasonCode, reason });
 
 const OFF: Verdict = Object.freeze(verdict('interaction', 'show', 'policy:off', 'off', 'Shown: Doorman is off'));
-
-const siteEnabled = (settings: Settings, site: string): boolean =>
-  (settings.sites as Readonly<Record<string, { enabled: boolean } | undefined>>)[site]?.enabled !== false;
 
 export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
   const { settings } = rs;

@@ -3,14 +3,14 @@
 // when a page has not revealed an author's id (display names are never used to match).
 import { z } from 'zod';
 import { normalizeHandle } from './handle';
-import { SiteId } from './model';
+import { SiteKey } from './model';
 
 const accountId = z.string().max(200);
 const handle = z.string().max(320).transform(normalizeHandle);
 
 export const AllowEntry = z
   .object({
-    site: SiteId,
+    site: SiteKey,
     accountId,
     handle,
     displayName: z.string().max(200).default(''),
@@ -20,7 +20,7 @@ export const AllowEntry = z
 export type AllowEntry = z.infer<typeof AllowEntry>;
 
 export const FollowEntry = z.object({
-  site: SiteId,
+  site: SiteKey,
   accountId,
   handle,
   /** When Doorman last saw this follow (ms since epoch). */
@@ -31,7 +31,7 @@ export const FollowEntry = z.object({
 export type FollowEntry = z.infer<typeof FollowEntry>;
 
 export const BrandOverrideEntry = z.object({
-  site: SiteId,
+  site: SiteKey,
   accountId,
   handle,
   brand: z.enum(['brand', 'not-brand']),

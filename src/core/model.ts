@@ -2,9 +2,12 @@
 // Pure zod schemas; types are inferred from them so the schema is the single source of truth.
 import { z } from 'zod';
 
-export const SITE_IDS = ['x', 'bsky', 'mastodon'] as const;
-export const SiteId = z.enum(SITE_IDS);
-export type SiteId = z.infer<typeof SiteId>;
+/**
+ * A site id as core sees it: any well-formed id. Core knows no particular site; which ids name real
+ * sites is src/sites/registry.ts's business, checked where data enters (messages, facts, imports).
+ */
+export const SiteKey = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a site id');
+export type SiteKey = z.infer<typeof SiteKey>;
 
 export const ITEM_KINDS = ['post', 'reply', 'mention', 'quote', 'repost', 'ad', 'notification'] as const;
 export const ItemKind = z.enum(ITEM_KINDS);
@@ -45,7 +48,7 @@ export const Author = z.object({
 export type Author = z.infer<typeof Author>;
 
 export const FeedItem = z.object({
-  site: SiteId,
+  site: SiteKey,
   /** Stable item id on the site (X status id, Bluesky at:// URI, Mastodon status id). */
   id: shortText(300),
   permalink: shortText(2000),
@@ -99,4 +102,4 @@ export interface Verdict {
   reason: string;
 }
 
-export const accountKey = (site: SiteId, accountId: string): string => `${site}:${accountId}`;
+export const accountKey = (site: SiteKey, accountId: string): string => `${site}:${accountId}`;

@@ -1,6 +1,6 @@
 // User rules: a condition tree over item fields and an outcome. JSON round-trips through these schemas.
 import { z } from 'zod';
-import { Action, ItemKind, PageContext, SiteId, TriState, VerdictClass, VerifiedKind } from './model';
+import { Action, ItemKind, PageContext, SiteKey, TriState, VerdictClass, VerifiedKind } from './model';
 import { checkPattern } from './text-match';
 
 /** Deepest condition tree accepted; guards the classifier's recursion against hostile imports. */
@@ -94,7 +94,7 @@ export const Rule = z.object({
   name: z.string().min(1).max(200),
   enabled: z.boolean().default(true),
   /** Sites the rule applies to; empty means every site. */
-  sites: z.array(SiteId).default([]),
+  sites: z.array(SiteKey).default([]),
   /** At most MAX_CONDITION_DEPTH levels: the Condition schema itself refuses deeper trees. */
   when: Condition,
   then: Outcome,

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { normalizeHandle } from '../core/handle';
 import { AllowEntry } from '../core/lists';
-import type { SiteId } from '../core/model';
+import type { SiteKey } from '../core/model';
 import type { AllowRow, DoormanDB } from './database';
 import { accountRowKey, accountRowKeys } from './keys';
 import { bumpRevision } from './revision';
@@ -12,7 +12,7 @@ export type AllowInput = z.input<typeof AllowEntry>;
 
 const strip = ({ key: _key, ...entry }: AllowRow): AllowEntry => entry;
 
-export async function listAllowlist(db: DoormanDB, site?: SiteId): Promise<AllowEntry[]> {
+export async function listAllowlist(db: DoormanDB, site?: SiteKey): Promise<AllowEntry[]> {
   const rows = site ? await db.allowlist.where('site').equals(site).toArray() : await db.allowlist.toArray();
   return rows.map(strip);
 }
@@ -49,7 +49,7 @@ export async function addAllow(db: DoormanDB, input: AllowInput, now = Date.now(
 /** Removes the account under both its id and its handle; returns how many rows went. */
 export async function removeAllow(
   db: DoormanDB,
-  account: { site: SiteId; accountId: string; handle: string },
+  account: { site: SiteKey; accountId: string; handle: string },
 ): Promise<number> {
   const keys = accountRowKeys(account.site, account.accountId, normalizeHandle(account.handle));
   return db.transaction('rw', db.allowlist, db.meta, async () => {

@@ -1,6 +1,6 @@
 // The follow graph Doorman learned from the sites' own responses (and the Following list).
 import { FollowEntry } from '../core/lists';
-import type { SiteId } from '../core/model';
+import type { SiteKey } from '../core/model';
 import type { DoormanDB, FollowRow } from './database';
 import { accountRowKey } from './keys';
 import { bumpRevision } from './revision';
@@ -19,12 +19,12 @@ export const LEARNED_AT_REFRESH_MS = 24 * 60 * 60 * 1000;
 
 const strip = ({ key: _key, ...entry }: FollowRow): FollowEntry => entry;
 
-export async function listFollows(db: DoormanDB, site?: SiteId): Promise<FollowEntry[]> {
+export async function listFollows(db: DoormanDB, site?: SiteKey): Promise<FollowEntry[]> {
   const rows = site ? await db.follows.where('site').equals(site).toArray() : await db.follows.toArray();
   return rows.map(strip);
 }
 
-export async function countFollows(db: DoormanDB, site?: SiteId): Promise<number> {
+export async function countFollows(db: DoormanDB, site?: SiteKey): Promise<number> {
   return site ? db.follows.where('site').equals(site).count() : db.follows.count();
 }
 
@@ -35,7 +35,7 @@ export async function countFollows(db: DoormanDB, site?: SiteId): Promise<number
  */
 export async function learnFollows(
   db: DoormanDB,
-  site: SiteId,
+  site: SiteKey,
   facts: readonly FollowFact[],
   source: FollowSource,
   now = Date.now(),
@@ -83,7 +83,7 @@ export async function learnFollows(
 }
 
 /** Forgets every follow learned on a site (e.g. after signing into another account). Returns how many. */
-export async function clearFollows(db: DoormanDB, site: SiteId): Promise<number> {
+export async function clearFollows(db: DoormanDB, site: SiteKey): Promise<number> {
   return db.transaction('rw', db.follows, db.meta, async () => {
     const removed = await db.follows.where('site').equals(site).delete();
     if (removed > 0) await bumpRevision(db);

@@ -1,5 +1,5 @@
 // The filtered-items log: what Doorman hid or collapsed, once per site and item, bounded by count and age.
-import type { ReasonCode, SiteId } from '../core/model';
+import type { ReasonCode, SiteKey } from '../core/model';
 import type { Settings } from '../core/settings';
 import type { LogEntryInput } from '../shared/messages';
 import type { DoormanDB, LogRow } from './database';
@@ -59,7 +59,7 @@ export async function maybePruneLog(db: DoormanDB, limits: Settings['log'], now 
 }
 
 export interface LogQuery {
-  site?: SiteId;
+  site?: SiteKey;
   reasonCode?: ReasonCode;
   authorId?: string;
   /** Only entries filtered before this time (ms), for paging back. */
@@ -81,7 +81,7 @@ export async function queryLog(db: DoormanDB, q: LogQuery = {}): Promise<StoredL
   return rows.filter((r): r is StoredLogEntry => r.id !== undefined);
 }
 
-export async function countLog(db: DoormanDB, site?: SiteId): Promise<number> {
+export async function countLog(db: DoormanDB, site?: SiteKey): Promise<number> {
   return site ? db.log.where('site').equals(site).count() : db.log.count();
 }
 
@@ -90,7 +90,7 @@ export async function deleteLogEntry(db: DoormanDB, id: number): Promise<void> {
 }
 
 /** Clears the log for one site, or all of it; returns how many entries went. */
-export async function clearLog(db: DoormanDB, site?: SiteId): Promise<number> {
+export async function clearLog(db: DoormanDB, site?: SiteKey): Promise<number> {
   if (site) return db.log.where('site').equals(site).delete();
   return db.transaction('rw', db.log, async () => {
     const n = await db.log.count();

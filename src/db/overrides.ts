@@ -1,7 +1,7 @@
 // Per-account brand overrides ("is a brand" / "not a brand"), with how the account last looked.
 import { normalizeHandle } from '../core/handle';
 import { BrandOverrideEntry } from '../core/lists';
-import type { SiteId } from '../core/model';
+import type { SiteKey } from '../core/model';
 import type { AccountRow, DoormanDB } from './database';
 import { accountRowKey, accountRowKeys } from './keys';
 import { bumpRevision } from './revision';
@@ -10,7 +10,7 @@ import { describeZodError } from './validation';
 export type BrandChoice = BrandOverrideEntry['brand'];
 
 export interface AccountRef {
-  site: SiteId;
+  site: SiteKey;
   accountId: string;
   handle: string;
   displayName?: string;
@@ -23,13 +23,13 @@ const toEntry = ({ key: _k, displayName: _d, seenAt: _s, ...entry }: AccountRow)
 const toView = ({ key: _k, ...view }: AccountRow): AccountOverride => view;
 
 /** Overrides for snapshots: exactly the core entry shape. */
-export async function listOverrides(db: DoormanDB, site?: SiteId): Promise<BrandOverrideEntry[]> {
+export async function listOverrides(db: DoormanDB, site?: SiteKey): Promise<BrandOverrideEntry[]> {
   const rows = site ? await db.accounts.where('site').equals(site).toArray() : await db.accounts.toArray();
   return rows.map(toEntry);
 }
 
 /** Overrides with display names and when the account was last seen, for the options page. */
-export async function listAccountOverrides(db: DoormanDB, site?: SiteId): Promise<AccountOverride[]> {
+export async function listAccountOverrides(db: DoormanDB, site?: SiteKey): Promise<AccountOverride[]> {
   const rows = site ? await db.accounts.where('site').equals(site).toArray() : await db.accounts.toArray();
   return rows.map(toView);
 }
@@ -82,7 +82,7 @@ export async function setBrandOverride(
  */
 export async function noteAccountsSeen(
   db: DoormanDB,
-  seen: readonly { site: SiteId; accountId: string; handle: string; displayName: string; at: number }[],
+  seen: readonly { site: SiteKey; accountId: string; handle: string; displayName: string; at: number }[],
 ): Promise<{ updated: number; renamed: boolean }> {
   const latest = new Map<string, (typeof seen)[number]>();
   for (const s of seen) if (s.accountId !== '') latest.set(accountRowKey(s.site, s.accountId, ''), s);

@@ -15,6 +15,7 @@ import { bumpRevision } from './revision';
 import { MAX_RULES, listRules } from './rules';
 import { getSettings } from './settings';
 import { SETTINGS_ROW_KEY } from './settings-parse';
+import { checkKnownSites } from './known-sites';
 import { describeZodError } from './validation';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -42,7 +43,10 @@ export const RulesFile = z
     rules: z.array(Rule).max(MAX_RULES),
     allowlist: z.array(AllowEntry).max(50_000),
   })
-  .superRefine((f, ctx) => uniqueRuleIds(f.rules, ctx));
+  .superRefine((f, ctx) => {
+    uniqueRuleIds(f.rules, ctx);
+    checkKnownSites(f, ctx);
+  });
 export type RulesFile = z.infer<typeof RulesFile>;
 
 const BackupOverride = BrandOverrideEntry.extend({
@@ -67,7 +71,10 @@ export const BackupFile = z
     overrides: z.array(BackupOverride).max(50_000),
     log: z.array(LogEntryInput).max(1_000_000),
   })
-  .superRefine((f, ctx) => uniqueRuleIds(f.rules, ctx));
+  .superRefine((f, ctx) => {
+    uniqueRuleIds(f.rules, ctx);
+    checkKnownSites(f, ctx);
+  });
 export type BackupFile = z.infer<typeof BackupFile>;
 
 // ---------------------------------------------------------------------------------------- export

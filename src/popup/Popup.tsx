@@ -1,6 +1,7 @@
 // The popup: this tab's health and counts, the policy and the two switches, what was filtered
 // lately, and the allowed brands. Everything else is one click away on the options page.
 import { getSettings } from '../db';
+import { SITES } from '../sites/registry';
 import { AllowedBrands } from '../ui/AllowedBrands';
 import { t } from '../ui/i18n';
 import { useEnv } from '../ui/platform';
@@ -21,7 +22,7 @@ export function Popup() {
   const openOptions = (section?: string) => {
     void env.platform.openOptions(section).then(() => window.close());
   };
-  const site = tab.kind === 'health' || tab.kind === 'waiting' ? tab.site : 'x';
+  const site = tab.kind === 'health' || tab.kind === 'waiting' ? tab.site : SITES[0].id;
 
   return (
     <div class="popup">

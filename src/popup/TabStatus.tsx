@@ -2,12 +2,13 @@
 // and what it filtered on this page, by reason. Pausing the site is one click from here.
 import { updateSettings } from '../db';
 import { REASON_CODES, type ReasonCode } from '../core/model';
-import type { Settings } from '../core/settings';
+import { siteEnabled, type Settings } from '../core/settings';
 import { useAnnounce } from '../ui/announcer';
 import { reasonLabel } from '../ui/format';
 import { formatNumber, t, tn } from '../ui/i18n';
 import { useEnv } from '../ui/platform';
-import { SITE_NAMES, hostOf } from '../ui/sites';
+import { siteName } from '../sites/registry';
+import { hostOf } from '../ui/sites';
 import { write } from '../ui/write';
 import type { TabState } from './use-tab';
 
@@ -29,7 +30,7 @@ export function TabStatus({ state, settings }: { state: TabState; settings: Sett
   }
 
   const site = state.site;
-  const paused = settings ? !settings.sites[site].enabled : state.kind === 'health' && state.health.status === 'paused';
+  const paused = settings ? !siteEnabled(settings, site) : state.kind === 'health' && state.health.status === 'paused';
   const status: Status = paused ? 'paused' : state.kind === 'waiting' ? 'waiting' : state.health.status;
   const health = state.kind === 'health' ? state.health : null;
   const counts = health ? filteredCounts(health.counts) : [];
@@ -39,14 +40,14 @@ export function TabStatus({ state, settings }: { state: TabState; settings: Sett
     const enabled = paused;
     await write(env, (db) => updateSettings(db, { sites: { [site]: { enabled } } }));
     const undo = () => write(env, (db) => updateSettings(db, { sites: { [site]: { enabled: !enabled } } }));
-    announce(t(enabled ? 'siteResumed' : 'sitePaused', SITE_NAMES[site]), undo);
+    announce(t(enabled ? 'siteResumed' : 'sitePaused', siteName(site)), undo);
   };
 
   return (
     <section class={`card tab tab--${status}`} aria-labelledby="tab-title">
       <div class="tab__head">
         <h2 id="tab-title" class="tab__title">
-          {SITE_NAMES[site]}
+          {siteName(site)}
           <span class="tab__host">{hostOf(state.tab.url)}</span>
         </h2>
         <span class={`pill pill--${status}`}>
@@ -57,7 +58,7 @@ export function TabStatus({ state, settings }: { state: TabState; settings: Sett
       {status === 'degraded' && health?.detail && <p class="tab__detail tab__detail--warn">{health.detail}</p>}
       {status === 'degraded' && <p class="tab__detail">{t('statusDegradedNote')}</p>}
       {status === 'waiting' && <p class="tab__detail">{t('statusWaitingNote')}</p>}
-      {status === 'paused' && <p class="tab__detail">{t('statusPausedNote', SITE_NAMES[site])}</p>}
+      {status === 'paused' && <p class="tab__detail">{t('statusPausedNote', siteName(site))}</p>}
       {health && status !== 'paused' && (
         <>
           <p class="tab__summary">
@@ -76,7 +77,7 @@ export function TabStatus({ state, settings }: { state: TabState; settings: Sett
       )}
       <div class="tab__actions">
         <button type="button" class="btn btn--quiet btn--small" onClick={() => void togglePause()} disabled={!settings}>
-          {paused ? t('siteResume', SITE_NAMES[site]) : t('sitePause', SITE_NAMES[site])}
+          {paused ? t('siteResume', siteName(site)) : t('sitePause', siteName(site))}
         </button>
       </div>
     </section>

@@ -1,10 +1,9 @@
 // The tab the popup is about and its adapter health, refreshed while the popup is open (the counts
 // grow as the page scrolls).
 import { useEffect, useState } from 'preact/hooks';
-import type { SiteId } from '../core/model';
 import type { TabHealth } from '../shared/messages';
 import type { ActiveTab, Platform } from '../ui/platform';
-import { siteForUrl } from '../ui/sites';
+import { isSiteId, siteForUrl, type SiteId } from '../sites/registry';
 
 const REFRESH_MS = 2_000;
 
@@ -24,8 +23,9 @@ export function useTab(platform: Platform): TabState {
     const poll = async (tab: ActiveTab) => {
       const health = await platform.tabHealth(tab.id).catch(() => null);
       if (stopped) return;
-      const site = health?.site ?? siteForUrl(tab.url);
-      if (health) setState({ kind: 'health', tab, site: health.site, health });
+      const reported = health && isSiteId(health.site) ? health.site : null;
+      const site = reported ?? siteForUrl(tab.url);
+      if (health && reported) setState({ kind: 'health', tab, site: reported, health });
       else if (site) setState({ kind: 'waiting', tab, site });
       else setState({ kind: 'unsupported', tab });
       if (site) timer = setTimeout(() => void poll(tab), REFRESH_MS);

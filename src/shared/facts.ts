@@ -1,7 +1,8 @@
 // Facts a page-world reader learned from the site's own API responses. They cross from the page
 // (untrusted) to the isolated content script, which validates and size-caps them with this schema.
 import { z } from 'zod';
-import { SiteId, VerifiedKind } from '../core/model';
+import { VerifiedKind } from '../core/model';
+import { KnownSiteId } from '../sites/registry';
 
 import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS } from './facts-tag';
 
@@ -33,7 +34,7 @@ export const ItemFact = z.object({
 export type ItemFact = z.infer<typeof ItemFact>;
 
 export const PageFacts = z.object({
-  site: SiteId,
+  site: KnownSiteId,
   /** The signed-in user's own account id, when a response reveals it. */
   viewerId: z.string().max(200).optional(),
   accounts: z.array(AccountFact).max(MAX_FACT_ACCOUNTS),

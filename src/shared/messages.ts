@@ -1,11 +1,13 @@
 // Every message between extension parts: one zod discriminated union plus a request → response map.
 // Receivers validate with `Message.safeParse`; the background also checks the sender.
 import { z } from 'zod';
-import { Action, ItemKind, PageContext, ReasonCode, SiteId } from '../core/model';
+import { Action, ItemKind, PageContext, ReasonCode } from '../core/model';
 import { Snapshot } from '../core/snapshot';
+import { KnownSiteId } from '../sites/registry';
 
 export const LogEntryInput = z.object({
-  site: SiteId,
+  /** A declared site: checked when a page reports an entry and when a backup is restored. */
+  site: KnownSiteId,
   itemId: z.string().min(1).max(300),
   permalink: z.string().max(2000),
   authorId: z.string().max(200),
@@ -27,7 +29,7 @@ export const HealthStatus = z.enum(['working', 'degraded', 'paused']);
 export type HealthStatus = z.infer<typeof HealthStatus>;
 
 export const TabHealth = z.object({
-  site: SiteId,
+  site: KnownSiteId,
   status: HealthStatus,
   /** Why it is degraded, in a sentence. */
   detail: z.string().max(500),
@@ -52,7 +54,7 @@ export const Message = z.discriminatedUnion('type', [
   /** content → background: follow state the page's API revealed. */
   z.object({
     type: z.literal('follows/learn'),
-    site: SiteId,
+    site: KnownSiteId,
     source: z.enum(['page', 'following-list']),
     follows: z.array(FollowFact).max(2_000),
   }),

@@ -4,7 +4,7 @@ import { useId, useState } from 'preact/hooks';
 import { listAllowlist } from '../db';
 import { normalizeHandle } from '../core/handle';
 import type { AllowEntry } from '../core/lists';
-import type { SiteId } from '../core/model';
+import { SITES, siteName, type SiteId } from '../sites/registry';
 import { lookupAccount } from './account-lookup';
 import { AccountName } from './AccountName';
 import { useAnnounce } from './announcer';
@@ -13,11 +13,10 @@ import { allowAccount, disallowAccount } from './entry-actions';
 import { t, tn } from './i18n';
 import { useEnv } from './platform';
 import { useLiveQuery } from './use-live-query';
-import { SITE_NAMES } from './sites';
 
 const HANDLE = /^[a-z0-9_.:-]{1,320}$/i;
 
-export function AllowedBrands({ compact, defaultSite = 'x', onMore }: {
+export function AllowedBrands({ compact, defaultSite = SITES[0].id, onMore }: {
   /** The popup shows a few and links to the options page for the rest. */
   compact?: boolean;
   defaultSite?: SiteId;
@@ -34,7 +33,7 @@ export function AllowedBrands({ compact, defaultSite = 'x', onMore }: {
     const who = e.handle ? `@${e.handle}` : e.accountId;
     try {
       const undo = await disallowAccount(env, e);
-      announce(t('allowRemoved', [who, SITE_NAMES[e.site]]), undo);
+      announce(t('allowRemoved', [who, siteName(e.site)]), undo);
     } catch (err) {
       announce(t('actionFailed', String(err instanceof Error ? err.message : err)));
     }
@@ -101,7 +100,7 @@ function AddAllowForm({ defaultSite, compact }: { defaultSite: SiteId; compact?:
       const undo = await allowAccount(env, { site, handle: h, accountId: known?.accountId ?? '', displayName: known?.displayName ?? '' });
       setHandle('');
       setError('');
-      announce(known ? t('allowAdded', [`@${h}`, SITE_NAMES[site]]) : t('allowAddedByHandle', [`@${h}`, SITE_NAMES[site]]), undo);
+      announce(known ? t('allowAdded', [`@${h}`, siteName(site)]) : t('allowAddedByHandle', [`@${h}`, siteName(site)]), undo);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {

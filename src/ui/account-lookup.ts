@@ -3,14 +3,14 @@
 // database; the stores have no handle → id lookup.)
 import type { DoormanDB } from '../db';
 import { normalizeHandle } from '../core/handle';
-import type { SiteId } from '../core/model';
+import type { SiteKey } from '../core/model';
 
 export interface KnownAccount {
   accountId: string;
   displayName: string;
 }
 
-export async function lookupAccount(db: DoormanDB, site: SiteId, rawHandle: string): Promise<KnownAccount | null> {
+export async function lookupAccount(db: DoormanDB, site: SiteKey, rawHandle: string): Promise<KnownAccount | null> {
   const handle = normalizeHandle(rawHandle);
   if (handle === '') return null;
   return db.transaction('r', [db.accounts, db.follows, db.allowlist, db.log], async () => {

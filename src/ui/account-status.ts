@@ -1,7 +1,7 @@
 // Whether a logged item's author is already allowed or marked, so the item's buttons can say so.
 import { listAllowlist, listOverrides, type DoormanDB } from '../db';
 import { handleKey, idKey } from '../core/lists';
-import type { SiteId } from '../core/model';
+import type { SiteKey } from '../core/model';
 
 export interface AccountIndex {
   allowed: Set<string>;
@@ -24,12 +24,12 @@ export async function loadAccountIndex(db: DoormanDB): Promise<AccountIndex> {
 }
 
 // Same precedence as the classifier: the id when known, else the handle.
-export function isAllowed(ix: AccountIndex | undefined, site: SiteId, accountId: string, handle: string): boolean {
+export function isAllowed(ix: AccountIndex | undefined, site: SiteKey, accountId: string, handle: string): boolean {
   if (!ix) return false;
   return (accountId !== '' && ix.allowed.has(idKey(site, accountId))) || (handle !== '' && ix.allowed.has(handleKey(site, handle)));
 }
 
-export function brandOverride(ix: AccountIndex | undefined, site: SiteId, accountId: string, handle: string): 'brand' | 'not-brand' | null {
+export function brandOverride(ix: AccountIndex | undefined, site: SiteKey, accountId: string, handle: string): 'brand' | 'not-brand' | null {
   if (!ix) return null;
   return (accountId !== '' ? ix.brand.get(idKey(site, accountId)) : undefined) ?? ix.brand.get(handleKey(site, handle)) ?? null;
 }

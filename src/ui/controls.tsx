@@ -1,8 +1,8 @@
 // Small form controls with their accessibility built in: a labelled switch, a segmented choice
 // (native radios, so arrow keys work as everywhere else), and a site picker.
 import { useId } from 'preact/hooks';
-import { SITE_IDS, type SiteId } from '../core/model';
-import { SITE_NAMES } from './sites';
+import type { SiteId } from '../sites/registry';
+import { PAGE_SITES } from './sites';
 
 export interface SwitchProps {
   checked: boolean;
@@ -89,8 +89,8 @@ export function SiteSelect({ value, onChange, label, id, includeAll }: {
   return (
     <select id={id} class="select" aria-label={label} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as SiteId | '')}>
       {includeAll !== undefined && <option value="">{includeAll}</option>}
-      {SITE_IDS.map((s) => (
-        <option key={s} value={s}>{SITE_NAMES[s]}</option>
+      {PAGE_SITES.map((s) => (
+        <option key={s.id} value={s.id}>{s.name}</option>
       ))}
     </select>
   );

@@ -2,7 +2,7 @@
 // let its author in, or say the author is not a brand. Each returns its undo.
 import { accountRowKeys, addAllow, removeAllow, setBrandOverride, type BrandChoice } from '../db';
 import { normalizeHandle } from '../core/handle';
-import type { SiteId } from '../core/model';
+import type { SiteKey } from '../core/model';
 import type { LogEntryInput } from '../shared/messages';
 import type { Env } from './platform';
 import { write } from './write';
@@ -10,7 +10,7 @@ import { write } from './write';
 export type Undo = () => Promise<unknown>;
 
 interface AccountLike {
-  site: SiteId;
+  site: SiteKey;
   accountId: string;
   handle: string;
   displayName: string;

@@ -1,32 +1,23 @@
-// Which sites Doorman runs on today, and the host names that mean each one. A site joins by getting
-// a content script in the manifest and its hosts here; the pages list SITE_IDS and need no redesign.
-import { SITE_IDS, type SiteId } from '../core/model';
+// The sites the popup and options pages list (site pickers, the Sites and Follows sections, the log
+// filter), derived from the site declarations so a new site shows up without touching the pages.
+import { SITES } from '../sites/registry';
+import { type SiteDeclaration, staticHosts } from '../sites/site';
 
-/** Proper names, the same in every language (kept here so the pages need not load the classifier for them). */
-export const SITE_NAMES: Record<SiteId, string> = { x: 'X', bsky: 'Bluesky', mastodon: 'Mastodon' };
-
-export const SITE_HOSTS: Record<SiteId, readonly string[]> = {
-  x: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
-  bsky: [],
-  mastodon: [],
-};
-
-/** Sites with a content script today; the others show as "coming". */
-export const LIVE_SITES: readonly SiteId[] = SITE_IDS.filter((s) => SITE_HOSTS[s].length > 0);
-
-export function siteForUrl(url: string | undefined): SiteId | null {
-  if (!url) return null;
-  let host: string;
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'https:') return null;
-    host = u.hostname.toLowerCase();
-  } catch {
-    return null;
-  }
-  for (const site of SITE_IDS) if (SITE_HOSTS[site].includes(host)) return site;
-  return null;
+export interface PageSite<Id extends string = string> {
+  id: Id;
+  name: string;
+  /** Hosts shown under the name; none for a site whose servers the user adds. */
+  hosts: readonly string[];
+  /** Doorman runs there today (a content script on fixed hosts); the others show as "coming". */
+  live: boolean;
 }
+
+/** In declaration order; takes the list so tests can derive it for a throwaway site. */
+export function pageSitesFor<const S extends readonly SiteDeclaration[]>(sites: S): PageSite<S[number]['id']>[] {
+  return sites.map((s) => ({ id: s.id, name: s.name, hosts: staticHosts(s), live: staticHosts(s).length > 0 }));
+}
+
+export const PAGE_SITES = pageSitesFor(SITES);
 
 export const hostOf = (url: string | undefined): string => {
   try {

@@ -2,14 +2,14 @@
 // on every edit; errors show under the field they name (after it was touched, or on Save), and a
 // live preview counts how many recent logged items the rule would have matched.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ACTIONS, SITE_IDS, VERDICT_CLASSES } from '../../core/model';
+import { ACTIONS, VERDICT_CLASSES } from '../../core/model';
 import { t, tn } from '../../ui/i18n';
 import { ConditionNode, type EditorContext, type TreeOps } from './ConditionEditor';
 import { moveChild, removeNode, retype, updateNode, type RuleDraft } from './draft';
 import { RulePreview } from './RulePreview';
 import { checkDraft } from './validate';
 import type { Rule } from '../../core/rules';
-import { SITE_NAMES } from '../../ui/sites';
+import { PAGE_SITES } from '../../ui/sites';
 
 export function RuleForm({ initial, isNew, onSave, onCancel }: {
   initial: RuleDraft;
@@ -83,14 +83,14 @@ export function RuleForm({ initial, isNew, onSave, onCancel }: {
       <fieldset class="field">
         <legend class="field__label">{t('ruleSites')}</legend>
         <div class="checks">
-          {SITE_IDS.map((s) => (
+          {PAGE_SITES.map(({ id: s, name }) => (
             <label key={s} class="check">
               <input type="checkbox" checked={draft.sites.includes(s)} onChange={(e) => {
                 touch('sites');
                 const on = (e.currentTarget as HTMLInputElement).checked;
                 setDraft((d) => ({ ...d, sites: on ? [...d.sites, s] : d.sites.filter((x) => x !== s) }));
               }} />
-              {SITE_NAMES[s]}
+              {name}
             </label>
           ))}
         </div>

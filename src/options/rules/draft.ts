@@ -1,7 +1,8 @@
 // The rule form's state and its two conversions: Rule → draft (to edit) and draft → rule input (to
 // validate with the Rule schema and save). A draft node keeps every field of every predicate type,
 // so switching a node's type and back does not lose what was typed. Pure; tested on its own.
-import { ITEM_KINDS, PAGE_CONTEXTS, SITE_IDS, VERIFIED_KINDS, type Action, type ItemKind, type PageContext, type SiteId, type TriState, type VerdictClass, type VerifiedKind } from '../../core/model';
+import { ITEM_KINDS, PAGE_CONTEXTS, VERIFIED_KINDS, type Action, type ItemKind, type PageContext, type TriState, type VerdictClass, type VerifiedKind } from '../../core/model';
+import { SITE_IDS, isSiteId } from '../../sites/registry';
 import type { Condition, Predicate, PredicateType, Rule, RuleInput, TEXT_MODES } from '../../core/rules';
 import { normalizeHandle } from '../../core/handle';
 
@@ -48,8 +49,8 @@ export interface RuleDraft {
   id: string;
   name: string;
   enabled: boolean;
-  /** Empty means every site. */
-  sites: SiteId[];
+  /** Empty means every site. May hold ids no site declares any more: kept, never widened to "every site". */
+  sites: string[];
   outcomeClass: VerdictClass;
   action: Action;
   when: DraftNode;
@@ -211,7 +212,7 @@ export function draftToInput(d: RuleDraft): RuleInput {
     id: d.id,
     name: d.name.trim(),
     enabled: d.enabled,
-    sites: ordered(SITE_IDS, d.sites),
+    sites: [...ordered(SITE_IDS, d.sites), ...d.sites.filter((s) => !isSiteId(s))],
     when: draftToCondition(d.when),
     then: { class: d.outcomeClass, action: d.action },
   };

@@ -10,7 +10,7 @@ import { t } from '../../ui/i18n';
 import { useEnv } from '../../ui/platform';
 import { useReadyMark } from '../../ui/ready';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { SITE_NAMES } from '../../ui/sites';
+import { siteName } from '../../sites/registry';
 
 export function AllowedSection() {
   const env = useEnv();
@@ -48,7 +48,7 @@ export function AllowedSection() {
                   <div class="table-list__main">
                     <AccountName displayName={o.displayName} handle={o.handle} site={o.site} showSite />
                     <span class="table-list__meta">
-                      {t('overrideSetAt', absoluteTime(o.setAt))} · {SITE_NAMES[o.site]}
+                      {t('overrideSetAt', absoluteTime(o.setAt))} · {siteName(o.site)}
                       {o.accountId ? ` · ${t('allowById', o.accountId)}` : ''}
                     </span>
                   </div>

@@ -2,21 +2,21 @@
 // from, and a way to forget a site's follows (e.g. after switching accounts).
 import { useState } from 'preact/hooks';
 import { clearFollows, countFollows } from '../../db';
-import { SITE_IDS, type SiteId } from '../../core/model';
+import type { SiteId } from '../../sites/registry';
 import type { FollowEntry } from '../../core/lists';
 import { useAnnounce } from '../../ui/announcer';
 import { absoluteTime, relativeTime } from '../../ui/format';
 import { formatNumber, t, tn } from '../../ui/i18n';
 import { useEnv } from '../../ui/platform';
 import { useReadyMark } from '../../ui/ready';
-import { LIVE_SITES, SITE_NAMES } from '../../ui/sites';
+import { PAGE_SITES, type PageSite } from '../../ui/sites';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { write } from '../../ui/write';
 
 const LATEST = 5;
 
 interface SiteFollows {
-  site: SiteId;
+  site: PageSite<SiteId>;
   count: number;
   latest: FollowEntry[];
 }
@@ -26,10 +26,10 @@ export function FollowsSection() {
   const data = useLiveQuery(
     () =>
       Promise.all(
-        SITE_IDS.map(async (site): Promise<SiteFollows> => ({
+        PAGE_SITES.map(async (site): Promise<SiteFollows> => ({
           site,
-          count: await countFollows(env.db, site),
-          latest: await env.db.follows.orderBy('learnedAt').reverse().filter((f) => f.site === site).limit(LATEST).toArray(),
+          count: await countFollows(env.db, site.id),
+          latest: await env.db.follows.orderBy('learnedAt').reverse().filter((f) => f.site === site.id).limit(LATEST).toArray(),
         })),
       ),
     [],
@@ -38,7 +38,7 @@ export function FollowsSection() {
   if (!data) return <div class="skeleton" style={{ height: '200px' }} />;
   return (
     <div class="stack">
-      {data.map((d) => <SiteCard key={d.site} data={d} />)}
+      {data.map((d) => <SiteCard key={d.site.id} data={d} />)}
       <p class="footnote">{t('followsFootnote')}</p>
     </div>
   );
@@ -48,9 +48,8 @@ function SiteCard({ data }: { data: SiteFollows }) {
   const env = useEnv();
   const announce = useAnnounce();
   const [confirming, setConfirming] = useState(false);
-  const { site, count, latest } = data;
-  const live = LIVE_SITES.includes(site);
-  const name = SITE_NAMES[site];
+  const { count, latest } = data;
+  const { id: site, name, live } = data.site;
 
   const clear = async () => {
     setConfirming(false);

@@ -5,7 +5,7 @@ import { AccountName } from '../../ui/AccountName';
 import { EntryActions } from '../../ui/EntryActions';
 import { absoluteTime, actionLabel, contextLabel, kindLabel, relativeTime } from '../../ui/format';
 import { t } from '../../ui/i18n';
-import { SITE_NAMES } from '../../ui/sites';
+import { siteName } from '../../sites/registry';
 
 /** Only plain web links become anchors (a stored permalink is page data, never trusted as a URL scheme). */
 const isWebLink = (url: string): boolean => /^https:\/\//i.test(url);
@@ -19,7 +19,7 @@ export function LogEntryRow({ entry: e, index }: { entry: LogRow; index: Account
       <div class="logrow__line">
         <AccountName displayName={e.displayName} handle={e.handle} site={e.site} />
         <span class="logrow__where">
-          {SITE_NAMES[e.site]} · {kindLabel(e.kind)} · {contextLabel(e.context)}
+          {siteName(e.site)} · {kindLabel(e.kind)} · {contextLabel(e.context)}
         </span>
         <time class="logrow__time" dateTime={new Date(e.at).toISOString()} title={absoluteTime(e.at)}>{relativeTime(e.at, Date.now(), 'narrow')}</time>
       </div>

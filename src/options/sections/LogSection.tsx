@@ -2,7 +2,8 @@
 // windowed list (only the rows in view are in the DOM), exportable as CSV or JSON, clearable.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { clearLog, type LogRow } from '../../db';
-import { REASON_CODES, SITE_IDS, type ReasonCode, type SiteId } from '../../core/model';
+import { REASON_CODES, type ReasonCode } from '../../core/model';
+import type { SiteId } from '../../sites/registry';
 import { loadAccountIndex } from '../../ui/account-status';
 import { useAnnounce } from '../../ui/announcer';
 import { datedName, downloadText } from '../../ui/download';
@@ -16,7 +17,7 @@ import { useLiveQuery } from '../../ui/use-live-query';
 import { VirtualList } from '../../ui/VirtualList';
 import { write } from '../../ui/write';
 import { LogEntryRow, LOG_ROW_HEIGHT } from './LogEntryRow';
-import { SITE_NAMES } from '../../ui/sites';
+import { PAGE_SITES } from '../../ui/sites';
 import './log.css';
 
 /** Rows fetched first, so the view paints before the whole log has been read. */
@@ -72,7 +73,7 @@ export function LogSection() {
           <label class="field__label" htmlFor="log-site">{t('siteLabel')}</label>
           <select id="log-site" class="select" value={filter.site} onChange={(e) => set('site', (e.currentTarget as HTMLSelectElement).value as SiteId | '')}>
             <option value="">{t('logAnySite')}</option>
-            {SITE_IDS.map((s) => <option key={s} value={s}>{SITE_NAMES[s]}</option>)}
+            {PAGE_SITES.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </div>
         <div class="field">

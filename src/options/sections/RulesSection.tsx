@@ -14,7 +14,7 @@ import { write } from '../../ui/write';
 import { describeCondition } from '../rules/describe';
 import { newRuleDraft, ruleToDraft, type RuleDraft } from '../rules/draft';
 import { RuleForm } from '../rules/RuleForm';
-import { SITE_NAMES } from '../../ui/sites';
+import { siteName } from '../../sites/registry';
 import '../rules/rules.css';
 
 const newId = (): string =>
@@ -114,7 +114,7 @@ export function RulesSection() {
                 <div class="rule__title">
                   <span class="rule__name">{rule.name}</span>
                   <span class={`tag tag--${rule.then.action}`}>{actionLabel(rule.then.action)}</span>
-                  <span class="rule__sites">{rule.sites.length === 0 ? t('ruleAllSites') : rule.sites.map((s) => SITE_NAMES[s]).join(', ')}</span>
+                  <span class="rule__sites">{rule.sites.length === 0 ? t('ruleAllSites') : rule.sites.map(siteName).join(', ')}</span>
                 </div>
                 <p class="rule__summary">{describeCondition(rule.when)}</p>
               </div>

@@ -2,8 +2,8 @@
 // follow state and badge kinds from the API facts the page-world reader collected.
 import type { FeedItem, ItemKind } from '../../core/model';
 import type { ParseEnv, ParseFailure, SiteAdapter } from '../../content/adapter';
+import { authorFrom } from '../../content/fact-author';
 import type { ItemFact } from '../../shared/facts';
-import { authorFrom, viewerHandle } from './author';
 import {
   hasQuote, hashText, isPromotedInDom, readAnyStatusLink, readAuthor, readLinkDomains, readMentions,
   readPermalink, readReplyingTo, readSocialContext, readText, readTextElement, type Permalink,
@@ -13,6 +13,8 @@ import {
   ANY_ARTICLE, AVATAR, CAROUSEL, CELL, ITEM_ROOTS, MAIN, NOTIFICATION, PRIMARY_COLUMN, REPOST_CONTEXT,
   TIMESTAMP_PERMALINK, TWEET,
 } from './selectors';
+import { x } from './site';
+import { viewerHandle } from './viewer';
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
@@ -118,7 +120,7 @@ function parseTweet(el: Element, env: ParseEnv): FeedItem | ParseFailure | null 
   else if (hasQuote(el)) kind = 'quote';
   else kind = 'post';
   return {
-    site: 'x',
+    site: x.id,
     id,
     permalink: permalink ? `${origin}/${permalink.handle}/status/${permalink.id}` : `${origin}/${author.handle}`,
     kind,
@@ -150,7 +152,7 @@ function parseNotification(el: Element, env: ParseEnv): FeedItem | null {
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 20_000);
   const status = el.querySelector('a[href*="/status/"]')?.getAttribute('href') ?? null;
   return {
-    site: 'x',
+    site: x.id,
     id: `notification-${hashText(`${status ?? ''}|${text}`)}`,
     permalink: status ? new URL(status, env.url).href.slice(0, 2000) : `${env.url.origin}/${handle}`,
     kind: 'notification',
@@ -164,7 +166,7 @@ function parseNotification(el: Element, env: ParseEnv): FeedItem | null {
 }
 
 export const xAdapter: SiteAdapter = {
-  site: 'x',
+  site: x.id,
   itemSelector: ITEM_ROOTS,
   contextFor,
   parse(el, env) {

@@ -2,18 +2,10 @@
 // (`globalObjects.users`) — into an AccountFact. Pure; runs in the page world, so types only from zod land.
 import type { VerifiedKind } from '../../core/model';
 import type { AccountFact } from '../../shared/facts';
-
-export type Json = Record<string, unknown>;
-
-export const rec = (v: unknown): Json | undefined =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
-export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-export const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+import { bool, clip, rec, str, type Json } from '../../page-world/json';
 
 /** X ids are decimal strings (snowflakes); anything else is not an id we can key facts by. */
 export const isXId = (v: unknown): v is string => typeof v === 'string' && /^\d{1,30}$/.test(v);
-
-export const clip = (s: string, max: number): string => (s.length > max ? s.slice(0, max) : s);
 
 const MONTHS: Record<string, number> = {
   Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11,

@@ -3,7 +3,10 @@
 // merely huge response costs bounded time and can never throw into the page.
 import type { AccountFact, ItemFact, PageFacts } from '../../shared/facts';
 import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS } from '../../shared/facts-tag';
-import { isXId, readGraphqlUser, readRestUser, rec, type Json } from './api-user';
+import { rec, type Json } from '../../page-world/json';
+import { walkJson } from '../../page-world/walk-json';
+import { isXId, readGraphqlUser, readRestUser } from './api-user';
+import { x } from './site';
 
 /** Timelines nest ~25 levels (entry → module → item → tweet → quote → user → legacy); 64 is plenty. */
 const MAX_DEPTH = 64;
@@ -127,36 +130,14 @@ function* values(map: Json | undefined, max: number): Generator<unknown> {
   }
 }
 
-/** Depth-first, iterative (no recursion to blow the stack), in document order, under MAX_NODES. */
-function walk(root: unknown, c: Collector): void {
-  const stack: Array<{ v: unknown; d: number }> = [{ v: root, d: 0 }];
-  let budget = MAX_NODES;
-  while (stack.length > 0 && budget > 0 && !c.full) {
-    const { v, d } = stack.pop()!;
-    let children: unknown[];
-    if (Array.isArray(v)) {
-      children = v;
-    } else {
-      const o = rec(v);
-      if (!o) continue;
-      c.inspect(o);
-      children = Object.values(o);
-    }
-    if (children.length > budget) children = children.slice(0, budget);
-    budget -= children.length + 1;
-    if (d >= MAX_DEPTH) continue;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (typeof child === 'object' && child !== null) stack.push({ v: child, d: d + 1 });
-    }
-  }
-}
-
 /** Facts from one parsed X API response. Never throws; on hostile input returns what it safely could. */
 export function xPageFacts(data: unknown, options: PageFactsOptions = {}): PageFacts {
   const c = new Collector(options.viewerId);
   try {
-    walk(data, c);
+    walkJson(data, { maxDepth: MAX_DEPTH, maxNodes: MAX_NODES }, (o) => {
+      c.inspect(o);
+      return c.full; // both buffers full: nothing more to learn
+    });
   } catch {
     // Exotic input (getters, proxies) from a caller other than JSON.parse: keep what was collected.
   }
@@ -177,15 +158,10 @@ export function xPageFacts(data: unknown, options: PageFactsOptions = {}): PageF
     delete self.followed;
     delete self.followsYou;
   }
-  const facts: PageFacts = { site: 'x', accounts: [...c.accounts.values()], items: [...c.items.values()] };
+  const facts: PageFacts = { site: x.id, accounts: [...c.accounts.values()], items: [...c.items.values()] };
   if (c.viewerId !== undefined) facts.viewerId = c.viewerId;
   if (options.ownFollowingList) facts.followingList = true;
   return facts;
-}
-
-/** True when the facts say nothing worth sending across to the content script. */
-export function isEmptyFacts(f: PageFacts): boolean {
-  return f.accounts.length === 0 && f.items.length === 0 && f.followingList !== true;
 }
 
 /** The viewer's account id from X's `twid` cookie (`u=<id>`, often URL-encoded); no other cookie is read. */

@@ -6,12 +6,14 @@ import {
   AD_LABELS, PLACEMENT_TRACKING, QUOTE_BLOCK, REPLYING_TO, REPLYING_TO_WORDS, SOCIAL_CONTEXT, STATUS_LINK, TIME, TWEET_TEXT,
   USER_NAME,
 } from './selectors';
+import { x } from './site';
 
 // NodeFilter / Node constants, numeric so this also runs where those are not globals.
 const SHOW_ELEMENT = 1;
 const SHOW_TEXT = 4;
 const TEXT_NODE = 3;
-const X_HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com', 'www.x.com', 'www.twitter.com']);
+/** X's own hosts, as declared, plus the www. forms links use: links there are mentions and tags, not link domains. */
+const X_HOSTS: ReadonlySet<string> = new Set(x.hosts.flatMap((h) => [h, `www.${h}`]));
 const MAX_DOMAINS = 50;
 
 /** The node sits inside a quoted post of `root` (not counting `root` itself). */

@@ -1,11 +1,11 @@
 // Filtering the log in memory: free-text search (every word must appear in the author, text or
 // reason), site, reason and a date range in local days. Pure; the log view and its tests share it.
-import type { ReasonCode, SiteId } from '../../core/model';
+import type { ReasonCode, SiteKey } from '../../core/model';
 import type { LogEntryInput } from '../../shared/messages';
 
 export interface LogFilter {
   text: string;
-  site: SiteId | '';
+  site: SiteKey | '';
   reason: ReasonCode | '';
   /** `yyyy-mm-dd` (an <input type="date"> value), inclusive, local time; '' for no bound. */
   from: string;

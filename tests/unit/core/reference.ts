@@ -76,7 +76,7 @@ function textMatch(c: Extract<Condition, { type: 'text' }>, text: string): boole
 export function referenceClassify(s: Snapshot, item: FeedItem): RefVerdict {
   const settings = s.settings;
   const a = item.author;
-  if (!settings.sites[item.site].enabled) return { class: 'interaction', action: 'show', ruleId: 'site:paused', reasonCode: 'site-paused' };
+  if (settings.sites[item.site]?.enabled === false) return { class: 'interaction', action: 'show', ruleId: 'site:paused', reasonCode: 'site-paused' };
   let followed = a.followed;
   if (followed === 'unknown' && s.follows.some((f) => entryMatches(f, item))) followed = true;
   const allowlisted = s.allowlist.some((e) => entryMatches(e, item));

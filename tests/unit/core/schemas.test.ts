@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AllowEntry, BrandOverrideEntry, FollowEntry, handleKey, idKey } from '../../../src/core/lists';
 import { MAX_CONDITION_DEPTH, Rule, conditionDepth, type Condition, type RuleInput } from '../../../src/core/rules';
-import { Settings, defaultSettings } from '../../../src/core/settings';
+import { Settings, defaultSettings, siteEnabled } from '../../../src/core/settings';
 import { Snapshot, emptySnapshot } from '../../../src/core/snapshot';
 
 const base = { id: 'r1', name: 'A rule', then: { class: 'interruption', action: 'collapse' } } as const;
@@ -116,7 +116,8 @@ describe('Rule', () => {
     ];
     for (const when of bad) expect(Rule.safeParse({ ...base, when }).success, JSON.stringify(when)).toBe(false);
     expect(Rule.safeParse({ ...base, id: '', when: { type: 'bot' } }).success).toBe(false);
-    expect(Rule.safeParse({ ...base, sites: ['facebook'], when: { type: 'bot' } }).success).toBe(false);
+    // Core takes any well-formed site id (which ids are declared sites is checked on import, see transfer.test.ts).
+    expect(Rule.safeParse({ ...base, sites: ['Face Book'], when: { type: 'bot' } }).success).toBe(false);
     expect(Rule.safeParse({ ...base, when: { type: 'bot' }, then: { class: 'interruption', action: 'delete' } }).success).toBe(false);
   });
 });
@@ -128,9 +129,21 @@ describe('Settings', () => {
       hideUnsolicitedBrands: true,
       letVerifiedOrganizations: false,
       brandThreshold: 3,
-      sites: { x: { enabled: true }, bsky: { enabled: true }, mastodon: { enabled: true } },
+      // No entry per site: a site without one is on, so a new site needs no default.
+      sites: {},
       log: { maxEntries: 10_000, maxAgeDays: 30 },
     });
+    for (const site of ['x', 'bsky', 'mastodon', 'example']) expect(siteEnabled(defaultSettings(), site)).toBe(true);
+  });
+
+  it('keeps per-site switches stored under the old fixed keys, and refuses malformed site ids', () => {
+    const s = Settings.parse({ sites: { x: { enabled: false }, bsky: { enabled: true }, mastodon: { enabled: false } } });
+    expect(s.sites).toEqual({ x: { enabled: false }, bsky: { enabled: true }, mastodon: { enabled: false } });
+    expect(['x', 'bsky', 'mastodon', 'example'].map((site) => siteEnabled(s, site))).toEqual([false, true, false, true]);
+    expect(siteEnabled(s, 'constructor')).toBe(true); // no inherited keys
+    expect(Settings.safeParse({ sites: { 'Not A Site': { enabled: false } } }).success).toBe(false);
+    const many = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`site${i}`, { enabled: false }]));
+    expect(Settings.safeParse({ sites: many }).success).toBe(false);
   });
 
   it('keeps the other defaults when one field is given, and bounds the threshold', () => {
@@ -146,8 +159,8 @@ describe('Settings', () => {
 
   it('defaultSettings returns a fresh object each time', () => {
     const a = defaultSettings();
-    a.sites.x.enabled = false;
-    expect(defaultSettings().sites.x.enabled).toBe(true);
+    a.sites.x = { enabled: false };
+    expect(siteEnabled(defaultSettings(), 'x')).toBe(true);
   });
 });
 

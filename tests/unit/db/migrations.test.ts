@@ -6,7 +6,7 @@ import { queryLog } from '../../../src/db/log';
 import { listRules } from '../../../src/db/rules';
 import { getSettings } from '../../../src/db/settings';
 import { listOverrides } from '../../../src/db/overrides';
-import { defaultSettings } from '../../../src/core/settings';
+import { defaultSettings, siteEnabled } from '../../../src/core/settings';
 import { dropAll, freshDb, logEntry, rawDb, rule, uniqueName } from './helpers';
 
 afterEach(dropAll);
@@ -48,8 +48,8 @@ describe('v1 → v2 migration', () => {
     const s = await getSettings(db);
     expect(s.policy).toBe('strict');
     expect(s.brandThreshold).toBe(5);
-    expect(s.sites.bsky.enabled).toBe(false);
-    expect(s.sites.x.enabled).toBe(true);
+    expect(siteEnabled(s, 'bsky')).toBe(false);
+    expect(siteEnabled(s, 'x')).toBe(true);
     expect(s.log).toEqual({ maxEntries: 500, maxAgeDays: 30 });
     expect(s.letVerifiedOrganizations).toBe(defaultSettings().letVerifiedOrganizations);
   });

@@ -26,10 +26,10 @@ async function seeded(): Promise<DoormanDB> {
     then: { class: 'interruption', action: 'hide' },
   }));
   await addAllow(db, { site: 'x', accountId: '42', handle: 'acme', displayName: 'Acme' }, 100);
-  await addAllow(db, { site: 'bsky', accountId: '', handle: 'shop.example' }, 200);
+  await addAllow(db, { site: 'x', accountId: '', handle: 'shop.example' }, 200);
   await learnFollows(db, 'x', [{ accountId: '7', handle: 'friend', following: true }], 'page', 300);
   await setBrandOverride(db, { site: 'x', accountId: '9', handle: 'notabrand', displayName: 'Nat' }, 'not-brand', 400);
-  await addLogEntries(db, [logEntry('1', { at: 10 }), logEntry('2', { at: 20, site: 'bsky' })]);
+  await addLogEntries(db, [logEntry('1', { at: 10 }), logEntry('2', { at: 20 })]);
   return db;
 }
 
@@ -115,6 +115,11 @@ describe('a bad import leaves the database byte-for-byte unchanged', () => {
       () => JSON.stringify(rulesFile({ allowlist: [{ site: 'x', accountId: '1', handle: 'a' }, { site: 'myspace', accountId: '2', handle: 'b' }] })),
       /^allowlist\[1\]\.site: /,
     ],
+    [
+      'a rule for a site Doorman does not know',
+      () => JSON.stringify(rulesFile({ rules: [rule('a'), rule('b', { sites: ['x', 'facebook'] })] })),
+      /^rules\[1\]\.sites\[1\]: unknown site "facebook"; Doorman knows x$/,
+    ],
     ['duplicate rule ids', () => JSON.stringify(rulesFile({ rules: [rule('a'), rule('a')] })), /^rules\[1\]\.id: duplicate rule id "a"$/],
     ['an oversized string', () => ' '.repeat(MAX_IMPORT_BYTES + 1), /^file is too large \(50\.0 MB; the limit is 50 MB\)$/],
     ['an oversized file', () => new Blob([new Uint8Array(MAX_IMPORT_BYTES + 10)]), /^file is too large/],
@@ -157,6 +162,15 @@ describe('a bad import leaves the database byte-for-byte unchanged', () => {
     expect(await dumpDb(db)).toBe(before);
   });
 
+  it('restore: a follow on a site Doorman does not know', async () => {
+    const backup = await exportBackup(db);
+    const bad = { ...backup, follows: [...backup.follows, { site: 'myspace', accountId: '8', handle: 'tom' }] };
+    await expect(restoreBackup(db, JSON.stringify(bad))).rejects.toThrow(/^follows\[1\]\.site: unknown site "myspace"/);
+    const badLog = { ...backup, log: [...backup.log, logEntry('3', { site: 'myspace' })] };
+    await expect(restoreBackup(db, JSON.stringify(badLog))).rejects.toThrow(/^log\[2\]\.site: unknown site "myspace"/);
+    expect(await dumpDb(db)).toBe(before);
+  });
+
   it('restore: bad settings', async () => {
     const backup = await exportBackup(db);
     const bad = { ...backup, settings: { ...backup.settings, log: { maxEntries: 5, maxAgeDays: 30 } } };
@@ -180,6 +194,14 @@ describe('backup → restore', () => {
     expect(strip(await target.log.orderBy('at').toArray())).toEqual(strip(await source.log.orderBy('at').toArray()));
     // A second export of the restored database is the same file.
     expect(toJson(await exportBackup(target, 1))).toBe(json);
+  });
+
+  it('keeps settings switches for sites no longer declared (every older backup has bsky and mastodon)', async () => {
+    const db = await seeded();
+    const backup = await exportBackup(db);
+    const old = { ...backup, settings: { ...backup.settings, sites: { x: { enabled: true }, bsky: { enabled: false }, mastodon: { enabled: true } } } };
+    await restoreBackup(db, JSON.stringify(old));
+    expect((await getSettings(db)).sites).toEqual(old.settings.sites);
   });
 
   it('replaces what was there and keeps the revision rising', async () => {

@@ -2,7 +2,8 @@
 // responses in the older `legacy` schema and REST v2, and hostile input that must not throw.
 import { describe, expect, it } from 'vitest';
 import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS, PageFacts, type AccountFact } from '../../../../src/shared/facts';
-import { isEmptyFacts, viewerIdFromCookie, xPageFacts } from '../../../../src/sites/x/page-facts';
+import { isEmptyFacts } from '../../../../src/page-world/install';
+import { viewerIdFromCookie, xPageFacts } from '../../../../src/sites/x/page-facts';
 import { parseXDate } from '../../../../src/sites/x/api-user';
 import { readCapture, readFixture } from './helpers';
 

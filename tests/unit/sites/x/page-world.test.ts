@@ -4,7 +4,7 @@ import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFactsPayload } from '../../../../src/content/facts-bridge';
 import { FACTS_EVENT } from '../../../../src/shared/facts-tag';
-import { makeFakeXhrClass } from './fake-xhr';
+import { makeFakeXhrClass } from '../../page-world/fake-xhr';
 import { readCapture, readFixture } from './helpers';
 
 const flush = async () => {
@@ -24,7 +24,7 @@ async function boot(url: string, body: (requestUrl: string) => string) {
   doc.addEventListener(FACTS_EVENT, (e) => received.push(String((e as unknown as CustomEvent<unknown>).detail)));
   vi.stubGlobal('window', win);
   vi.resetModules();
-  await import('../../../../src/sites/x/page-world.iife');
+  await import('../../../../src/sites/x/page-world');
   return { win, doc, pageFetch, Xhr, received };
 }
 
@@ -32,7 +32,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('page-world.iife', () => {
+describe('X page-world script', () => {
   it('reads a TweetDetail fetch and sends facts the bridge accepts', async () => {
     const { win, received } = await boot('https://x.com/XDevelopers/status/1649191520250245121', () => readCapture('x-api-tweetdetail.json'));
     const res = await (win.fetch as unknown as typeof fetch)('/i/api/graphql/q/TweetDetail?variables=%7B%7D');
@@ -86,7 +86,7 @@ describe('page-world.iife', () => {
     const { win, received } = await boot('https://x.com/home', () => '{"data":{}}');
     const wrapped = win.fetch;
     vi.resetModules();
-    await import('../../../../src/sites/x/page-world.iife');
+    await import('../../../../src/sites/x/page-world');
     expect(win.fetch).toBe(wrapped);
     await (win.fetch as unknown as typeof fetch)('/i/api/graphql/q/HomeTimeline');
     await flush();

@@ -1,9 +1,10 @@
-// Wraps the page's fetch and XMLHttpRequest so Doorman can read API responses the site already asked
-// for. The wrappers must be invisible: the page gets the very same return values, promises, errors,
-// `this` and arguments; Doorman reads a clone (fetch) or the finished response (XHR) afterwards, and
-// nothing it does can throw into the page.
+// Wraps the page's fetch and XMLHttpRequest so a page-world reader can see API responses the site
+// already asked for. The wrappers must be invisible: the page gets the very same return values,
+// promises, errors, `this` and arguments; Doorman reads a clone (fetch) or the finished response (XHR)
+// afterwards, and nothing it does can throw into the page. Site-independent: a site says only which
+// URLs to read (see install.ts).
 
-/** Bodies above this are skipped unread: X's timelines are well under 1 MB; parsing more costs too much. */
+/** Bodies above this are skipped unread: feed responses are well under 1 MB (X's timelines); parsing more costs too much. */
 export const MAX_BODY_CHARS = 8 * 1024 * 1024;
 
 export type ShouldRead = (url: URL) => boolean;

@@ -1,14 +1,16 @@
-// The page-world bundle runs inside x.com's own JS world: it must not pull in zod, extension APIs or
-// the content / background layers. Type-only imports are erased and allowed. Lint checks the entry
-// files by name; this follows every runtime import, whatever the helper files are called.
+// Page-world bundles run inside the site's own JS world: they must not pull in zod, extension APIs or
+// the content / background layers. Type-only imports are erased and allowed. Lint checks the files by
+// name; this follows every runtime import of every declared pageWorld entry, whatever the helpers are called.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import * as facts from '../../../../src/shared/facts';
-import * as tag from '../../../../src/shared/facts-tag';
+import * as facts from '../../../src/shared/facts';
+import * as tag from '../../../src/shared/facts-tag';
+import { SITES } from '../../../src/sites/registry';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../src');
+const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = path.join(project, 'src');
 const FORBIDDEN = /^(zod|webextension-polyfill|dexie|preact)(\/|$)/;
 
 /** Runtime (non-type) import specifiers of a TypeScript file. */
@@ -37,19 +39,23 @@ function graph(entry: string): Map<string, string[]> {
 }
 
 describe('page-world bundle', () => {
-  const files = graph(path.join(root, 'sites/x/page-world.iife.ts'));
+  const entries = SITES.flatMap((s) => (s.pageWorld ? [[s.id, s.pageWorld] as const] : []));
 
-  it('follows the whole runtime graph', () => {
-    const names = [...files.keys()].map((f) => path.relative(root, f)).sort();
+  it('follows the whole runtime graph (X: its reader, the shared machinery, the facts constants)', () => {
+    const names = [...graph(path.join(project, 'src/sites/x/page-world.ts')).keys()].map((f) => path.relative(root, f)).sort();
     expect(names).toContain('sites/x/page-facts.ts');
+    expect(names).toContain('page-world/install.ts');
+    expect(names).toContain('page-world/hooks.ts');
     expect(names).toContain('shared/facts-tag.ts');
   });
 
-  it('imports no zod, no extension APIs, nothing from content or background', () => {
-    for (const [file, specs] of files) {
+  it.each(entries)('%s: imports no zod, no extension APIs, nothing from content or background', (_, entry) => {
+    for (const [file, specs] of graph(path.join(project, entry))) {
       const rel = path.relative(root, file);
-      expect(rel, `${rel} is outside src/sites and src/shared`).toMatch(/^(sites|shared)\//);
+      // core/handle.ts is the one core module the page world takes: one pure function, no imports.
+      expect(rel, `${rel} is outside src/sites, src/page-world and src/shared`).toMatch(/^(sites\/|page-world\/|shared\/|core\/handle\.ts$)/);
       expect(rel).not.toBe('shared/facts.ts');
+      expect(rel, 'the registry carries zod').not.toBe('sites/registry.ts');
       for (const spec of specs) expect(spec, `${rel} imports ${spec}`).not.toMatch(FORBIDDEN);
     }
   });

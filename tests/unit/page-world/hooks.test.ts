@@ -1,8 +1,8 @@
 // The fetch / XMLHttpRequest wrappers must be invisible to the page: same results, same errors, same
 // `this` and arguments; Doorman reads API JSON afterwards and can never throw into the page.
 import { describe, expect, it, vi } from 'vitest';
-import { hookFetch, hookXhr, MAX_BODY_CHARS, type HookTarget } from '../../../../src/sites/x/page-world-hooks';
-import { xApiOperation } from '../../../../src/sites/x/routes';
+import { hookFetch, hookXhr, MAX_BODY_CHARS, type HookTarget } from '../../../src/page-world/hooks';
+import { xApiOperation } from '../../../src/sites/x/routes';
 import { makeFakeXhrClass, type FakeXhrClass } from './fake-xhr';
 
 const API = 'https://x.com/i/api/graphql/q1/HomeTimeline?variables=%7B%7D';

@@ -1,0 +1,65 @@
+// What a site folder declares about itself: plain data, so the manifest build (Node), the background,
+// the pages and even the page-world reader can import a declaration without pulling in DOM code or zod.
+// Everything else (site ids, manifest entries, settings, page lists) is derived from these.
+
+export interface SiteDeclaration {
+  /** Stable id: stored in every log entry, rule and allowlist entry, so never renamed. Same as the folder name. */
+  readonly id: string;
+  /** Proper name, the same in every language. */
+  readonly name: string;
+  /**
+   * Host names the site is served from (no scheme, no wildcard), or 'user-added' for a federated site
+   * such as Mastodon whose servers the user adds later: such a site gets optional host permissions and
+   * no static content script.
+   */
+  readonly hosts: readonly string[] | 'user-added';
+  /** Entry of the isolated-world content script, from the project root (`src/sites/<id>/…`). */
+  readonly content: string;
+  /** Entry of the MAIN-world reader of the site's own API responses, when the site has one. */
+  readonly pageWorld?: string;
+}
+
+/** Types a declaration, keeping its literals (the id becomes part of the SiteId union). */
+export function defineSite<const S extends SiteDeclaration>(site: S): S {
+  return site;
+}
+
+/** The hosts known before install; none for a site whose servers the user adds. */
+export const staticHosts = (site: SiteDeclaration): readonly string[] => (site.hosts === 'user-added' ? [] : site.hosts);
+
+/** Match patterns for a site's fixed hosts: `https://<host>/*` (Doorman never runs on plain http). */
+export const matchPatterns = (site: SiteDeclaration): string[] => staticHosts(site).map((h) => `https://${h}/*`);
+
+/** Same shape as core's SiteKey: lower-case, starts with a letter, at most 32 characters. */
+const ID = /^[a-z][a-z0-9-]{0,31}$/;
+/** A bare DNS name: lower-case labels, at least one dot, no scheme, port, path or wildcard. */
+const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** Mistakes in a list of declarations, as sentences; empty when the list is sound. Checked at build time and in tests. */
+export function siteProblems(sites: readonly SiteDeclaration[]): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  const hostOwner = new Map<string, string>();
+  for (const site of sites) {
+    const { id } = site;
+    if (!ID.test(id)) problems.push(`site id "${id}" must match ${ID}`);
+    if (ids.has(id)) problems.push(`site id "${id}" is declared twice`);
+    ids.add(id);
+    if (site.name.trim() === '') problems.push(`site "${id}" has no name`);
+    // The id comes from the folder: a declaration points only at entries inside its own folder.
+    for (const [field, entry] of [['content', site.content], ['pageWorld', site.pageWorld]] as const) {
+      if (entry !== undefined && !new RegExp(`^src/sites/${id}/[\\w.-]+\\.ts$`).test(entry)) {
+        problems.push(`site "${id}": ${field} "${entry}" must be a .ts file in src/sites/${id}/`);
+      }
+    }
+    if (site.hosts === 'user-added') continue;
+    if (site.hosts.length === 0) problems.push(`site "${id}" lists no hosts (use 'user-added' for servers the user adds)`);
+    for (const host of site.hosts) {
+      if (!HOST.test(host)) problems.push(`site "${id}": "${host}" is not a bare lower-case host name`);
+      const owner = hostOwner.get(host);
+      if (owner !== undefined) problems.push(`host "${host}" is claimed by "${owner}" and "${id}"`);
+      hostOwner.set(host, id);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,82 @@
+// One declaration per site: everything that lists sites (manifest entries, host lookups, settings,
+// the pages' lists, X's own hosts) is derived from src/sites/registry.ts and must agree with it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import exported from '../../../manifest.config';
+import { SiteKey } from '../../../src/core/model';
+import { defaultSettings, siteEnabled } from '../../../src/core/settings';
+import { contentScriptsFor, hostPermissionsFor, optionalHostPermissionsFor, standaloneScriptsFor } from '../../../src/sites/manifest-entries';
+import { KnownSiteId, LIVE_SITES, SITES, SITE_IDS, isSiteId, siteForHost, siteForUrl, siteName } from '../../../src/sites/registry';
+import { matchPatterns, siteProblems, staticHosts } from '../../../src/sites/site';
+import { readLinkDomains } from '../../../src/sites/x/post-dom';
+import { x } from '../../../src/sites/x/site';
+import { PAGE_SITES } from '../../../src/ui/sites';
+
+/** defineManifest hands back the object it was given (a plain object here, not a function or promise). */
+const manifest = exported as Exclude<typeof exported, Promise<unknown> | ((...args: never[]) => unknown)>;
+
+const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+describe('the registry', () => {
+  it('holds sound declarations whose entry files exist', () => {
+    expect(siteProblems(SITES)).toEqual([]);
+    for (const site of SITES) {
+      expect(SiteKey.safeParse(site.id).success, site.id).toBe(true);
+      for (const entry of [site.content, site.pageWorld]) if (entry) expect(fs.existsSync(path.join(project, entry)), entry).toBe(true);
+    }
+  });
+
+  it('declares X with its four hosts and both entries', () => {
+    expect(x).toEqual({
+      id: 'x', name: 'X', hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
+      content: 'src/sites/x/content.ts', pageWorld: 'src/sites/x/page-world.ts',
+    });
+    expect(SITE_IDS).toEqual(['x']);
+  });
+
+  it('the manifest is what the declarations derive: content scripts and host permissions, nothing else', () => {
+    expect(manifest.content_scripts).toEqual(contentScriptsFor(SITES));
+    expect(manifest.host_permissions).toEqual(hostPermissionsFor(SITES));
+    expect(optionalHostPermissionsFor(SITES)).toEqual([]); // no site's servers are user-added yet
+    expect(manifest).not.toHaveProperty('optional_host_permissions');
+    const hosts = SITES.flatMap(matchPatterns);
+    expect(manifest.host_permissions).toEqual(hosts);
+    // Each script runs exactly where Doorman holds a host permission, and is built as a classic script.
+    const standalone = standaloneScriptsFor(SITES);
+    for (const cs of manifest.content_scripts ?? []) {
+      for (const m of cs.matches ?? []) expect(manifest.host_permissions).toContain(m);
+      for (const js of cs.js ?? []) expect(standalone).toContain(js);
+      expect(cs.run_at).toBe('document_start');
+    }
+  });
+
+  it('host lookups, site names, settings and page lists agree with the declarations', () => {
+    for (const site of SITES) {
+      for (const host of staticHosts(site)) {
+        expect(siteForHost(host)).toBe(site.id);
+        expect(siteForUrl(`https://${host}/home`)).toBe(site.id);
+        expect(siteForUrl(`http://${host}/home`)).toBeNull();
+      }
+      expect(siteName(site.id)).toBe(site.name);
+      expect(isSiteId(site.id)).toBe(true);
+      expect(KnownSiteId.safeParse(site.id).success).toBe(true);
+      expect(siteEnabled(defaultSettings(), site.id)).toBe(true);
+    }
+    expect(PAGE_SITES.map((s) => s.id)).toEqual(SITE_IDS);
+    expect(PAGE_SITES.filter((s) => s.live).map((s) => s.id)).toEqual(LIVE_SITES);
+    expect(siteForUrl('https://example.com/')).toBeNull();
+    expect(siteName('bsky')).toBe('bsky'); // stored data from an undeclared site reads as its id
+    expect(KnownSiteId.safeParse('bsky').error?.issues[0]?.message).toBe('unknown site "bsky"; Doorman knows x');
+  });
+
+  it("X's link-domain reader skips links to every declared X host and its www. form", () => {
+    const doc = new Window().document;
+    const text = doc.createElement('div');
+    const links = [...x.hosts.flatMap((h) => [h, `www.${h}`]), 'shop.example'];
+    text.innerHTML = links.map((h) => `<a href="https://${h}/acme">@acme</a>`).join(' ');
+    expect(readLinkDomains(text as unknown as Element, new URL('https://x.com/home'))).toEqual(['shop.example']);
+  });
+});
