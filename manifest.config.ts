@@ -23,7 +23,8 @@ export default defineManifest({
   background: firefox
     ? { scripts: ['src/background/main.ts'], type: 'module' }
     : { service_worker: 'src/background/main.ts', type: 'module' },
-  permissions: ['storage', 'unlimitedStorage'],
+  // scripting: pages open during an update get the new content scripts (src/background/reinject.ts).
+  permissions: ['storage', 'unlimitedStorage', 'scripting'],
   host_permissions: X_MATCHES,
   content_scripts: [
     {

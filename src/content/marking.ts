@@ -5,9 +5,18 @@ import { ATTR, ATTR_REVEALED, PLACEHOLDER_CLASS } from './styles';
 
 export const ATTR_ITEM = 'data-doorman-item';
 
+/**
+ * Placeholders this instance built. One left by an older instance (its script orphaned by an update,
+ * its listeners perhaps dead) is replaced, never kept beside ours: one placeholder per item, always.
+ */
+const own = new WeakSet<Element>();
+
 function placeholderOf(target: Element): HTMLElement | null {
   const first = target.firstElementChild as HTMLElement | null;
-  return first !== null && first.classList.contains(PLACEHOLDER_CLASS) ? first : null;
+  if (first === null || !first.classList.contains(PLACEHOLDER_CLASS)) return null;
+  if (own.has(first)) return first;
+  first.remove();
+  return placeholderOf(target);
 }
 
 function setRevealed(target: Element, revealed: boolean): void {
@@ -43,6 +52,7 @@ function buildPlaceholder(doc: Document, target: Element): HTMLElement {
   // Keep Enter/Space and the site's single-key shortcuts from reaching the page while our button has focus.
   button.addEventListener('keydown', (e) => e.stopPropagation());
   box.append(mark, reason, button);
+  own.add(box);
   return box;
 }
 
@@ -88,4 +98,23 @@ export function reveal(doc: Document, itemId: string): boolean {
     found = true;
   }
   return found;
+}
+
+/**
+ * Removes every Doorman mark and placeholder in the document: what an older instance left behind when
+ * it could not clean up itself (Firefox unloads an updated extension's scripts without a word).
+ */
+export function sweepMarks(doc: Document): number {
+  let removed = 0;
+  for (const box of doc.querySelectorAll(`.${PLACEHOLDER_CLASS}`)) {
+    box.remove();
+    removed++;
+  }
+  for (const el of doc.querySelectorAll(`[${ATTR}], [${ATTR_REVEALED}], [${ATTR_ITEM}]`)) {
+    el.removeAttribute(ATTR);
+    el.removeAttribute(ATTR_REVEALED);
+    el.removeAttribute(ATTR_ITEM);
+    removed++;
+  }
+  return removed;
 }

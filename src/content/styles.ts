@@ -32,11 +32,22 @@ export const STYLESHEET = `
 [${ATTR}="label"] > .${PLACEHOLDER_CLASS} button { display: none !important; }
 `;
 
-/** Inserts the stylesheet as early as possible (document_start: <html> exists, <head> may not). */
+/**
+ * Inserts the stylesheet as early as possible (document_start: <html> exists, <head> may not). One
+ * left by an older version is brought up to date rather than kept.
+ */
 export function ensureStylesheet(doc: Document): void {
-  if (doc.getElementById(STYLE_ID)) return;
+  const existing = doc.getElementById(STYLE_ID);
+  if (existing) {
+    if (existing.textContent !== STYLESHEET) existing.textContent = STYLESHEET;
+    return;
+  }
   const style = doc.createElement('style');
   style.id = STYLE_ID;
   style.textContent = STYLESHEET;
   (doc.head ?? doc.documentElement).appendChild(style);
+}
+
+export function removeStylesheet(doc: Document): void {
+  doc.getElementById(STYLE_ID)?.remove();
 }
