@@ -98,5 +98,6 @@ export function applyFollowDelta(rs: CompiledRuleset, delta: FollowDeltaInput): 
     rs.followIds.add(idKey(site, a.accountId));
     if (a.handle) rs.followHandles.add(handleKey(site, a.handle));
   }
-  return overlay === rs.accounts ? rs : { ...rs, accounts: overlay };
+  // classify's scratch context points at the ruleset it was made for: a new ruleset needs its own.
+  return overlay === rs.accounts ? rs : { ...rs, accounts: overlay, scratch: null };
 }

@@ -51,7 +51,7 @@ export function startSession(ctx: SessionContext): Session {
   let driftTimer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(driftTimer));
   // The observer callback runs after DOM changes and before rendering: verdicts land before paint.
-  const observer = new MutationObserver((records) => {
+  const observer = new (win as Window & typeof globalThis).MutationObserver((records) => {
     if (signal.aborted) return;
     if (!ctx.alive()) {
       ctx.orphaned();
