@@ -6,7 +6,7 @@ import type { CompiledRuleset } from '../core/compile';
 import type { FeedItem, PageContext, ReasonCode, Verdict } from '../core/model';
 import { isParseFailure, type ParseEnv, type ParseFailure, type SiteAdapter } from './adapter';
 import type { FactStore } from './fact-store';
-import { applyVerdict, clearMark, markPending } from './marking';
+import { applyVerdict, clearMark, markPending, releaseMark } from './marking';
 import { SLICE_MS, SliceQueue, taskScheduler, type SliceScheduler } from './slices';
 import { ATTR } from './styles';
 
@@ -175,10 +175,10 @@ export class FeedController {
     // Undecided items are never left hidden, whatever happens to the verdicts.
     for (const r of this.slices?.stop() ?? []) {
       const target = this.adapter.markTarget(r.el);
-      if (target.getAttribute(ATTR) === 'pending') clearMark(target);
+      if (target.getAttribute(ATTR) === 'pending') releaseMark(target);
     }
-    for (const el of this.pending) clearMark(this.adapter.markTarget(el));
-    if (!keepVerdicts) for (const t of this.tracked.values()) clearMark(t.target);
+    for (const el of this.pending) releaseMark(this.adapter.markTarget(el));
+    if (!keepVerdicts) for (const t of this.tracked.values()) releaseMark(t.target);
     this.tracked.clear();
     this.pending.clear();
     this.failed.clear();

@@ -4,6 +4,9 @@ import type { Verdict } from '../core/model';
 import { ATTR, ATTR_REVEALED, PLACEHOLDER_CLASS } from './styles';
 
 export const ATTR_ITEM = 'data-doorman-item';
+/** Which instance marked the element: one retiring late never takes back what a newer one marked. */
+export const ATTR_OWNER = 'data-doorman-by';
+const INSTANCE = Math.random().toString(36).slice(2, 10);
 
 /**
  * Placeholders this instance built. One left by an older instance (its script orphaned by an update,
@@ -58,6 +61,7 @@ function buildPlaceholder(doc: Document, target: Element): HTMLElement {
 
 export function applyVerdict(target: Element, itemId: string, verdict: Verdict): void {
   target.setAttribute(ATTR_ITEM, itemId);
+  if (target.getAttribute(ATTR_OWNER) !== INSTANCE) target.setAttribute(ATTR_OWNER, INSTANCE);
   if (verdict.action === 'show') {
     clearMark(target, false);
     target.setAttribute(ATTR, 'show');
@@ -78,14 +82,25 @@ export function applyVerdict(target: Element, itemId: string, verdict: Verdict):
 
 /** Marks an element as waiting for its verdict (kept invisible, still laid out). */
 export function markPending(target: Element): void {
-  if (!target.hasAttribute(ATTR)) target.setAttribute(ATTR, 'pending');
+  if (target.hasAttribute(ATTR)) return;
+  target.setAttribute(ATTR, 'pending');
+  target.setAttribute(ATTR_OWNER, INSTANCE);
 }
 
 export function clearMark(target: Element, dropItemId = true): void {
   placeholderOf(target)?.remove();
   target.removeAttribute(ATTR);
   target.removeAttribute(ATTR_REVEALED);
-  if (dropItemId) target.removeAttribute(ATTR_ITEM);
+  if (dropItemId) {
+    target.removeAttribute(ATTR_ITEM);
+    target.removeAttribute(ATTR_OWNER);
+  }
+}
+
+/** clearMark, unless another instance marked the element since (it owns the page now). */
+export function releaseMark(target: Element): void {
+  const owner = target.getAttribute(ATTR_OWNER);
+  if (owner === null || owner === INSTANCE) clearMark(target);
 }
 
 /** Reveals one item (from the popup's "Show on page"); returns whether it was found. */
@@ -110,8 +125,9 @@ export function sweepMarks(doc: Document): number {
     box.remove();
     removed++;
   }
-  for (const el of doc.querySelectorAll(`[${ATTR}], [${ATTR_REVEALED}], [${ATTR_ITEM}]`)) {
+  for (const el of doc.querySelectorAll(`[${ATTR}], [${ATTR_REVEALED}], [${ATTR_ITEM}], [${ATTR_OWNER}]`)) {
     el.removeAttribute(ATTR);
+    el.removeAttribute(ATTR_OWNER);
     el.removeAttribute(ATTR_REVEALED);
     el.removeAttribute(ATTR_ITEM);
     removed++;

@@ -72,6 +72,7 @@ export function startSession(ctx: SessionContext): Session {
 
   const learner = followLearner(adapter.site, signal);
   listenForFacts(win, adapter.site, (f) => {
+    if (!ctx.alive()) return ctx.orphaned();
     const changed = facts.merge(f);
     const handles = new Set<string>();
     for (const a of f.accounts) if (changed.accountIds.has(a.id)) handles.add(a.handle.toLowerCase());

@@ -107,6 +107,10 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
 
   function onMessage(raw: unknown): Promise<unknown> | undefined {
     if (signal.aborted) return undefined;
+    if (!alive()) {
+      retire();
+      return undefined;
+    }
     const parsed = Message.safeParse(raw);
     if (!parsed.success) return undefined;
     const msg = parsed.data;
