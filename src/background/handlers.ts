@@ -48,6 +48,7 @@ const ACCEPTS: Record<MessageType, readonly SenderKind[]> = {
   'snapshot/changed': [],
   'follows/changed': [],
   'item/reveal': [],
+  'content/ping': [],
 };
 
 export function senderKind(sender: Sender, deps: Pick<BackgroundDeps, 'runtimeId' | 'extensionOrigin'>): SenderKind | null {

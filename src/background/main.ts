@@ -37,6 +37,7 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
     contentScripts: browser.runtime.getManifest().content_scripts ?? [],
     tabs: browser.tabs,
     scripting: (browser as { scripting?: ScriptingLike }).scripting,
+    ping: (tabId) => browser.tabs.sendMessage(tabId, { type: 'content/ping' }).then(() => true, () => false),
   }).catch(logFailure('injecting content scripts into open tabs'));
 });
 

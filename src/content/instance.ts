@@ -13,16 +13,17 @@ const KEY = Symbol.for('doorman.content');
 export const STARTED_EVENT = 'doorman:content-started';
 
 interface Holder {
-  retire(): void;
+  /** `forSuccessor`: a newer instance is starting (hand it what it needs before going). */
+  retire(forSuccessor: boolean): void;
 }
 
 /** Retires whatever instance holds the page, then holds it until `signal` aborts. */
-export function claimPage(win: Window, alive: () => boolean, retire: () => void, signal: AbortSignal): void {
+export function claimPage(win: Window, alive: () => boolean, retire: (forSuccessor: boolean) => void, signal: AbortSignal): void {
   const global = win as unknown as Record<symbol, Holder | undefined>;
   const previous = global[KEY];
   if (previous) {
     try {
-      previous.retire();
+      previous.retire(true);
     } catch {
       // Its world may be half torn down; the sweep after this removes what it left.
     }
@@ -34,6 +35,6 @@ export function claimPage(win: Window, alive: () => boolean, retire: () => void,
   });
   win.document.dispatchEvent(new (win as Window & typeof globalThis).CustomEvent(STARTED_EVENT));
   win.document.addEventListener(STARTED_EVENT, () => {
-    if (!alive()) retire();
+    if (!alive()) retire(true);
   }, { signal });
 }

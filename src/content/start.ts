@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CompiledRuleset } from '../core/compile';
 import type { SiteAdapter } from './adapter';
 import { FactStore } from './fact-store';
+import { receiveHandover, sendHandover } from './handover';
 import { claimPage } from './instance';
 import { reveal, sweepMarks } from './marking';
 import { Reporter } from './reporter';
@@ -68,14 +69,18 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
     }
     removeStylesheet(doc);
   };
-  const retire = () => stop({ orphaned: !alive() });
+  const retire = (forSuccessor = false) => {
+    if (signal.aborted) return;
+    if (forSuccessor) sendHandover(win, adapter.site, facts);
+    stop({ orphaned: !alive() });
+  };
 
   const resume = () => {
     if (session || paused || hidden || signal.aborted) return;
     session = startSession({
       adapter, win, facts, reporter, healthChanged, alive,
       ruleset: channel.ruleset,
-      orphaned: retire,
+      orphaned: () => retire(false),
       ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
     });
   };
@@ -108,7 +113,7 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
   function onMessage(raw: unknown): Promise<unknown> | undefined {
     if (signal.aborted) return undefined;
     if (!alive()) {
-      retire();
+      retire(false);
       return undefined;
     }
     const parsed = Message.safeParse(raw);
@@ -120,11 +125,16 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
     }
     if (msg.type === 'follows/changed') return Promise.resolve({ applied: channel.delta(msg.delta) });
     if (msg.type === 'item/reveal') return Promise.resolve({ revealed: reveal(doc, msg.itemId) });
+    if (msg.type === 'content/ping') return Promise.resolve({ alive: true });
     return undefined;
   }
 
-  // Take the page over from any older instance first, then clear whatever it could not take back.
+  // Take the page over from any older instance first (keeping the facts it hands over), then clear
+  // whatever it could not take back.
+  const claiming = new AbortController();
+  receiveHandover(win, adapter.site, facts, claiming.signal);
   claimPage(win, alive, retire, signal);
+  claiming.abort();
   sweepMarks(doc);
   ensureStylesheet(doc);
   // Listening before the first read: a change sent while the cache is being read is not missed.
@@ -144,7 +154,7 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
   win.addEventListener('pageshow', (e) => {
     if (!(e as PageTransitionEvent).persisted || !hidden) return;
     hidden = false;
-    if (!alive()) return retire();
+    if (!alive()) return retire(false);
     resume();
     void fetchSnapshot().then((s) => s && channel.snapshot(s));
   }, { signal });

@@ -82,6 +82,8 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('follows/changed'), delta: FollowDelta }),
   /** popup/options → background: they wrote to the database; rebuild and push the snapshot. */
   z.object({ type: z.literal('data/changed') }),
+  /** background → content: is a live content script here? (Orphans of an old version cannot answer.) */
+  z.object({ type: z.literal('content/ping') }),
   /** popup → content: reveal one collapsed or hidden item. */
   z.object({ type: z.literal('item/reveal'), itemId: z.string().min(1).max(300) }),
 ]);
@@ -100,4 +102,5 @@ export interface ResponseMap {
   'follows/changed': { applied: boolean };
   'data/changed': { revision: number };
   'item/reveal': { revealed: boolean };
+  'content/ping': { alive: true };
 }

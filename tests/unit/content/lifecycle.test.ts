@@ -5,6 +5,7 @@ import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startContent } from '../../../src/content/start';
 import { STARTED_EVENT } from '../../../src/content/instance';
+import { FACTS_EVENT } from '../../../src/shared/facts';
 import { ATTR, PLACEHOLDER_CLASS } from '../../../src/content/styles';
 import type { Rule } from '../../../src/core/rules';
 import { fakeBrowser, pausedSnapshot, snapshotWith } from './fake-browser';
@@ -203,5 +204,24 @@ describe('startContent lifecycle', () => {
     await settle();
     expect(fakeBrowser.sent.filter((m) => (m as { type: string }).type === 'snapshot/get')).toHaveLength(1);
     expect([...doc.querySelectorAll('.cell')].map((c) => c.getAttribute(ATTR))).toEqual(['show', 'show', 'show', 'show']);
+  });
+
+  it('the retiring instance hands its page facts to the new one, which keeps the verdicts they decided', async () => {
+    fakeBrowser.cached = snapshotWith(3); // Balanced, no rules: only facts make acme a brand
+    let oldAlive = true;
+    start(() => oldAlive);
+    await settle();
+    const brand = { site: 'x', accounts: [{ id: '9', handle: 'acme', followed: false, verified: 'organization', orgProfile: true }], items: [] };
+    doc.dispatchEvent(new (win as unknown as typeof globalThis).CustomEvent(FACTS_EVENT, { detail: JSON.stringify(brand) }));
+    insert('<li class="cell"><div class="post" data-id="1" data-handle="acme" data-kind="reply">hi</div></li>' + toyCells(1, { from: 5, handle: 'pat' }));
+    await settle();
+    expect([...doc.querySelectorAll('.cell')].map((c) => c.getAttribute(ATTR))).toEqual(['collapse', 'show']);
+
+    oldAlive = false;
+    delete (win as unknown as Record<symbol, unknown>)[Symbol.for('doorman.content')]; // another world
+    start();
+    await settle();
+    expect([...doc.querySelectorAll('.cell')].map((c) => c.getAttribute(ATTR))).toEqual(['collapse', 'show']);
+    expect(placeholders()).toBe(1);
   });
 });
