@@ -1,12 +1,10 @@
 // Applies a verdict to an item's element: one data attribute for the stylesheet, plus a one-line
 // placeholder (reason + a keyboard-accessible Show button) for collapsed and hidden items.
 import type { Verdict } from '../core/model';
+import { ATTR_OWNER, OWNER, ownedByUs } from './owner';
 import { ATTR, ATTR_REVEALED, PLACEHOLDER_CLASS } from './styles';
 
 export const ATTR_ITEM = 'data-doorman-item';
-/** Which instance marked the element: one retiring late never takes back what a newer one marked. */
-export const ATTR_OWNER = 'data-doorman-by';
-const INSTANCE = Math.random().toString(36).slice(2, 10);
 
 /**
  * Placeholders this instance built. One left by an older instance (its script orphaned by an update,
@@ -61,7 +59,7 @@ function buildPlaceholder(doc: Document, target: Element): HTMLElement {
 
 export function applyVerdict(target: Element, itemId: string, verdict: Verdict): void {
   target.setAttribute(ATTR_ITEM, itemId);
-  if (target.getAttribute(ATTR_OWNER) !== INSTANCE) target.setAttribute(ATTR_OWNER, INSTANCE);
+  if (target.getAttribute(ATTR_OWNER) !== OWNER) target.setAttribute(ATTR_OWNER, OWNER);
   if (verdict.action === 'show') {
     clearMark(target, false);
     target.setAttribute(ATTR, 'show');
@@ -84,7 +82,7 @@ export function applyVerdict(target: Element, itemId: string, verdict: Verdict):
 export function markPending(target: Element): void {
   if (target.hasAttribute(ATTR)) return;
   target.setAttribute(ATTR, 'pending');
-  target.setAttribute(ATTR_OWNER, INSTANCE);
+  target.setAttribute(ATTR_OWNER, OWNER);
 }
 
 export function clearMark(target: Element, dropItemId = true): void {
@@ -99,8 +97,7 @@ export function clearMark(target: Element, dropItemId = true): void {
 
 /** clearMark, unless another instance marked the element since (it owns the page now). */
 export function releaseMark(target: Element): void {
-  const owner = target.getAttribute(ATTR_OWNER);
-  if (owner === null || owner === INSTANCE) clearMark(target);
+  if (ownedByUs(target)) clearMark(target);
 }
 
 /** Reveals one item (from the popup's "Show on page"); returns whether it was found. */
