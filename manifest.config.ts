@@ -26,7 +26,8 @@ export default defineManifest({
   background: firefox
     ? { scripts: ['src/background/main.ts'], type: 'module' }
     : { service_worker: 'src/background/main.ts', type: 'module' },
-  permissions: ['storage', 'unlimitedStorage'],
+  // scripting: pages open during an update get the new content scripts (src/background/reinject.ts).
+  permissions: ['storage', 'unlimitedStorage', 'scripting'],
   host_permissions: hostPermissionsFor(SITES),
   ...(optionalHosts.length > 0 ? { optional_host_permissions: optionalHosts } : {}),
   content_scripts: contentScriptsFor(SITES),

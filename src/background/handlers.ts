@@ -5,7 +5,7 @@ import type { Snapshot } from '../core/snapshot';
 import type { DoormanDB } from '../db/database';
 import { createPublisher, type TabsLike } from './publish';
 import { type CacheArea, currentSnapshot } from './snapshot';
-import { learnFollows } from '../db/follows';
+import { learnFollowsDelta } from '../db/follows';
 import { addLogEntries, maybePruneLog } from '../db/log';
 import { noteAccountsSeen } from '../db/overrides';
 import { getSettings } from '../db/settings';
@@ -46,7 +46,9 @@ const ACCEPTS: Record<MessageType, readonly SenderKind[]> = {
   'tab/health': ['extension'],
   'data/changed': ['extension'],
   'snapshot/changed': [],
+  'follows/changed': [],
   'item/reveal': [],
+  'content/ping': [],
 };
 
 export function senderKind(sender: Sender, deps: Pick<BackgroundDeps, 'runtimeId' | 'extensionOrigin'>): SenderKind | null {
@@ -104,7 +106,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       const added = await addLogEntries(db, msg.entries);
       if (added > 0) {
         const { renamed } = await noteAccountsSeen(db, msg.entries.map((e) => ({ ...e, accountId: e.authorId })));
-        if (renamed) await publish();
+        if (renamed) await publish.full();
         await maybePruneLog(db, (await getSettings(db)).log);
       }
       return { added };
@@ -112,9 +114,13 @@ export function createBackground(deps: BackgroundDeps): Background {
 
     'follows/learn': async (msg) => {
       await ready();
-      const changed = await learnFollows(db, msg.site, msg.follows, msg.source);
-      if (changed > 0) await publish();
-      return { changed };
+      const learned = await learnFollowsDelta(db, msg.site, msg.follows, msg.source);
+      // Tabs get the few accounts that changed, not a whole snapshot to re-parse and re-classify.
+      if (learned.changed > 0) {
+        const { base, revision, added: add, removed: remove } = learned;
+        await publish.delta({ site: msg.site, base, revision, add, remove });
+      }
+      return { changed: learned.changed };
     },
 
     // Health lives in storage.session (no database): it survives a worker restart, not a browser restart.
@@ -131,7 +137,7 @@ export function createBackground(deps: BackgroundDeps): Background {
 
     'data/changed': async () => {
       await ready();
-      return { revision: (await publish()).revision };
+      return { revision: (await publish.full()).revision };
     },
   };
 

@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { getDb } from '../db/database';
 import { createBackground } from './handlers';
+import { reinjectContentScripts, type ScriptingLike } from './reinject';
 
 // Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.
 z.config({ jitless: true });
@@ -28,6 +29,17 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 );
 
 const logFailure = (what: string) => (e: unknown) => console.error(`doorman: ${what} failed:`, e);
+
+// Pages open during an install or update get the new content scripts now, not on their next load.
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason !== 'install' && reason !== 'update') return;
+  reinjectContentScripts({
+    contentScripts: browser.runtime.getManifest().content_scripts ?? [],
+    tabs: browser.tabs,
+    scripting: (browser as { scripting?: ScriptingLike }).scripting,
+    ping: (tabId) => browser.tabs.sendMessage(tabId, { type: 'content/ping' }).then(() => true, () => false),
+  }).catch(logFailure('injecting content scripts into open tabs'));
+});
 
 browser.tabs.onRemoved.addListener((tabId) => {
   background.tabRemoved(tabId).catch(logFailure('clearing tab health'));

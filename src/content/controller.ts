@@ -1,11 +1,14 @@
 // The per-page filtering loop: element → FeedItem → verdict → mark, synchronously from in-memory
-// data only, so it can run inside the MutationObserver callback (before the page paints).
+// data only, so it can run inside the MutationObserver callback (before the page paints). A huge
+// batch is the exception: what one slice cannot decide waits hidden (pending) for later slices.
 import { classify } from '../core/classify';
 import type { CompiledRuleset } from '../core/compile';
 import type { FeedItem, PageContext, ReasonCode, Verdict } from '../core/model';
 import { isParseFailure, type ParseEnv, type ParseFailure, type SiteAdapter } from './adapter';
 import type { FactStore } from './fact-store';
-import { applyVerdict, clearMark, markPending } from './marking';
+import { applyVerdict, clearMark, markPending, releaseMark } from './marking';
+import { SLICE_MS, SliceQueue, taskScheduler, type SliceScheduler } from './slices';
+import { ATTR } from './styles';
 
 interface Tracked {
   itemId: string;
@@ -24,6 +27,14 @@ export interface ControllerEvents {
 /** Parse failures beyond this many, with fewer successes than failures, mean the markup drifted. */
 const DRIFT_FAILURES = 3;
 const PRUNE_EVERY = 200;
+/** Batches up to this many item roots are decided in the observer callback whatever it takes (a page's worth is ~10–50). */
+export const SYNC_ITEMS = 150;
+
+interface Root {
+  el: Element;
+  /** Re-read even if seen (the page re-rendered inside it). */
+  force: boolean;
+}
 
 export class FeedController {
   private ruleset: CompiledRuleset | null = null;
@@ -33,6 +44,8 @@ export class FeedController {
   private readonly failed = new Set<Element>();
   private readonly reported = new Set<string>();
   private sincePrune = 0;
+  private slices: SliceQueue<Root> | null = null;
+  private disposed = false;
   private href = '';
   private url: URL | null = null;
   private context: PageContext = 'other';
@@ -47,6 +60,7 @@ export class FeedController {
     private readonly facts: FactStore,
     private readonly doc: Document,
     private readonly events: ControllerEvents,
+    private scheduler: SliceScheduler | null = null,
   ) {}
 
   get degraded(): boolean {
@@ -58,15 +72,27 @@ export class FeedController {
   }
 
   setRuleset(rs: CompiledRuleset): void {
+    if (this.disposed) return;
     const first = this.ruleset === null;
     this.ruleset = rs;
     if (first) {
       const waiting = [...this.pending];
       this.pending.clear();
-      for (const el of waiting) if (el.isConnected) this.process(el, true);
+      this.run(waiting.filter((el) => el.isConnected).map((el) => ({ el, force: true })));
     } else {
       this.reclassify(() => true);
     }
+  }
+
+  /** A ruleset that differs only for some accounts (a follow delta): re-decides just their items. */
+  updateRuleset(rs: CompiledRuleset, accountIds: Set<string>, handles: Set<string>): void {
+    if (this.disposed) return;
+    if (this.ruleset === null) {
+      this.setRuleset(rs);
+      return;
+    }
+    this.ruleset = rs;
+    this.reclassifyAccounts(accountIds, handles, new Set());
   }
 
   /** Called at the start of each batch: notices in-app navigation (SPA route changes). */
@@ -89,25 +115,77 @@ export class FeedController {
    * added *inside* an item (a re-render, late content) re-reads that item.
    */
   scan(nodes: Iterable<Node>): void {
+    if (this.disposed) return;
     this.syncLocation();
     const sel = this.adapter.itemSelector;
+    const roots: Root[] = [];
     // A re-render adds many nodes inside one item: re-read each such item once per batch.
     let hosts: Set<Element> | undefined;
     for (const n of nodes) {
       if (n.nodeType !== 1) continue;
       const node = n as Element;
-      if (node.matches(sel)) this.process(node, false);
+      if (node.matches(sel)) roots.push({ el: node, force: false });
       else {
         const host = node.parentElement?.closest(sel);
         if (host) (hosts ??= new Set()).add(host);
       }
-      for (const el of node.querySelectorAll(sel)) this.process(el, false);
+      for (const el of node.querySelectorAll(sel)) roots.push({ el, force: false });
     }
-    if (hosts) for (const host of hosts) this.process(host, this.tracked.has(host) || this.failed.has(host));
+    if (hosts) for (const host of hosts) roots.push({ el: host, force: this.tracked.has(host) || this.failed.has(host) });
+    this.run(roots);
+  }
+
+  /** Small batches all at once; a huge one for one slice now, the rest hidden and decided in later slices. */
+  private run(roots: Root[]): void {
+    if (roots.length <= SYNC_ITEMS) {
+      for (const r of roots) this.process(r.el, r.force);
+      return;
+    }
+    this.scheduler ??= taskScheduler(this.doc.defaultView as Window);
+    const end = this.scheduler.now() + SLICE_MS;
+    let i = 0;
+    while (i < roots.length) {
+      const r = roots[i++] as Root;
+      this.process(r.el, r.force);
+      if (this.scheduler.now() >= end) break;
+    }
+    const rest = roots.slice(i).filter((r) => r.force || !this.seen.has(r.el));
+    if (rest.length === 0) return;
+    // Nothing unclassified paints: the stylesheet keeps pending items invisible (still laid out).
+    if (!this.degraded) for (const r of rest) markPending(this.adapter.markTarget(r.el));
+    this.slices ??= new SliceQueue(this.scheduler, (r) => {
+      if (r.el.isConnected) this.process(r.el, r.force);
+    });
+    this.slices.push(rest);
+  }
+
+  /** Items still waiting for a slice. */
+  get queued(): number {
+    return this.slices?.size ?? 0;
+  }
+
+  /**
+   * Stops for good and takes back every mark and placeholder this controller made (pausing, or a
+   * newer instance taking over). `keepVerdicts`: decided items stay as they are (the page is going
+   * into the back/forward cache; the next session re-decides them in place).
+   */
+  dispose(keepVerdicts = false): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    // Undecided items are never left hidden, whatever happens to the verdicts.
+    for (const r of this.slices?.stop() ?? []) {
+      const target = this.adapter.markTarget(r.el);
+      if (target.getAttribute(ATTR) === 'pending') releaseMark(target);
+    }
+    for (const el of this.pending) releaseMark(this.adapter.markTarget(el));
+    if (!keepVerdicts) for (const t of this.tracked.values()) releaseMark(t.target);
+    this.tracked.clear();
+    this.pending.clear();
+    this.failed.clear();
   }
 
   private process(el: Element, force: boolean): void {
-    if (!force && this.seen.has(el)) return;
+    if (this.disposed || (!force && this.seen.has(el))) return;
     this.seen.add(el);
     const result = this.safeParse(el);
     if (result === null) return;
@@ -123,7 +201,10 @@ export class FeedController {
     if (!this.tracked.has(el)) this.parsed++;
     this.tracked.set(el, { itemId: result.id, handle: result.author.handle, authorId: result.author.id, target });
     if (++this.sincePrune >= PRUNE_EVERY) this.prune();
-    if (this.degraded) return;
+    if (this.degraded) {
+      if (target.getAttribute(ATTR) === 'pending') clearMark(target);
+      return;
+    }
     if (!this.ruleset) {
       markPending(target);
       this.pending.add(el);
@@ -158,7 +239,7 @@ export class FeedController {
 
   /** Re-reads and re-classifies tracked items (new facts, new rules); still synchronous. */
   reclassify(matches: (t: Tracked) => boolean): void {
-    if (!this.ruleset || this.degraded) return;
+    if (!this.ruleset || this.degraded || this.disposed) return;
     for (const [el, t] of this.tracked) {
       if (!el.isConnected) {
         this.tracked.delete(el);
@@ -179,7 +260,7 @@ export class FeedController {
 
   /** Looks for markup drift; once degraded, Doorman stops hiding anything on this page. */
   checkDrift(): void {
-    if (this.degraded) return;
+    if (this.degraded || this.disposed) return;
     let failures = 0;
     for (const el of this.failed) {
       if (!el.isConnected) this.failed.delete(el);
@@ -198,6 +279,10 @@ export class FeedController {
     for (const t of this.tracked.values()) clearMark(t.target);
     for (const el of this.pending) clearMark(this.adapter.markTarget(el));
     this.pending.clear();
+    for (const r of this.slices?.clear() ?? []) {
+      const target = this.adapter.markTarget(r.el);
+      if (target.getAttribute(ATTR) === 'pending') clearMark(target);
+    }
     this.events.changed();
   }
 

@@ -1,7 +1,8 @@
 // What the page's own API responses told us, kept in memory for synchronous lookups on the hot path.
 // Bounded: the oldest entries go first once a map is full, so a long session cannot grow without limit.
 import { normalizeHandle } from '../core/handle';
-import type { AccountFact, ItemFact, PageFacts } from '../shared/facts';
+import type { SiteKey } from '../core/model';
+import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS, type AccountFact, type ItemFact, type PageFacts } from '../shared/facts';
 
 const MAX_ACCOUNTS = 20_000;
 const MAX_ITEMS = 50_000;
@@ -58,6 +59,25 @@ export class FactStore {
 
   item(id: string): ItemFact | undefined {
     return this.items.get(id);
+  }
+
+  /**
+   * The most recently seen facts, as PageFacts payloads within the schema's caps: what an instance
+   * retiring for a newer one hands over (the page will not send its API responses again).
+   */
+  exportChunks(site: SiteKey, maxAccounts: number, maxItems: number): PageFacts[] {
+    const accounts = [...this.accounts.values()].slice(-maxAccounts);
+    const items = [...this.items.values()].slice(-maxItems);
+    const chunks: PageFacts[] = [];
+    for (let a = 0, i = 0; a < accounts.length || i < items.length; a += MAX_FACT_ACCOUNTS, i += MAX_FACT_ITEMS) {
+      chunks.push({
+        site,
+        ...(this.viewerId ? { viewerId: this.viewerId } : {}),
+        accounts: accounts.slice(a, a + MAX_FACT_ACCOUNTS),
+        items: items.slice(i, i + MAX_FACT_ITEMS),
+      });
+    }
+    return chunks;
   }
 
   get size(): { accounts: number; items: number } {

@@ -23,7 +23,7 @@ export function parseFactsPayload(payload: unknown, site: SiteId): Facts | null 
  * Listens on both channels the page-world script may use: a synchronous CustomEvent on the document
  * (so facts land before the page renders the response) and window.postMessage as a fallback.
  */
-export function listenForFacts(win: Window, site: SiteId, onFacts: (facts: Facts) => void, onRejected: () => void): () => void {
+export function listenForFacts(win: Window, site: SiteId, onFacts: (facts: Facts) => void, onRejected: () => void, signal: AbortSignal): void {
   const handle = (payload: unknown) => {
     const facts = parseFactsPayload(payload, site);
     if (facts) onFacts(facts);
@@ -36,10 +36,6 @@ export function listenForFacts(win: Window, site: SiteId, onFacts: (facts: Facts
     if (envelope.tag !== FACTS_MESSAGE_TAG) return;
     handle(typeof envelope.facts === 'string' ? envelope.facts : JSON.stringify(envelope.facts ?? null));
   };
-  win.document.addEventListener(FACTS_EVENT, onEvent);
-  win.addEventListener('message', onMessage);
-  return () => {
-    win.document.removeEventListener(FACTS_EVENT, onEvent);
-    win.removeEventListener('message', onMessage);
-  };
+  win.document.addEventListener(FACTS_EVENT, onEvent, { signal });
+  win.addEventListener('message', onMessage, { signal });
 }

@@ -1,13 +1,23 @@
 // Applies a verdict to an item's element: one data attribute for the stylesheet, plus a one-line
 // placeholder (reason + a keyboard-accessible Show button) for collapsed and hidden items.
 import type { Verdict } from '../core/model';
+import { ATTR_OWNER, OWNER, ownedByUs } from './owner';
 import { ATTR, ATTR_REVEALED, PLACEHOLDER_CLASS } from './styles';
 
 export const ATTR_ITEM = 'data-doorman-item';
 
+/**
+ * Placeholders this instance built. One left by an older instance (its script orphaned by an update,
+ * its listeners perhaps dead) is replaced, never kept beside ours: one placeholder per item, always.
+ */
+const own = new WeakSet<Element>();
+
 function placeholderOf(target: Element): HTMLElement | null {
   const first = target.firstElementChild as HTMLElement | null;
-  return first !== null && first.classList.contains(PLACEHOLDER_CLASS) ? first : null;
+  if (first === null || !first.classList.contains(PLACEHOLDER_CLASS)) return null;
+  if (own.has(first)) return first;
+  first.remove();
+  return placeholderOf(target);
 }
 
 function setRevealed(target: Element, revealed: boolean): void {
@@ -43,11 +53,13 @@ function buildPlaceholder(doc: Document, target: Element): HTMLElement {
   // Keep Enter/Space and the site's single-key shortcuts from reaching the page while our button has focus.
   button.addEventListener('keydown', (e) => e.stopPropagation());
   box.append(mark, reason, button);
+  own.add(box);
   return box;
 }
 
 export function applyVerdict(target: Element, itemId: string, verdict: Verdict): void {
   target.setAttribute(ATTR_ITEM, itemId);
+  if (target.getAttribute(ATTR_OWNER) !== OWNER) target.setAttribute(ATTR_OWNER, OWNER);
   if (verdict.action === 'show') {
     clearMark(target, false);
     target.setAttribute(ATTR, 'show');
@@ -68,14 +80,24 @@ export function applyVerdict(target: Element, itemId: string, verdict: Verdict):
 
 /** Marks an element as waiting for its verdict (kept invisible, still laid out). */
 export function markPending(target: Element): void {
-  if (!target.hasAttribute(ATTR)) target.setAttribute(ATTR, 'pending');
+  if (target.hasAttribute(ATTR)) return;
+  target.setAttribute(ATTR, 'pending');
+  target.setAttribute(ATTR_OWNER, OWNER);
 }
 
 export function clearMark(target: Element, dropItemId = true): void {
   placeholderOf(target)?.remove();
   target.removeAttribute(ATTR);
   target.removeAttribute(ATTR_REVEALED);
-  if (dropItemId) target.removeAttribute(ATTR_ITEM);
+  if (dropItemId) {
+    target.removeAttribute(ATTR_ITEM);
+    target.removeAttribute(ATTR_OWNER);
+  }
+}
+
+/** clearMark, unless another instance marked the element since (it owns the page now). */
+export function releaseMark(target: Element): void {
+  if (ownedByUs(target)) clearMark(target);
 }
 
 /** Reveals one item (from the popup's "Show on page"); returns whether it was found. */
@@ -88,4 +110,24 @@ export function reveal(doc: Document, itemId: string): boolean {
     found = true;
   }
   return found;
+}
+
+/**
+ * Removes every Doorman mark and placeholder in the document: what an older instance left behind when
+ * it could not clean up itself (Firefox unloads an updated extension's scripts without a word).
+ */
+export function sweepMarks(doc: Document): number {
+  let removed = 0;
+  for (const box of doc.querySelectorAll(`.${PLACEHOLDER_CLASS}`)) {
+    box.remove();
+    removed++;
+  }
+  for (const el of doc.querySelectorAll(`[${ATTR}], [${ATTR_REVEALED}], [${ATTR_ITEM}], [${ATTR_OWNER}]`)) {
+    el.removeAttribute(ATTR);
+    el.removeAttribute(ATTR_OWNER);
+    el.removeAttribute(ATTR_REVEALED);
+    el.removeAttribute(ATTR_ITEM);
+    removed++;
+  }
+  return removed;
 }

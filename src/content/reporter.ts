@@ -32,8 +32,10 @@ export class Reporter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private healthTimer: ReturnType<typeof setTimeout> | undefined;
   private lastHealth = '';
+  private stopped = false;
 
   filtered(item: FeedItem, verdict: Verdict): void {
+    if (this.stopped) return;
     const key = `${item.site}:${item.id}`;
     if (!this.queue.has(key)) this.queue.set(key, toLogEntry(item, verdict, Date.now()));
     if (this.queue.size >= MAX_BATCH) this.flush();
@@ -53,8 +55,19 @@ export class Reporter {
     }
   }
 
+  /** Drops what is queued and cancels timers (after a last flush, if the caller wants one). */
+  stop(): void {
+    clearTimeout(this.timer);
+    clearTimeout(this.healthTimer);
+    this.timer = undefined;
+    this.healthTimer = undefined;
+    this.queue.clear();
+    this.stopped = true;
+  }
+
   /** Coalesces health reports: at most one message per 250 ms, none when nothing changed. */
   health(build: () => TabHealth): void {
+    if (this.stopped) return;
     this.healthTimer ??= setTimeout(() => {
       this.healthTimer = undefined;
       const health = build();

@@ -1,5 +1,6 @@
-// Where a content script gets the user's rules: the background's cached snapshot in storage.local
-// (readable at document_start without waking IndexedDB), then every change as it is written.
+// Where a content script gets the user's rules at start: the background's cached snapshot in
+// storage.local (readable at document_start without waking IndexedDB), else the background itself.
+// Changes arrive by message afterwards (snapshot-channel.ts).
 import browser from 'webextension-polyfill';
 import { Snapshot, emptySnapshot } from '../core/snapshot';
 import { send } from '../shared/runtime';
@@ -11,6 +12,15 @@ function validate(raw: unknown): Snapshot | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** The background's current snapshot, or null when it cannot be reached. */
+export async function fetchSnapshot(): Promise<Snapshot | null> {
+  try {
+    return validate(await send({ type: 'snapshot/get' }));
+  } catch {
+    return null;
+  }
+}
+
 /** Resolves with the freshest snapshot available; falls back to defaults so a broken cache never blocks the page. */
 export async function loadSnapshot(): Promise<Snapshot> {
   try {
@@ -20,22 +30,6 @@ export async function loadSnapshot(): Promise<Snapshot> {
   } catch {
     // fall through to asking the background
   }
-  try {
-    const fresh = validate(await send({ type: 'snapshot/get' }));
-    if (fresh) return fresh;
-  } catch {
-    // background unavailable (extension reloading): use defaults, which is what a new user has
-  }
-  return emptySnapshot();
-}
-
-/** Calls back with each newer snapshot, from storage changes or a direct push from the background. */
-export function watchSnapshot(onSnapshot: (s: Snapshot) => void): () => void {
-  const onStorage = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area !== 'local' || !(SNAPSHOT_KEY in changes)) return;
-    const next = validate(changes[SNAPSHOT_KEY]?.newValue);
-    if (next) onSnapshot(next);
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  return () => browser.storage.onChanged.removeListener(onStorage);
+  // Background unavailable (extension reloading): use defaults, which is what a new user has.
+  return (await fetchSnapshot()) ?? emptySnapshot();
 }

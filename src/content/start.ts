@@ -1,120 +1,166 @@
-// Boots Doorman on a supported site: stylesheet first, then the observer, facts, rules and reporting.
+// Boots Doorman on a supported site and runs it until it must stop. The lifetime (stylesheet, rules
+// channel, page lifecycle) lasts as long as this script is the page's Doorman; a filtering session
+// (session.ts) runs inside it while the site is enabled and the page is shown.
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { compileSnapshot } from '../core/compile';
+import type { CompiledRuleset } from '../core/compile';
 import { normalizeHandle } from '../core/handle';
 import { siteEnabled } from '../core/settings';
 import { siteName } from '../sites/registry';
 import type { SiteAdapter } from './adapter';
-import { FeedController } from './controller';
 import { FactStore } from './fact-store';
-import { listenForFacts } from './facts-bridge';
-import { reveal } from './marking';
+import { receiveHandover, sendHandover } from './handover';
+import { claimPage } from './instance';
+import { reveal, sweepMarks } from './marking';
 import { Reporter } from './reporter';
-import { loadSnapshot, watchSnapshot } from './snapshot-source';
-import { ensureStylesheet } from './styles';
+import { startSession, type Session } from './session';
+import type { SliceScheduler } from './slices';
+import { SnapshotChannel } from './snapshot-channel';
+import { fetchSnapshot, loadSnapshot } from './snapshot-source';
+import { ensureStylesheet, removeStylesheet } from './styles';
 import { Message, type TabHealth } from '../shared/messages';
-import type { PageFacts } from '../shared/facts';
-import { send } from '../shared/runtime';
+import { extensionAlive } from '../shared/runtime';
 
 // Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.
 z.config({ jitless: true });
 
-const DRIFT_CHECK_MS = 1_500;
-const FOLLOW_FLUSH_MS = 2_000;
+export interface ContentOptions {
+  /** Whether the extension is still there (tests fake an update with it). */
+  alive?: () => boolean;
+  scheduler?: SliceScheduler;
+}
 
-export function startContent(adapter: SiteAdapter, win: Window = window): FeedController {
+/** Starts Doorman on this page; returns stop (which also takes back every mark it made). */
+export function startContent(adapter: SiteAdapter, win: Window = window, opts: ContentOptions = {}): () => void {
   const doc = win.document;
-  ensureStylesheet(doc);
+  const alive = opts.alive ?? extensionAlive;
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
   const facts = new FactStore();
   const reporter = new Reporter();
-  let revision = -1;
+  let session: Session | null = null;
   let paused = false;
+  let hidden = false;
 
-  const health = (): TabHealth => ({
-    site: adapter.site,
-    status: paused ? 'paused' : controller.degraded ? 'degraded' : 'working',
-    detail: controller.driftDetail ?? '',
-    url: doc.location.href.slice(0, 2000),
-    counts: controller.counts,
-    seen: controller.parsed,
-  });
-  const controller: FeedController = new FeedController(adapter, facts, doc, {
-    filtered: (item, verdict) => {
-      reporter.filtered(item, verdict);
-      reporter.health(health);
-    },
-    changed: () => reporter.health(health),
-  });
+  const health = (): TabHealth => {
+    const c = session?.controller;
+    return {
+      site: adapter.site,
+      status: paused ? 'paused' : c?.degraded ? 'degraded' : 'working',
+      detail: c?.driftDetail ?? '',
+      url: doc.location.href.slice(0, 2000),
+      counts: c?.counts ?? {},
+      seen: c?.parsed ?? 0,
+    };
+  };
+  const healthChanged = () => {
+    if (!signal.aborted) reporter.health(health);
+  };
 
-  // The observer callback runs after DOM changes and before rendering: verdicts land before paint.
-  let driftTimer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver((records) => {
-    const added: Node[] = [];
-    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) added.push(n);
-    if (added.length > 0) controller.scan(added);
-    driftTimer ??= setTimeout(() => {
-      driftTimer = undefined;
-      controller.checkDrift();
-      reporter.health(health);
-    }, DRIFT_CHECK_MS);
-  });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
-  if (doc.body) controller.scan([doc.body]);
-
-  // Follow state the page revealed goes to the follow graph, batched.
-  const follows = new Map<string, { accountId: string; handle: string; following: boolean }>();
-  let followsFromList = false;
-  let followTimer: ReturnType<typeof setTimeout> | undefined;
-  const queueFollows = (f: PageFacts) => {
-    for (const a of f.accounts) {
-      if (a.followed === undefined) continue;
-      follows.set(a.id, { accountId: a.id, handle: normalizeHandle(a.handle), following: a.followed });
+  const stop = (how: { orphaned?: boolean } = {}) => {
+    if (signal.aborted) return;
+    // An orphan's messages would only fail ("Extension context invalidated"): send nothing.
+    session?.stop({ flush: !how.orphaned });
+    session = null;
+    if (!how.orphaned) reporter.flush();
+    reporter.stop();
+    lifetime.abort();
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // The orphaned context's API may throw on any call; the listener dies with it.
     }
-    followsFromList ||= f.followingList === true;
-    if (follows.size === 0) return;
-    followTimer ??= setTimeout(() => {
-      followTimer = undefined;
-      const batch = [...follows.values()];
-      follows.clear();
-      const source = followsFromList ? 'following-list' : 'page';
-      followsFromList = false;
-      for (let i = 0; i < batch.length; i += 2_000) {
-        send({ type: 'follows/learn', site: adapter.site, source, follows: batch.slice(i, i + 2_000) }).catch(() => undefined);
+    removeStylesheet(doc);
+  };
+  const retire = (forSuccessor = false) => {
+    if (signal.aborted) return;
+    if (forSuccessor) sendHandover(win, adapter.site, facts);
+    stop({ orphaned: !alive() });
+  };
+
+  const resume = () => {
+    if (session || paused || hidden || signal.aborted) return;
+    session = startSession({
+      adapter, win, facts, reporter, healthChanged, alive,
+      ruleset: channel.ruleset,
+      orphaned: () => retire(false),
+      ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
+    });
+  };
+  const suspend = (keepMarks: boolean) => {
+    session?.stop({ keepMarks });
+    session = null;
+  };
+
+  const channel = new SnapshotChannel({
+    snapshot(rs: CompiledRuleset, s) {
+      paused = !siteEnabled(s.settings, adapter.site);
+      // Paused: no observer, no listeners, no marks. Resumed: a fresh session over the page as it is.
+      if (paused) suspend(false);
+      else if (session) session.controller.setRuleset(rs);
+      else resume();
+      healthChanged();
+    },
+    delta(rs, d) {
+      if (d.site !== adapter.site || !session) return;
+      const ids = new Set<string>();
+      const handles = new Set<string>();
+      for (const f of [...d.add, ...d.remove]) {
+        ids.add(f.accountId);
+        if (f.handle) handles.add(normalizeHandle(f.handle));
       }
-    }, FOLLOW_FLUSH_MS);
-  };
+      session.controller.updateRuleset(rs, ids, handles);
+    },
+  }, fetchSnapshot, { siteNames: { [adapter.site]: siteName(adapter.site) } });
 
-  listenForFacts(win, adapter.site, (f) => {
-    const changed = facts.merge(f);
-    const handles = new Set<string>();
-    for (const a of f.accounts) if (changed.accountIds.has(a.id)) handles.add(normalizeHandle(a.handle));
-    controller.reclassifyAccounts(changed.accountIds, handles, changed.itemIds);
-    queueFollows(f);
-  }, () => undefined);
-
-  const applySnapshot = (s: Parameters<typeof compileSnapshot>[0]) => {
-    if (s.revision <= revision) return; // each change arrives twice: storage event and direct push
-    revision = s.revision;
-    paused = !siteEnabled(s.settings, adapter.site);
-    controller.setRuleset(compileSnapshot(s, { siteNames: { [adapter.site]: siteName(adapter.site) } }));
-    reporter.health(health);
-  };
-  void loadSnapshot().then(applySnapshot);
-  watchSnapshot(applySnapshot);
-
-  browser.runtime.onMessage.addListener((raw: unknown) => {
+  function onMessage(raw: unknown): Promise<unknown> | undefined {
+    if (signal.aborted) return undefined;
+    if (!alive()) {
+      retire(false);
+      return undefined;
+    }
     const parsed = Message.safeParse(raw);
     if (!parsed.success) return undefined;
     const msg = parsed.data;
     if (msg.type === 'snapshot/changed') {
-      applySnapshot(msg.snapshot);
+      channel.snapshot(msg.snapshot);
       return Promise.resolve({ ok: true });
     }
+    if (msg.type === 'follows/changed') return Promise.resolve({ applied: channel.delta(msg.delta) });
     if (msg.type === 'item/reveal') return Promise.resolve({ revealed: reveal(doc, msg.itemId) });
+    if (msg.type === 'content/ping') return Promise.resolve({ alive: true });
     return undefined;
-  });
+  }
 
-  win.addEventListener('pagehide', () => reporter.flush());
-  return controller;
+  // Take the page over from any older instance first (keeping the facts it hands over), then clear
+  // whatever it could not take back.
+  const claiming = new AbortController();
+  receiveHandover(win, adapter.site, facts, claiming.signal);
+  claimPage(win, alive, retire, signal);
+  claiming.abort();
+  sweepMarks(doc);
+  ensureStylesheet(doc);
+  // Listening before the first read: a change sent while the cache is being read is not missed.
+  browser.runtime.onMessage.addListener(onMessage);
+  // Items render before the rules load: the session holds them hidden (pending) until they arrive.
+  resume();
+  void loadSnapshot().then((s) => channel.snapshot(s));
+
+  // Leaving the page: flush what is queued and stop. Into the back/forward cache, verdicts stay on
+  // the frozen page; coming back starts a new session (and catches up with the rules).
+  win.addEventListener('pagehide', (e) => {
+    hidden = true;
+    reporter.flush();
+    suspend(true);
+    if (!(e as PageTransitionEvent).persisted) stop();
+  }, { signal });
+  win.addEventListener('pageshow', (e) => {
+    if (!(e as PageTransitionEvent).persisted || !hidden) return;
+    hidden = false;
+    if (!alive()) return retire(false);
+    resume();
+    void fetchSnapshot().then((s) => s && channel.snapshot(s));
+  }, { signal });
+
+  return () => stop();
 }

@@ -1,5 +1,7 @@
 // One injected stylesheet does all hiding, keyed on data attributes: no per-node inline styles,
 // nothing for the site's own CSS to fight, and undoing a verdict is removing an attribute.
+import { ATTR_OWNER, OWNER, ownedByUs } from './owner';
+
 export const ATTR = 'data-doorman';
 export const ATTR_REVEALED = 'data-doorman-revealed';
 export const PLACEHOLDER_CLASS = 'doorman-placeholder';
@@ -32,11 +34,23 @@ export const STYLESHEET = `
 [${ATTR}="label"] > .${PLACEHOLDER_CLASS} button { display: none !important; }
 `;
 
-/** Inserts the stylesheet as early as possible (document_start: <html> exists, <head> may not). */
+/**
+ * Inserts the stylesheet as early as possible (document_start: <html> exists, <head> may not). One
+ * left by an older version is taken over and brought up to date rather than kept.
+ */
 export function ensureStylesheet(doc: Document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = STYLESHEET;
-  (doc.head ?? doc.documentElement).appendChild(style);
+  let style = doc.getElementById(STYLE_ID);
+  if (!style) {
+    style = doc.createElement('style');
+    style.id = STYLE_ID;
+    (doc.head ?? doc.documentElement).appendChild(style);
+  }
+  if (style.textContent !== STYLESHEET) style.textContent = STYLESHEET;
+  style.setAttribute(ATTR_OWNER, OWNER);
+}
+
+/** Removes the stylesheet, unless a newer instance has taken it over. */
+export function removeStylesheet(doc: Document): void {
+  const style = doc.getElementById(STYLE_ID);
+  if (style && ownedByUs(style)) style.remove();
 }

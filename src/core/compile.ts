@@ -91,11 +91,19 @@ export interface FollowDelta {
 
 /**
  * Applies follows learned since the snapshot, so a tab need not recompile everything for a few
- * accounts. It updates the ruleset's follow index in place (the caller drops any older reference)
- * and returns the ruleset to classify with from now on.
+ * accounts. The follow list changes the way the database's learnFollows changes it: an account's row
+ * replaces any handle-only row for the same handle, added or removed. The ruleset's follow index is
+ * updated in place (the caller drops any older reference) and the ruleset to classify with is returned.
  */
 export function applyFollowDelta(rs: CompiledRuleset, delta: FollowDelta): CompiledRuleset {
-  for (const r of delta.remove) rs.follows.delete({ site: delta.site, ...r });
-  for (const a of delta.add) rs.follows.set({ site: delta.site, ...a }, true);
+  const site = delta.site;
+  for (const r of delta.remove) {
+    rs.follows.delete({ site, ...r });
+    rs.follows.delete({ site, accountId: '', handle: r.handle });
+  }
+  for (const a of delta.add) {
+    rs.follows.delete({ site, accountId: '', handle: a.handle });
+    rs.follows.set({ site, ...a }, true);
+  }
   return rs;
 }

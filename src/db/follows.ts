@@ -3,7 +3,7 @@ import { FollowEntry } from '../core/lists';
 import type { SiteKey } from '../core/model';
 import type { DoormanDB, FollowRow } from './database';
 import { accountRowKey } from './keys';
-import { bumpRevision } from './revision';
+import { bumpRevision, currentRevision } from './revision';
 
 export type FollowSource = FollowEntry['source'];
 
@@ -28,6 +28,17 @@ export async function countFollows(db: DoormanDB, site?: SiteKey): Promise<numbe
   return site ? db.follows.where('site').equals(site).count() : db.follows.count();
 }
 
+/** What one learnFollowsDelta call changed, in the form a snapshot delta carries. */
+export interface LearnedFollows {
+  /** Accounts whose change a snapshot can see (added, removed, handle changed). */
+  changed: number;
+  added: { accountId: string; handle: string }[];
+  removed: { accountId: string; handle: string }[];
+  /** The data revision before and after (equal when nothing changed). */
+  base: number;
+  revision: number;
+}
+
 /**
  * Upserts accounts the user follows and deletes ones they no longer follow. Returns how many
  * accounts changed in a way a snapshot can see (added, removed, handle changed); a mere refresh of
@@ -40,10 +51,25 @@ export async function learnFollows(
   source: FollowSource,
   now = Date.now(),
 ): Promise<number> {
+  return (await learnFollowsDelta(db, site, facts, source, now)).changed;
+}
+
+/** learnFollows, also saying which accounts changed and between which revisions (for follow deltas). */
+export async function learnFollowsDelta(
+  db: DoormanDB,
+  site: SiteKey,
+  facts: readonly FollowFact[],
+  source: FollowSource,
+  now = Date.now(),
+): Promise<LearnedFollows> {
   // The last word on an account within one batch wins.
   const latest = new Map<string, FollowFact>();
   for (const f of facts) if (f.accountId !== '') latest.set(f.accountId, f);
-  if (latest.size === 0) return 0;
+  const none = async (): Promise<LearnedFollows> => {
+    const revision = await currentRevision(db);
+    return { changed: 0, added: [], removed: [], base: revision, revision };
+  };
+  if (latest.size === 0) return none();
 
   return db.transaction('rw', db.follows, db.meta, async () => {
     const wanted = [...latest.values()].map((f) => ({
@@ -58,27 +84,30 @@ export async function learnFollows(
 
     const puts: FollowRow[] = [];
     const deletes: string[] = [];
-    let changed = 0;
+    const added: LearnedFollows['added'] = [];
+    const removed: LearnedFollows['removed'] = [];
     wanted.forEach(({ fact, entry }, i) => {
       const existing = byId[i];
       const handleRow = byHandle[i];
       if (fact.following) {
         if (handleRow) deletes.push(handleRow.key);
         const visible = !existing || existing.handle !== entry.handle;
-        if (visible) changed++;
+        if (visible) added.push({ accountId: entry.accountId, handle: entry.handle });
         if (visible || now - existing.learnedAt >= LEARNED_AT_REFRESH_MS || existing.source !== source) {
           puts.push({ ...entry, key: idKeys[i] ?? '' });
         }
       } else {
         if (existing) deletes.push(existing.key);
         if (handleRow) deletes.push(handleRow.key);
-        if (existing || handleRow) changed++;
+        if (existing || handleRow) removed.push({ accountId: entry.accountId, handle: existing?.handle ?? handleRow?.handle ?? entry.handle });
       }
     });
     if (deletes.length > 0) await db.follows.bulkDelete(deletes);
     if (puts.length > 0) await db.follows.bulkPut(puts);
-    if (changed > 0) await bumpRevision(db);
-    return changed;
+    const changed = added.length + removed.length;
+    if (changed === 0) return none();
+    const revision = await bumpRevision(db);
+    return { changed, added, removed, base: revision - 1, revision };
   });
 }
 

@@ -46,6 +46,22 @@ export const FollowFact = z.object({
   following: z.boolean(),
 });
 
+/** An account whose follow state changed, as a follow delta carries it. */
+export const FollowRef = z.object({ accountId: z.string().min(1).max(200), handle: z.string().max(320) });
+
+/**
+ * Follows learned since the snapshot at revision `base`: applying it to that snapshot gives the one at
+ * `revision`. A tab at any other revision cannot apply it and asks for the whole snapshot instead.
+ */
+export const FollowDelta = z.object({
+  site: KnownSiteId,
+  base: z.number().int().nonnegative(),
+  revision: z.number().int().nonnegative(),
+  add: z.array(FollowRef).max(2_000),
+  remove: z.array(FollowRef).max(2_000),
+});
+export type FollowDelta = z.infer<typeof FollowDelta>;
+
 export const Message = z.discriminatedUnion('type', [
   /** content → background: the current snapshot. */
   z.object({ type: z.literal('snapshot/get') }),
@@ -64,8 +80,12 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab/health'), tabId: z.number().int() }),
   /** background → content: the snapshot changed; here it is. */
   z.object({ type: z.literal('snapshot/changed'), snapshot: Snapshot }),
+  /** background → content: follows learned since revision `base` (instead of a whole snapshot). */
+  z.object({ type: z.literal('follows/changed'), delta: FollowDelta }),
   /** popup/options → background: they wrote to the database; rebuild and push the snapshot. */
   z.object({ type: z.literal('data/changed') }),
+  /** background → content: is a live content script here? (Orphans of an old version cannot answer.) */
+  z.object({ type: z.literal('content/ping') }),
   /** popup → content: reveal one collapsed or hidden item. */
   z.object({ type: z.literal('item/reveal'), itemId: z.string().min(1).max(300) }),
 ]);
@@ -80,6 +100,9 @@ export interface ResponseMap {
   'health/report': { ok: true };
   'tab/health': TabHealth | null;
   'snapshot/changed': { ok: true };
+  /** `applied` false: the tab was at another revision and fetched the whole snapshot instead. */
+  'follows/changed': { applied: boolean };
   'data/changed': { revision: number };
   'item/reveal': { revealed: boolean };
+  'content/ping': { alive: true };
 }

@@ -111,7 +111,7 @@ describe('handlers', () => {
     expect(await countLog(db)).toBe(0);
   });
 
-  it('follows/learn persists, then publishes a new snapshot only when something changed', async () => {
+  it('follows/learn persists, caches the new snapshot and sends tabs only the delta, when something changed', async () => {
     const { bg, db, local, tabs } = setup([{ id: 1 }, { id: 2 }, { id: 3 }], new Set([2]));
     await bg.ready();
     const learn = { type: 'follows/learn', site: 'x', source: 'page', follows: [{ accountId: '7', handle: 'friend', following: true }] };
@@ -121,7 +121,11 @@ describe('handlers', () => {
     expect(cached.follows.map((f) => f.accountId)).toEqual(['7']);
     // Tab 2 has no content script: skipped quietly, the others got the snapshot.
     expect(tabs.sent.map((m) => m.tabId)).toEqual([1, 3]);
-    expect(tabs.sent[0]?.message).toEqual({ type: 'snapshot/changed', snapshot: cached });
+    // Tabs get the accounts that changed against the revision they were learned on, not the whole snapshot.
+    expect(tabs.sent[0]?.message).toEqual({
+      type: 'follows/changed',
+      delta: { site: 'x', base: cached.revision - 1, revision: cached.revision, add: [{ accountId: '7', handle: 'friend' }], remove: [] },
+    });
     expect(tabs.queries).toEqual([{ url: MATCHES }]);
 
     expect(await bg.handle(learn, contentSender())).toEqual({ changed: 0 });

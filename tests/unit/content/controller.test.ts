@@ -2,41 +2,13 @@
 import { Window } from 'happy-dom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compileSnapshot } from '../../../src/core/compile';
-import type { FeedItem } from '../../../src/core/model';
 import { emptySnapshot, type Snapshot } from '../../../src/core/snapshot';
 import type { SiteAdapter } from '../../../src/content/adapter';
+import { toyAdapter } from './toy-adapter';
 import { FeedController } from '../../../src/content/controller';
 import { FactStore } from '../../../src/content/fact-store';
 import { reveal } from '../../../src/content/marking';
 import { ATTR, ATTR_REVEALED, PLACEHOLDER_CLASS, ensureStylesheet } from '../../../src/content/styles';
-
-// Toy markup: <li class="cell"><div class="post" data-id data-handle data-kind>text</div></li>
-const toyAdapter: SiteAdapter = {
-  site: 'x',
-  itemSelector: '.post',
-  contextFor: (url) => (url.pathname.startsWith('/search') ? 'search' : 'home'),
-  parse(el, env) {
-    const id = el.getAttribute('data-id');
-    const handle = el.getAttribute('data-handle');
-    if (el.hasAttribute('data-not-item')) return null;
-    if (!id || !handle) return { failure: 'no id or author' };
-    const fact = env.facts.accountByHandle(handle);
-    const item: FeedItem = {
-      site: 'x', id, permalink: `/${handle}/status/${id}`,
-      kind: (el.getAttribute('data-kind') as FeedItem['kind']) ?? 'reply',
-      context: env.context,
-      author: {
-        id: fact?.id ?? '', handle, displayName: handle,
-        followed: fact?.followed ?? 'unknown', followsYou: fact?.followsYou ?? 'unknown',
-        verified: fact?.verified ?? 'none', bot: fact?.bot ?? false, accountAgeDays: null, orgProfile: fact?.orgProfile ?? false,
-      },
-      text: el.textContent ?? '', linkDomains: [], inOwnThread: false, promoted: el.hasAttribute('data-ad'),
-    };
-    return item;
-  },
-  markTarget: (el) => el.closest('.cell') ?? el,
-  detectDrift: (doc, parsed) => (parsed === 0 && doc.querySelectorAll('.card').length >= 3 ? 'cards but no posts' : null),
-};
 
 function setup(url = 'https://x.com/home') {
   const win = new Window({ url });

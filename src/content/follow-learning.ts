@@ -1,0 +1,48 @@
+// Follow state the page's own API revealed goes to the background's follow graph, batched: one
+// message per couple of seconds however many responses the page fetched.
+import { normalizeHandle } from '../core/handle';
+import type { SiteId } from '../sites/registry';
+import type { PageFacts } from '../shared/facts';
+import { send } from '../shared/runtime';
+
+const FOLLOW_FLUSH_MS = 2_000;
+const MAX_PER_MESSAGE = 2_000;
+
+export interface FollowLearner {
+  queue(facts: PageFacts): void;
+  /** Sends what is queued now (leaving the page, pausing). */
+  flush(): void;
+}
+
+export function followLearner(site: SiteId, signal: AbortSignal): FollowLearner {
+  const follows = new Map<string, { accountId: string; handle: string; following: boolean }>();
+  let fromList = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(timer));
+
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (follows.size === 0) return;
+    const batch = [...follows.values()];
+    follows.clear();
+    const source = fromList ? 'following-list' : 'page';
+    fromList = false;
+    for (let i = 0; i < batch.length; i += MAX_PER_MESSAGE) {
+      send({ type: 'follows/learn', site, source, follows: batch.slice(i, i + MAX_PER_MESSAGE) }).catch(() => undefined);
+    }
+  };
+
+  return {
+    queue(f) {
+      if (signal.aborted) return;
+      for (const a of f.accounts) {
+        if (a.followed === undefined) continue;
+        follows.set(a.id, { accountId: a.id, handle: normalizeHandle(a.handle), following: a.followed });
+      }
+      fromList ||= f.followingList === true;
+      if (follows.size > 0) timer ??= setTimeout(flush, FOLLOW_FLUSH_MS);
+    },
+    flush,
+  };
+}

@@ -1,0 +1,47 @@
+// A stand-in for webextension-polyfill in content-script tests: a storage.local with the cached
+// snapshot, runtime.sendMessage answered by a test-supplied handler, and runtime.onMessage that a
+// test can deliver background messages to.
+import { emptySnapshot, type Snapshot } from '../../../src/core/snapshot';
+
+type Listener = (msg: unknown) => Promise<unknown> | undefined;
+
+export class FakeBrowser {
+  cached: Snapshot | null = emptySnapshot();
+  sent: unknown[] = [];
+  listeners = new Set<Listener>();
+  answer: (msg: { type: string }) => unknown = () => ({ ok: true });
+
+  readonly storage = {
+    local: {
+      get: async (key: string) => (this.cached ? { [key]: structuredClone(this.cached) } : {}),
+    },
+  };
+
+  readonly runtime = {
+    id: 'doorman-test',
+    sendMessage: async (msg: { type: string }) => {
+      this.sent.push(msg);
+      return this.answer(msg);
+    },
+    onMessage: {
+      addListener: (l: Listener) => this.listeners.add(l),
+      removeListener: (l: Listener) => this.listeners.delete(l),
+    },
+  };
+
+  /** Delivers a background message to every listener; resolves with the first answer. */
+  async deliver(msg: unknown): Promise<unknown> {
+    const answers = [...this.listeners].map((l) => l(msg)).filter((a) => a !== undefined);
+    return answers.length > 0 ? await answers[0] : undefined;
+  }
+}
+
+export const fakeBrowser = new FakeBrowser();
+
+export const snapshotWith = (revision: number, over: Partial<Snapshot> = {}): Snapshot => ({ ...emptySnapshot(), revision, ...over });
+
+export function pausedSnapshot(revision: number): Snapshot {
+  const s = snapshotWith(revision);
+  s.settings = { ...s.settings, sites: { ...s.settings.sites, x: { ...s.settings.sites.x, enabled: false } } };
+  return s;
+}
