@@ -4,7 +4,7 @@
 import type { AllowEntry, BrandOverrideEntry, FollowEntry } from '../core/lists';
 import type { Rule } from '../core/rules';
 import type { Settings } from '../core/settings';
-import { Snapshot } from '../core/snapshot';
+import { SNAPSHOT_KEY, Snapshot } from '../core/snapshot';
 import type { DoormanDB } from '../db/database';
 import { listAllowlist } from '../db/allowlist';
 import { listFollows } from '../db/follows';
@@ -13,7 +13,6 @@ import { currentRevision, raiseRevision } from '../db/revision';
 import { listRules } from '../db/rules';
 import { getSettings } from '../db/settings';
 
-export const SNAPSHOT_KEY = 'snapshot';
 
 /** The caps Snapshot's schema enforces; a snapshot over them would be rejected whole by content scripts. */
 export const SNAPSHOT_LIMITS = { rules: 1_000, allowlist: 50_000, follows: 200_000, overrides: 50_000 } as const;

@@ -2,10 +2,9 @@
 // storage.local (readable at document_start without waking IndexedDB), else the background itself.
 // Changes arrive by message afterwards (snapshot-channel.ts).
 import browser from 'webextension-polyfill';
-import { Snapshot, emptySnapshot } from '../core/snapshot';
+import { SNAPSHOT_KEY, Snapshot, emptySnapshot } from '../core/snapshot';
 import { send } from '../shared/runtime';
 
-export const SNAPSHOT_KEY = 'snapshot';
 
 function validate(raw: unknown): Snapshot | null {
   const parsed = Snapshot.safeParse(raw);

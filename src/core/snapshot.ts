@@ -5,6 +5,9 @@ import { AllowEntry, BrandOverrideEntry, FollowEntry } from './lists';
 import { Rule } from './rules';
 import { Settings } from './settings';
 
+/** Where the background caches the snapshot in storage.local, for content scripts to read at document_start. */
+export const SNAPSHOT_KEY = 'snapshot';
+
 export const Snapshot = z.object({
   /** Increases with every change so a content script can drop stale copies. */
   revision: z.number().int().nonnegative(),

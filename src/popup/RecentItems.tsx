@@ -1,7 +1,7 @@
 // Job 3 in the popup: the most recent filtered items, each with who, what, why and when, and the
 // one-click answers (show it, allow its author, not a brand).
 import type { LogRow } from '../db';
-import { loadAccountIndex } from '../ui/account-status';
+import { loadAccountStatus } from '../ui/account-status';
 import { AccountName } from '../ui/AccountName';
 import { useAnnounce } from '../ui/announcer';
 import { EntryActions } from '../ui/EntryActions';
@@ -16,7 +16,7 @@ export const RECENT_COUNT = 5;
 export function RecentItems({ tab, entries }: { tab: TabState; entries: LogRow[] | undefined }) {
   const env = useEnv();
   const announce = useAnnounce();
-  const index = useLiveQuery(() => loadAccountIndex(env.db), []);
+  const index = useLiveQuery(() => loadAccountStatus(env.db), []);
 
   if (!entries) return <div class="recent recent--loading" aria-busy="true" />;
   if (entries.length === 0) return <p class="empty">{t('recentEmpty')}</p>;

@@ -1,7 +1,7 @@
 // The answers to one filtered item: show it on the page (popup only), always allow its author, or
 // say the author is not a brand. Each announces what it did and offers Undo.
 import type { LogEntryInput } from '../shared/messages';
-import { brandOverride, isAllowed, type AccountIndex } from './account-status';
+import { brandOverride, isAllowed, type AccountStatus } from './account-status';
 import { useAnnounce } from './announcer';
 import { accountOf, allowAccount, setAccountBrand } from './entry-actions';
 import { t } from './i18n';
@@ -9,7 +9,7 @@ import { useEnv } from './platform';
 
 export function EntryActions({ entry, index, onReveal, compact }: {
   entry: LogEntryInput;
-  index: AccountIndex | undefined;
+  index: AccountStatus | undefined;
   /** When given, a "Show on page" button calls it. */
   onReveal?: () => void;
   compact?: boolean;

@@ -1,35 +1,27 @@
 // Whether a logged item's author is already allowed or marked, so the item's buttons can say so.
+// The same account index, and so the same matching, as the classifier's (core/accounts.ts): an entry
+// with an id never matches another account that happens to hold its handle now.
+import { AccountIndex } from '../core/accounts';
+import type { BrandOverride } from '../core/brand';
 import { listAllowlist, listOverrides, type DoormanDB } from '../db';
-import { handleKey, idKey } from '../core/lists';
-import type { SiteKey } from '../core/model';
 
-export interface AccountIndex {
-  allowed: Set<string>;
-  brand: Map<string, 'brand' | 'not-brand'>;
+export interface AccountStatus {
+  allowed: AccountIndex<true>;
+  brand: AccountIndex<BrandOverride>;
 }
 
-export async function loadAccountIndex(db: DoormanDB): Promise<AccountIndex> {
+export async function loadAccountStatus(db: DoormanDB): Promise<AccountStatus> {
   const [allow, overrides] = await Promise.all([listAllowlist(db), listOverrides(db)]);
-  const allowed = new Set<string>();
-  for (const e of allow) {
-    if (e.accountId) allowed.add(idKey(e.site, e.accountId));
-    if (e.handle) allowed.add(handleKey(e.site, e.handle));
-  }
-  const brand = new Map<string, 'brand' | 'not-brand'>();
-  for (const o of overrides) {
-    if (o.accountId) brand.set(idKey(o.site, o.accountId), o.brand);
-    if (o.handle) brand.set(handleKey(o.site, o.handle), o.brand);
-  }
-  return { allowed, brand };
+  return {
+    allowed: AccountIndex.of(allow, () => true as const),
+    brand: AccountIndex.of(overrides, (o): BrandOverride => o.brand),
+  };
 }
 
-// Same precedence as the classifier: the id when known, else the handle.
-export function isAllowed(ix: AccountIndex | undefined, site: SiteKey, accountId: string, handle: string): boolean {
-  if (!ix) return false;
-  return (accountId !== '' && ix.allowed.has(idKey(site, accountId))) || (handle !== '' && ix.allowed.has(handleKey(site, handle)));
+export function isAllowed(status: AccountStatus | undefined, site: string, accountId: string, handle: string): boolean {
+  return status?.allowed.has(site, accountId, handle) ?? false;
 }
 
-export function brandOverride(ix: AccountIndex | undefined, site: SiteKey, accountId: string, handle: string): 'brand' | 'not-brand' | null {
-  if (!ix) return null;
-  return (accountId !== '' ? ix.brand.get(idKey(site, accountId)) : undefined) ?? ix.brand.get(handleKey(site, handle)) ?? null;
+export function brandOverride(status: AccountStatus | undefined, site: string, accountId: string, handle: string): BrandOverride | null {
+  return status?.brand.get(site, accountId, handle) ?? null;
 }

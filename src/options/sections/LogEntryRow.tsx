@@ -1,6 +1,6 @@
 // One row of the filtered log: who, what, where, when and why, with the answers to it.
 import type { LogRow } from '../../db';
-import type { AccountIndex } from '../../ui/account-status';
+import type { AccountStatus } from '../../ui/account-status';
 import { AccountName } from '../../ui/AccountName';
 import { EntryActions } from '../../ui/EntryActions';
 import { absoluteTime, actionLabel, contextLabel, kindLabel, relativeTime } from '../../ui/format';
@@ -13,7 +13,7 @@ const isWebLink = (url: string): boolean => /^https:\/\//i.test(url);
 /** Fixed: the windowed list needs every row the same height. */
 export const LOG_ROW_HEIGHT = 92;
 
-export function LogEntryRow({ entry: e, index }: { entry: LogRow; index: AccountIndex | undefined }) {
+export function LogEntryRow({ entry: e, index }: { entry: LogRow; index: AccountStatus | undefined }) {
   return (
     <article class="logrow" aria-label={t('logRowLabel', [e.handle ? `@${e.handle}` : e.displayName, relativeTime(e.at)])}>
       <div class="logrow__line">

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { clearLog, type LogRow } from '../../db';
 import { REASON_CODES, type ReasonCode } from '../../core/model';
 import type { SiteId } from '../../sites/registry';
-import { loadAccountIndex } from '../../ui/account-status';
+import { loadAccountStatus } from '../../ui/account-status';
 import { useAnnounce } from '../../ui/announcer';
 import { datedName, downloadText } from '../../ui/download';
 import { reasonLabel } from '../../ui/format';
@@ -36,7 +36,7 @@ export function LogSection() {
     return () => cancelAnimationFrame(id);
   }, [head, readAll]);
   const all = useLiveQuery(async () => (readAll ? env.db.log.orderBy('at').reverse().toArray() : undefined), [readAll]);
-  const index = useLiveQuery(() => loadAccountIndex(env.db), []);
+  const index = useLiveQuery(() => loadAccountStatus(env.db), []);
   const [filter, setFilter] = useState<LogFilter>(emptyFilter);
   const [confirming, setConfirming] = useState(false);
 

@@ -1,7 +1,7 @@
 // The service worker's message dispatch, driven with a fake sender, fake storage and fake tabs.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackground, healthKey, senderKind, type Sender } from '../../../src/background/handlers';
-import { SNAPSHOT_KEY } from '../../../src/background/snapshot';
+import { SNAPSHOT_KEY } from '../../../src/core/snapshot';
 import { countFollows } from '../../../src/db/follows';
 import { countLog } from '../../../src/db/log';
 import { setBrandOverride } from '../../../src/db/overrides';

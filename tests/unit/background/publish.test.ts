@@ -2,7 +2,7 @@
 // a whole snapshot supersedes the deltas of its run, and deltas reach each tab oldest first.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPublisher } from '../../../src/background/publish';
-import { SNAPSHOT_KEY } from '../../../src/background/snapshot';
+import { SNAPSHOT_KEY } from '../../../src/core/snapshot';
 import type { Snapshot } from '../../../src/core/snapshot';
 import { learnFollowsDelta } from '../../../src/db/follows';
 import { currentRevision } from '../../../src/db/revision';

@@ -1,7 +1,7 @@
 // Building the snapshot from the database, its revision, and the storage.local cache.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  SNAPSHOT_KEY, SNAPSHOT_LIMITS, buildSnapshot, cacheSnapshot, currentSnapshot, snapshotFromDb, type SnapshotData,
+  SNAPSHOT_LIMITS, buildSnapshot, cacheSnapshot, currentSnapshot, snapshotFromDb, type SnapshotData,
 } from '../../../src/background/snapshot';
 import { addAllow } from '../../../src/db/allowlist';
 import { learnFollows } from '../../../src/db/follows';
@@ -10,7 +10,7 @@ import { currentRevision } from '../../../src/db/revision';
 import { saveRule } from '../../../src/db/rules';
 import { updateSettings } from '../../../src/db/settings';
 import { compileSnapshot } from '../../../src/core/compile';
-import { Snapshot, emptySnapshot } from '../../../src/core/snapshot';
+import { SNAPSHOT_KEY, Snapshot, emptySnapshot } from '../../../src/core/snapshot';
 import { FakeArea, dropAll, freshDb, rule } from '../db/helpers';
 
 afterEach(dropAll);
