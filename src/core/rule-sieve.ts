@@ -1,49 +1,125 @@
-// Picks the rules worth testing on an item, in two steps that each only ever skip a rule that could
-// not have matched:
-// 1. By kind and follow state. Worked out once per ruleset: which rules can still hold when only the
-//    item's kind and whether you follow its author are known (most rules are about replies or
-//    mentions from people you don't follow). Per item, one list lookup.
-// 2. By evidence. Most rules name what they look for: handles on a list, words in the text. The item's
-//    handle and text are looked up once, and a rule that needs evidence is tested only if it turned up.
+// Picks the rules worth testing on an item. It only ever skips a rule that could not have matched, and
+// it works from what a rule's condition says, in two steps:
+// 1. Shape. Worked out once per ruleset for each item kind and follow state (most rules are about
+//    replies or mentions from people you don't follow): which rules can still hold when only those two
+//    are known, and what evidence each of them then needs.
+// 2. Evidence. Most rules name what they look for: handles on a list, words in the text, link domains.
+//    Per item, the handle, the text (one probe) and the links are looked up once; a rule that needs
+//    evidence is tested only if some of it turned up.
 import { probeable, requiredNeedles } from './condition';
 import { normalizeHandle } from './handle';
 import type { ItemView } from './item-view';
-import { ITEM_KINDS, type TriState } from './model';
+import { ITEM_KINDS, PAGE_CONTEXTS, VERIFIED_KINDS, type TriState } from './model';
 import type { Condition } from './rules';
 
-/** The rule can match only if the author's handle is in `handles` or the text may hold one of the needles. */
+const FOLLOW_STATES: readonly TriState[] = [true, false, 'unknown'];
+
+/** What is known of an item before looking at it closely. */
+interface Shape {
+  kind: string;
+  followed: TriState;
+}
+
+type Tri = boolean | 'unknown';
+
+/** Whether `c` holds for every item of this shape (true), none (false), or it depends ('unknown'). */
+export function holdsForShape(c: Condition, shape: Shape): Tri {
+  switch (c.type) {
+    case 'all': {
+      let out: Tri = true;
+      for (const part of c.of) {
+        const r = holdsForShape(part, shape);
+        if (r === false) return false;
+        if (r === 'unknown') out = 'unknown';
+      }
+      return out;
+    }
+    case 'any': {
+      if (coversEveryValue(c.of)) return true;
+      let out: Tri = false;
+      for (const part of c.of) {
+        const r = holdsForShape(part, shape);
+        if (r === true) return true;
+        if (r === 'unknown') out = 'unknown';
+      }
+      return out;
+    }
+    case 'not': {
+      const r = holdsForShape(c.of, shape);
+      return r === 'unknown' ? r : !r;
+    }
+    case 'kind':
+      return (c.kinds as readonly string[]).includes(shape.kind);
+    case 'followed':
+      return c.value === shape.followed;
+    case 'promoted':
+      return shape.kind === 'ad' ? true : 'unknown';
+    default:
+      return 'unknown';
+  }
+}
+
+/** `any` of predicates on one field that name every value the field can take always holds. */
+function coversEveryValue(parts: readonly Condition[]): boolean {
+  const seen = new Map<string, Set<unknown>>();
+  const note = (field: string, values: readonly unknown[]) => {
+    const s = seen.get(field) ?? new Set();
+    for (const v of values) s.add(v);
+    seen.set(field, s);
+  };
+  for (const p of parts) {
+    if (p.type === 'followsYou' || p.type === 'followed') note(p.type, [p.value]);
+    else if (p.type === 'verified' || p.type === 'kind') note(p.type, p.kinds);
+    else if (p.type === 'context') note(p.type, p.contexts);
+  }
+  const domain: Record<string, number> = {
+    followsYou: FOLLOW_STATES.length, followed: FOLLOW_STATES.length,
+    verified: VERIFIED_KINDS.length, kind: ITEM_KINDS.length, context: PAGE_CONTEXTS.length,
+  };
+  for (const [field, values] of seen) if (values.size === domain[field]) return true;
+  return false;
+}
+
+/** The rule can match only if the handle is in `handles`, the text may hold a needle, or a link is on `domains`. */
 interface Evidence {
   handles: string[];
   /** Each needle as its character pairs (text-probe.ts). */
   needles: Uint16Array[];
+  domains: string[];
 }
 
-/** A necessary condition for `c` to hold, or null when it can hold without any evidence. */
-export function evidenceFor(c: Condition): Evidence | null {
+const size = (e: Evidence): number => e.handles.length + e.needles.length + e.domains.length;
+
+/** A necessary condition for `c` to hold on an item of this shape, or null when it can hold without evidence. */
+export function evidenceFor(c: Condition, shape: Shape): Evidence | null {
   switch (c.type) {
     case 'handle':
-      return { handles: c.handles.map(normalizeHandle), needles: [] };
+      return { handles: c.handles.map(normalizeHandle), needles: [], domains: [] };
     case 'text': {
       const needles = probeable(requiredNeedles(c));
-      return needles === null ? null : { handles: [], needles };
+      return needles === null ? null : { handles: [], needles, domains: [] };
     }
+    case 'linkDomain':
+      return { handles: [], needles: [], domains: c.domains.map((d) => d.replace(/^www\./, '').toLowerCase()) };
     case 'all': {
       // Any one part's evidence will do; the one naming the fewest things is the sharpest.
       let best: Evidence | null = null;
       for (const part of c.of) {
-        const e = evidenceFor(part);
+        const e = evidenceFor(part, shape);
         if (e !== null && (best === null || size(e) < size(best))) best = e;
       }
       return best;
     }
     case 'any': {
-      // Every way to pass must leave evidence.
-      const union: Evidence = { handles: [], needles: [] };
+      // Every way to pass must leave evidence; a part that cannot hold for this shape is no way.
+      const union: Evidence = { handles: [], needles: [], domains: [] };
       for (const part of c.of) {
-        const e = evidenceFor(part);
+        if (holdsForShape(part, shape) === false) continue;
+        const e = evidenceFor(part, shape);
         if (e === null) return null;
         union.handles.push(...e.handles);
         union.needles.push(...e.needles);
+        union.domains.push(...e.domains);
       }
       return union;
     }
@@ -52,110 +128,97 @@ export function evidenceFor(c: Condition): Evidence | null {
   }
 }
 
-const size = (e: Evidence): number => e.handles.length + e.needles.length;
-
-const FOLLOW_STATES: readonly TriState[] = [true, false, 'unknown'];
-
-type Tri = boolean | 'unknown';
-
-/** Whether `c` holds when only the item's kind and follow state are known ('unknown': can't tell yet). */
-export function holdsKnowing(c: Condition, kind: string, followed: TriState): Tri {
-  switch (c.type) {
-    case 'all': {
-      let out: Tri = true;
-      for (const part of c.of) {
-        const r = holdsKnowing(part, kind, followed);
-        if (r === false) return false;
-        if (r === 'unknown') out = 'unknown';
-      }
-      return out;
-    }
-    case 'any': {
-      let out: Tri = false;
-      for (const part of c.of) {
-        const r = holdsKnowing(part, kind, followed);
-        if (r === true) return true;
-        if (r === 'unknown') out = 'unknown';
-      }
-      return out;
-    }
-    case 'not': {
-      const r = holdsKnowing(c.of, kind, followed);
-      return r === 'unknown' ? r : !r;
-    }
-    case 'kind':
-      return (c.kinds as readonly string[]).includes(kind);
-    case 'followed':
-      return c.value === followed;
-    case 'promoted':
-      return kind === 'ad' ? true : 'unknown';
-    default:
-      return 'unknown';
-  }
+interface Plan {
+  /** Rule indices, ascending, that can match items of this shape. */
+  rules: number[];
+  /** Per rule index: it needs evidence (see `fired`) before it is tested. */
+  waits: boolean[];
 }
 
 export class RuleSieve {
-  /** Rule indices, ascending, that can match an item of a kind and follow state: see `shapeOf`. */
-  private readonly byShape: number[][] = [];
-  /** Per rule index: true when the rule needs evidence before it is tested. */
-  private readonly waits: boolean[];
-  private readonly byHandle = new Map<string, number[]>();
-  private readonly needles: { pairs: Uint16Array; rules: number[] }[] = [];
+  private readonly plans: Plan[] = [];
+  /** Every rule's evidence under every shape, merged: a rule may fire for evidence another shape needed, never miss its own. */
+  private readonly byHandle = new Map<string, Set<number>>();
+  private readonly byDomain = new Map<string, Set<number>>();
+  /** Distinct needles, each with the rules waiting for it. */
+  private readonly needles: { pairs: Uint16Array; rules: Set<number> }[] = [];
+  private readonly everything: Plan;
 
   constructor(conditions: readonly Condition[]) {
+    const needleAt = new Map<string, Set<number>>();
     for (const kind of ITEM_KINDS) {
       for (const followed of FOLLOW_STATES) {
-        const fits: number[] = [];
+        const plan: Plan = { rules: [], waits: conditions.map(() => false) };
         conditions.forEach((c, i) => {
-          if (holdsKnowing(c, kind, followed) !== false) fits.push(i);
+          const shape = { kind, followed };
+          if (holdsForShape(c, shape) === false) return;
+          plan.rules.push(i);
+          const e = evidenceFor(c, shape);
+          if (e === null) return;
+          plan.waits[i] = true;
+          for (const h of e.handles) add(this.byHandle, h, i);
+          for (const d of e.domains) add(this.byDomain, d, i);
+          for (const pairs of e.needles) {
+            const key = pairs.join(',');
+            let rules = needleAt.get(key);
+            if (rules === undefined) {
+              needleAt.set(key, (rules = new Set()));
+              this.needles.push({ pairs, rules });
+            }
+            rules.add(i);
+          }
         });
-        this.byShape[shapeOf(kind, followed)] = fits;
+        this.plans[planIndex(kind, followed)] = plan;
       }
     }
-    this.waits = conditions.map(() => false);
-    conditions.forEach((c, i) => {
-      const e = evidenceFor(c);
-      if (e === null) return;
-      this.waits[i] = true;
-      for (const h of e.handles) push(this.byHandle, h, i);
-      for (const pairs of e.needles) this.needles.push({ pairs, rules: [i] });
-    });
+    this.everything = { rules: conditions.map((_, i) => i), waits: conditions.map(() => false) };
   }
 
   /** Indices of the rules to test on this item, in the user's order. */
   candidates(v: ItemView): number[] {
-    const fits = this.byShape[shapeOf(v.item.kind, v.followed)];
     // A kind outside the schema: test everything rather than guess.
-    const all = fits ?? this.waits.map((_, i) => i);
+    const plan = this.plans[planIndex(v.item.kind, v.followed)] ?? this.everything;
     const fired = this.fired(v);
-    return all.filter((i) => !this.waits[i] || (fired !== null && fired.has(i)));
+    const out: number[] = [];
+    for (const i of plan.rules) if (!plan.waits[i] || fired?.has(i) === true) out.push(i);
+    return out;
   }
 
   /** The rules whose evidence this item shows, or null for none. */
   private fired(v: ItemView): Set<number> | null {
-    let out: Set<number> | null = null;
+    const found: Set<number>[] = [];
     if (this.byHandle.size > 0) {
       const rules = this.byHandle.get(v.handle);
-      if (rules !== undefined) out = new Set(rules);
+      if (rules !== undefined) found.push(rules);
+    }
+    if (this.byDomain.size > 0 && v.item.linkDomains.length > 0) {
+      for (const host of v.linkHosts) {
+        const rules = this.byDomain.get(host);
+        if (rules !== undefined) found.push(rules);
+      }
     }
     if (this.needles.length > 0 && v.item.text !== '') {
       const probe = v.textProbe;
-      for (const n of this.needles) if (probe.mayContain(n.pairs)) for (const i of n.rules) (out ??= new Set()).add(i);
+      for (const n of this.needles) if (probe.mayContain(n.pairs)) found.push(n.rules);
     }
+    if (found.length === 0) return null;
+    if (found.length === 1) return found[0]!;
+    const out = new Set<number>();
+    for (const rules of found) for (const i of rules) out.add(i);
     return out;
   }
 }
 
 const KIND_INDEX: ReadonlyMap<string, number> = new Map(ITEM_KINDS.map((k, i) => [k, i]));
 
-function shapeOf(kind: string, followed: TriState): number {
+function planIndex(kind: string, followed: TriState): number {
   const k = KIND_INDEX.get(kind);
   if (k === undefined) return -1;
-  return k * 3 + (followed === true ? 0 : followed === false ? 1 : 2);
+  return k * 3 + FOLLOW_STATES.indexOf(followed);
 }
 
-function push(map: Map<string, number[]>, key: string, i: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [i]);
-  else if (list[list.length - 1] !== i) list.push(i);
+function add(map: Map<string, Set<number>>, key: string, i: number): void {
+  const set = map.get(key);
+  if (set === undefined) map.set(key, new Set([i]));
+  else set.add(i);
 }
