@@ -101,5 +101,3 @@ export interface Verdict {
   /** One sentence a person understands, e.g. "Collapsed: @acme is a brand you don't follow (Business-verified)". */
   reason: string;
 }
-
-export const accountKey = (site: SiteKey, accountId: string): string => `${site}:${accountId}`;

@@ -1,24 +1,17 @@
 // Literals a regex cannot match without: `\b(?:airdrop|whitelist)\b` never matches a text whose
-// lower-cased form contains neither "airdrop" nor "whitel". The classifier finds those literals in its one
-// text scan and skips the regex engine for the many items that contain none of them.
+// lower-cased form contains neither "airdrop" nor "whitel". The text probe rules those texts out, so
+// the regex engine (microseconds a test) runs only on the few items that may match.
 //
 // Conservative by construction: any syntax this small parser does not fully understand (flags, \Q…\E,
 // numeric escapes, odd braces …) yields null, meaning "no shortcut, always run the regex".
 
-const MAX_EXACT = 16;
+/** A piece of pattern: `exact` when it matches exactly that string; else `req`, of which every match contains one (null: no guarantee). */
+type Info = { exact: string } | { exact?: undefined; req: string[] | null };
 
-/** exact: the node matches exactly one of these strings. req: any match contains one of these (null: no guarantee). */
-interface Info {
-  exact: string[] | null;
-  req: string[] | null;
-}
-
-const ANY: Info = { exact: null, req: null };
-const EMPTY: Info = { exact: [''], req: null };
+const OPAQUE: Info = { req: null };
 
 class GiveUp extends Error {}
 
-const isAsciiWordChar = (c: string): boolean => /[A-Za-z0-9_]/.test(c);
 const QUANTIFIERS = '*+?{';
 
 /**
@@ -30,10 +23,9 @@ const QUANTIFIERS = '*+?{';
 export function requiredLiterals(pattern: string, caseSensitive: boolean): string[] | null {
   try {
     const p = new Parser(pattern, !caseSensitive);
-    const info = p.alternation();
+    const req = reqOf(p.alternation());
     if (p.i !== pattern.length) return null; // an unbalanced ")"
-    const req = reqOf(info);
-    if (req === null || req.length === 0 || req.some((s) => s === '')) return null;
+    if (req === null || req.length === 0 || req.includes('')) return null;
     return [...new Set(req)];
   } catch (e) {
     if (e instanceof GiveUp) return null;
@@ -41,72 +33,10 @@ export function requiredLiterals(pattern: string, caseSensitive: boolean): strin
   }
 }
 
-function reqOf(info: Info): string[] | null {
-  if (info.exact !== null) return info.exact.includes('') ? null : info.exact;
-  return info.req;
-}
+const reqOf = (info: Info): string[] | null => (info.exact !== undefined ? [info.exact] : info.req);
 
-/** Prefers long, few literals: they hit least often in ordinary text. */
-function score(set: string[]): number {
-  let min = Infinity;
-  for (const s of set) min = Math.min(min, s.length);
-  return min - Math.log2(set.length);
-}
-
-function best(candidates: string[][]): string[] | null {
-  let pick: string[] | null = null;
-  for (const c of candidates) {
-    if (c.length === 0 || c.some((s) => s === '')) continue;
-    if (pick === null || score(c) > score(pick)) pick = c;
-  }
-  return pick;
-}
-
-function concat(parts: Info[]): Info {
-  let cur: string[] | null = [''];
-  let allExact = true;
-  const candidates: string[][] = [];
-  for (const part of parts) {
-    if (part.exact !== null) {
-      if (cur === null) {
-        cur = part.exact;
-        continue;
-      }
-      const product: string[] = [];
-      for (const a of cur) for (const b of part.exact) product.push(a + b);
-      const unique = [...new Set(product)];
-      if (unique.length <= MAX_EXACT) {
-        cur = unique;
-      } else {
-        allExact = false;
-        candidates.push(cur);
-        cur = part.exact;
-      }
-      continue;
-    }
-    allExact = false;
-    if (cur !== null) candidates.push(cur);
-    cur = null;
-    if (part.req !== null) candidates.push(part.req);
-  }
-  if (allExact && cur !== null) return { exact: cur, req: null };
-  if (cur !== null) candidates.push(cur);
-  return { exact: null, req: best(candidates) };
-}
-
-function alternate(branches: Info[]): Info {
-  if (branches.every((b) => b.exact !== null)) {
-    const union = [...new Set(branches.flatMap((b) => b.exact!))];
-    if (union.length <= MAX_EXACT) return { exact: union, req: null };
-  }
-  const req: string[] = [];
-  for (const b of branches) {
-    const r = reqOf(b);
-    if (r === null) return ANY;
-    req.push(...r);
-  }
-  return { exact: null, req: [...new Set(req)] };
-}
+/** Long, few literals hit least often in ordinary text. */
+const score = (set: string[]): number => Math.min(...set.map((s) => s.length)) - Math.log2(set.length);
 
 class Parser {
   i = 0;
@@ -121,15 +51,55 @@ class Parser {
       this.i++;
       branches.push(this.sequence());
     }
-    return branches.length === 1 ? branches[0]! : alternate(branches);
+    if (branches.length === 1) return branches[0]!;
+    // Every branch must leave one of its literals.
+    const req: string[] = [];
+    for (const b of branches) {
+      const r = reqOf(b);
+      if (r === null || r.includes('')) return OPAQUE;
+      req.push(...r);
+    }
+    return { req };
   }
 
+  /** Runs of adjacent exact pieces are literals a match must contain; the best candidate stands for the sequence. */
   private sequence(): Info {
-    const parts: Info[] = [];
+    const candidates: string[][] = [];
+    let run = '';
+    let whole = true;
+    const endRun = () => {
+      if (run !== '') candidates.push([run]);
+      run = '';
+    };
     while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
-      parts.push(this.quantified(this.atom()));
+      const atom = this.atom();
+      const min = this.quantifier();
+      if (min === 1 && this.repeats) {
+        // "ab+": "ab" is certain, what follows the repetition starts a new run.
+        if (atom.exact !== undefined) run += atom.exact;
+        else {
+          endRun();
+          const r = reqOf(atom);
+          if (r !== null) candidates.push(r);
+        }
+        endRun();
+        whole = false;
+      } else if (min === 0) {
+        endRun();
+        whole = false;
+      } else if (atom.exact !== undefined) {
+        run += atom.exact;
+      } else {
+        endRun();
+        whole = false;
+        if (atom.req !== null) candidates.push(atom.req);
+      }
     }
-    return concat(parts);
+    if (whole) return { exact: run };
+    endRun();
+    let best: string[] | null = null;
+    for (const c of candidates) if (!c.includes('') && (best === null || score(c) > score(best))) best = c;
+    return { req: best };
   }
 
   private atom(): Info {
@@ -138,8 +108,10 @@ class Parser {
     if (c === '(') {
       this.i++;
       if (s[this.i] === '?') {
-        if (s[this.i + 1] === ':') this.i += 2;
-        else this.namedGroup();
+        // `(?:`, `(?P<name>` or `(?<name>`; flags and lookaround are beyond us.
+        const m = /^\?(?::|P?<[A-Za-z0-9_]+>)/.exec(s.slice(this.i));
+        if (m === null) throw new GiveUp();
+        this.i += m[0].length;
       }
       const inner = this.alternation();
       if (s[this.i] !== ')') throw new GiveUp();
@@ -148,15 +120,11 @@ class Parser {
     }
     if (c === '[') {
       this.skipClass();
-      return ANY;
+      return OPAQUE;
     }
-    if (c === '.') {
+    if (c === '.' || c === '^' || c === '$') {
       this.i++;
-      return ANY;
-    }
-    if (c === '^' || c === '$') {
-      this.i++;
-      return EMPTY;
+      return OPAQUE;
     }
     if (QUANTIFIERS.includes(c)) throw new GiveUp();
     if (c === '\\') return this.escape();
@@ -166,18 +134,17 @@ class Parser {
   }
 
   private literal(code: number): Info {
-    if (code >= 128) return ANY; // lower-casing and folding of non-ASCII is not one-to-one
+    if (code >= 128) return OPAQUE; // lower-casing and folding of non-ASCII is not one-to-one
     const ch = String.fromCharCode(code).toLowerCase();
-    if (this.fold && ch === 's') return ANY;
-    return { exact: [ch], req: null };
+    if (this.fold && ch === 's') return OPAQUE;
+    return { exact: ch };
   }
 
   private escape(): Info {
     const e = this.s[this.i + 1];
     if (e === undefined) throw new GiveUp();
     this.i += 2;
-    if ('dDwWsS'.includes(e)) return ANY;
-    if ('bBAz'.includes(e)) return EMPTY;
+    if ('dDwWsSbBAz'.includes(e)) return OPAQUE;
     if (e === 'p' || e === 'P') {
       if (this.s[this.i] === '{') {
         const close = this.s.indexOf('}', this.i);
@@ -186,17 +153,11 @@ class Parser {
       } else {
         this.i++;
       }
-      return ANY;
+      return OPAQUE;
     }
-    if (e.charCodeAt(0) < 128 && !isAsciiWordChar(e) && e !== ' ' && e.charCodeAt(0) > 32) return this.literal(e.charCodeAt(0));
-    throw new GiveUp(); // \Q, \x, \1, \n, \C …
-  }
-
-  /** `(?P<name>` or `(?<name>`; anything else after `(?` (flags, lookaround) is beyond us. */
-  private namedGroup(): void {
-    const m = /^\?P?<[A-Za-z0-9_]+>/.exec(this.s.slice(this.i));
-    if (m === null) throw new GiveUp();
-    this.i += m[0].length;
+    // Escaped punctuation is itself; \Q, \x, \1, \n, \C … are beyond us.
+    if (e.charCodeAt(0) > 32 && e.charCodeAt(0) < 128 && !/[A-Za-z0-9_ ]/.test(e)) return this.literal(e.charCodeAt(0));
+    throw new GiveUp();
   }
 
   private skipClass(): void {
@@ -228,24 +189,31 @@ class Parser {
     this.i = i + 1;
   }
 
-  private quantified(atom: Info): Info {
+  /** Whether the last quantifier lets its atom repeat (set by `quantifier`). */
+  private repeats = false;
+
+  /** Reads a quantifier after an atom: its minimum count (1 when there is none). */
+  private quantifier(): number {
     const s = this.s;
     const c = s[this.i];
-    if (c === undefined || !QUANTIFIERS.includes(c)) return atom;
+    this.repeats = false;
+    if (c === undefined || !QUANTIFIERS.includes(c)) return 1;
     let min: number;
+    let max: number;
     if (c === '{') {
-      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(s.slice(this.i));
+      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(s.slice(this.i));
       if (m === null) throw new GiveUp(); // RE2 would read a literal "{"; not worth the subtlety
       min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === '' || m[3] === undefined ? Infinity : Number(m[3]);
       this.i += m[0].length;
     } else {
       min = c === '+' ? 1 : 0;
+      max = c === '?' ? 1 : Infinity;
       this.i++;
     }
     if (s[this.i] === '?') this.i++; // non-greedy
     if (this.i < s.length && QUANTIFIERS.includes(s[this.i]!)) throw new GiveUp();
-    if (min === 0) return ANY;
-    const req = reqOf(atom);
-    return { exact: null, req };
+    this.repeats = max !== 1 || min !== 1;
+    return Math.min(min, 1);
   }
 }

@@ -85,10 +85,6 @@ export async function countLog(db: DoormanDB, site?: SiteKey): Promise<number> {
   return site ? db.log.where('site').equals(site).count() : db.log.count();
 }
 
-export async function deleteLogEntry(db: DoormanDB, id: number): Promise<void> {
-  await db.log.delete(id);
-}
-
 /** Clears the log for one site, or all of it; returns how many entries went. */
 export async function clearLog(db: DoormanDB, site?: SiteKey): Promise<number> {
   if (site) return db.log.where('site').equals(site).delete();

@@ -1,5 +1,4 @@
 // The user's settings: one validated row. Reads fill defaults and survive a bad field; writes validate.
-import type { z } from 'zod';
 import { Settings } from '../core/settings';
 import type { DoormanDB } from './database';
 import { bumpRevision } from './revision';
@@ -41,13 +40,3 @@ export async function updateSettings(db: DoormanDB, patch: SettingsPatch): Promi
   });
 }
 
-/** Replaces the settings whole (restore, reset). Missing fields take their defaults. */
-export async function replaceSettings(db: DoormanDB, settings: z.input<typeof Settings>): Promise<Settings> {
-  const parsed = Settings.safeParse(settings);
-  if (!parsed.success) throw new Error(describeZodError(parsed.error, 'settings'));
-  await db.transaction('rw', db.settings, db.meta, async () => {
-    await db.settings.put({ key: SETTINGS_ROW_KEY, value: parsed.data });
-    await bumpRevision(db);
-  });
-  return parsed.data;
-}

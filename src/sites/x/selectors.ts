@@ -13,11 +13,7 @@ export const ITEM_ROOTS = `${TWEET}, ${NOTIFICATION}`;
 
 /** Header block with display name, @handle, badge and timestamp. */
 export const USER_NAME = '[data-testid="User-Name"]';
-/** Links in the header; the first one's pathname is `/<screen_name>`. */
-export const USER_NAME_LINK = `${USER_NAME} a[href]`;
 export const TWEET_TEXT = '[data-testid="tweetText"]';
-/** The badge: the same element for paid, business and government — the DOM cannot tell them apart. */
-export const VERIFIED_ICON = 'svg[data-testid="icon-verified"]';
 /** Candidate permalinks; the real one contains a TIME element. */
 export const STATUS_LINK = 'a[href*="/status/"]';
 export const TIME = 'time';

@@ -12,9 +12,11 @@ describe('requiredLiterals', () => {
     ['\\b(?:airdrop|whitelist)\\b', false, ['airdrop', 'whiteli']], // cut at "s": RE2 folds ſ into s
     ['https?://t\\.me/\\w+', false, ['://t.me/']],
     ['\\d{3,}x gains', false, ['x gain']],
-    ['(?:use|with) code', true, ['use code', 'with code']],
+    ['(?:use|with) code', true, [' code']], // the longer of [use, with] and [" code"]
     ['colou?r', true, ['colo']],
-    ['Foo(Bar)+', true, ['foo']],
+    ['Foo(Bar)+', true, ['foobar']], // at least one Bar follows Foo
+    ['ab+c', true, ['ab']],
+    ['a{0}bc', true, ['bc']],
     ['(?P<n>abc)|xyz', true, ['abc', 'xyz']],
     ['[ab]cd', true, ['cd']],
   ] as [string, boolean, string[]][])('%s (case-sensitive: %s)', (pattern, cs, expected) => {

@@ -23,7 +23,7 @@ describe('RuleSieve', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 120_000);
 
   it('tests a rule about mentions only on mentions, and one about strangers only on them', () => {
     const rs = ruleset({
