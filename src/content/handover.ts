@@ -3,6 +3,7 @@
 // instance would show brand replies the old one had collapsed. Sent as DOM events (the two
 // instances live in different JS worlds), validated like any facts from the page.
 import type { SiteId } from '../sites/registry';
+import type { PageFacts } from '../shared/facts';
 import type { FactStore } from './fact-store';
 import { parseFactsPayload } from './facts-bridge';
 
@@ -19,10 +20,14 @@ export function sendHandover(win: Window, site: SiteId, facts: FactStore): void 
   }
 }
 
-/** Listens until `signal` aborts (the new instance stops listening once it has claimed the page). */
-export function receiveHandover(win: Window, site: SiteId, facts: FactStore, signal: AbortSignal): void {
+/**
+ * Listens until `signal` aborts. An old instance may only learn it is orphaned after the new one has
+ * started (at its next mutation batch or message), so hand-overs are taken at any time, and validated
+ * like the page's own facts, which is all the page could forge them into.
+ */
+export function receiveHandover(win: Window, site: SiteId, onFacts: (facts: PageFacts) => void, signal: AbortSignal): void {
   win.document.addEventListener(HANDOVER_EVENT, (e) => {
     const parsed = parseFactsPayload((e as CustomEvent<unknown>).detail, site);
-    if (parsed) facts.merge(parsed);
+    if (parsed) onFacts(parsed);
   }, { signal });
 }

@@ -38,3 +38,20 @@ export function claimPage(win: Window, alive: () => boolean, retire: (forSuccess
     if (!alive()) retire(true);
   }, { signal });
 }
+
+/** How long a retired orphan waits for its successor before giving up on handing it anything. */
+export const SUCCESSOR_WAIT_MS = 60_000;
+
+/**
+ * Calls `handOver` once when the next instance announces itself (within SUCCESSOR_WAIT_MS). An orphan
+ * can notice it is orphaned before the update's new script is injected: it then waits for it.
+ */
+export function awaitSuccessor(win: Window, handOver: () => void): void {
+  const doc = win.document;
+  const done = new AbortController();
+  doc.addEventListener(STARTED_EVENT, () => {
+    done.abort();
+    handOver();
+  }, { signal: done.signal });
+  setTimeout(() => done.abort(), SUCCESSOR_WAIT_MS);
+}

@@ -1,6 +1,7 @@
 // One filtering session on a page: the observer, the facts bridge, follow learning and the drift
 // timer, all tied to one AbortSignal (refined-github's init(signal)). Pausing the site or leaving
 // the page ends the session; resuming starts a fresh one over what is on the page then.
+import type { PageFacts } from '../shared/facts';
 import { normalizeHandle } from '../core/handle';
 import type { CompiledRuleset } from '../core/compile';
 import type { SiteAdapter } from './adapter';
@@ -31,6 +32,8 @@ export interface SessionContext {
 
 export interface Session {
   readonly controller: FeedController;
+  /** Takes facts in and re-decides the items they change (facts handed over by an older instance). */
+  absorb(facts: PageFacts): void;
   /** Ends the session. `keepMarks`: leave verdicts in place (the page goes into the back/forward cache). */
   stop(opts?: { keepMarks?: boolean; flush?: boolean }): void;
 }
@@ -71,18 +74,22 @@ export function startSession(ctx: SessionContext): Session {
   signal.addEventListener('abort', () => observer.disconnect());
   if (doc.body) controller.scan([doc.body]);
 
-  const learner = followLearner(adapter.site, signal);
-  listenForFacts(win, adapter.site, (f) => {
-    if (!ctx.alive()) return ctx.orphaned();
+  const absorb = (f: PageFacts) => {
     const changed = facts.merge(f);
     const handles = new Set<string>();
     for (const a of f.accounts) if (changed.accountIds.has(a.id)) handles.add(normalizeHandle(a.handle));
     controller.reclassifyAccounts(changed.accountIds, handles, changed.itemIds);
+  };
+  const learner = followLearner(adapter.site, signal);
+  listenForFacts(win, adapter.site, (f) => {
+    if (!ctx.alive()) return ctx.orphaned();
+    absorb(f);
     learner.queue(f);
   }, () => undefined, signal);
 
   return {
     controller,
+    absorb,
     stop(opts = {}) {
       if (signal.aborted) return;
       if (opts.flush !== false) learner.flush();

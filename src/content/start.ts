@@ -10,7 +10,7 @@ import { siteName } from '../sites/registry';
 import type { SiteAdapter } from './adapter';
 import { FactStore } from './fact-store';
 import { receiveHandover, sendHandover } from './handover';
-import { claimPage } from './instance';
+import { awaitSuccessor, claimPage } from './instance';
 import { reveal, sweepMarks } from './marking';
 import { Reporter } from './reporter';
 import { startSession, type Session } from './session';
@@ -72,10 +72,16 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
     }
     removeStylesheet(doc);
   };
+  let retiring = false;
   const retire = (forSuccessor = false) => {
     if (signal.aborted) return;
-    if (forSuccessor) sendHandover(win, adapter.site, facts);
-    stop({ orphaned: !alive() });
+    retiring = true;
+    const orphaned = !alive();
+    // A successor is starting, or may already run in another world (an update): hand it the facts.
+    // An orphan may be first to notice the update; it also hands them to the script yet to come.
+    if (forSuccessor || orphaned) sendHandover(win, adapter.site, facts);
+    stop({ orphaned });
+    if (orphaned && !forSuccessor) awaitSuccessor(win, () => sendHandover(win, adapter.site, facts));
   };
 
   const resume = () => {
@@ -134,10 +140,12 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
 
   // Take the page over from any older instance first (keeping the facts it hands over), then clear
   // whatever it could not take back.
-  const claiming = new AbortController();
-  receiveHandover(win, adapter.site, facts, claiming.signal);
+  receiveHandover(win, adapter.site, (f) => {
+    if (retiring) return; // our own hand-over, on the way out
+    if (session) session.absorb(f);
+    else facts.merge(f);
+  }, signal);
   claimPage(win, alive, retire, signal);
-  claiming.abort();
   sweepMarks(doc);
   ensureStylesheet(doc);
   // Listening before the first read: a change sent while the cache is being read is not missed.

@@ -224,4 +224,26 @@ describe('startContent lifecycle', () => {
     expect([...doc.querySelectorAll('.cell')].map((c) => c.getAttribute(ATTR))).toEqual(['collapse', 'show']);
     expect(placeholders()).toBe(1);
   });
+
+  it('an orphan that notices first (its next batch) still hands its facts to the instance injected after it', async () => {
+    fakeBrowser.cached = snapshotWith(3);
+    let oldAlive = true;
+    start(() => oldAlive);
+    await settle();
+    const brand = { site: 'x', accounts: [{ id: '9', handle: 'acme', followed: false, verified: 'organization', orgProfile: true }], items: [] };
+    doc.dispatchEvent(new (win as unknown as typeof globalThis).CustomEvent(FACTS_EVENT, { detail: JSON.stringify(brand) }));
+    insert('<li class="cell"><div class="post" data-id="1" data-handle="acme" data-kind="reply">hi</div></li>');
+    await settle();
+    expect(placeholders()).toBe(1);
+
+    oldAlive = false;
+    insert(toyCells(1, { from: 5, handle: 'pat' })); // the orphan's next batch: it retires, unmarking the page
+    await settle();
+    expect(placeholders()).toBe(0);
+    delete (win as unknown as Record<symbol, unknown>)[Symbol.for('doorman.content')]; // the update's script, another world
+    start();
+    await settle();
+    expect([...doc.querySelectorAll('.cell')].map((c) => c.getAttribute(ATTR))).toEqual(['collapse', 'show']);
+    expect(placeholders()).toBe(1);
+  });
 });
