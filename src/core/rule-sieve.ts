@@ -176,7 +176,7 @@ export class RuleSieve {
 
   /** Indices of the rules to test on this item, in the user's order. */
   candidates(v: ItemView): number[] {
-    // A kind outside the schema: test everything rather than guess.
+    // A kind or follow state outside the schema: test everything rather than guess.
     const plan = this.plans[planIndex(v.item.kind, v.followed)] ?? this.everything;
     const fired = this.fired(v);
     const out: number[] = [];
@@ -213,8 +213,9 @@ const KIND_INDEX: ReadonlyMap<string, number> = new Map(ITEM_KINDS.map((k, i) =>
 
 function planIndex(kind: string, followed: TriState): number {
   const k = KIND_INDEX.get(kind);
-  if (k === undefined) return -1;
-  return k * 3 + FOLLOW_STATES.indexOf(followed);
+  const f = FOLLOW_STATES.indexOf(followed);
+  if (k === undefined || f < 0) return -1;
+  return k * 3 + f;
 }
 
 function add(map: Map<string, Set<number>>, key: string, i: number): void {

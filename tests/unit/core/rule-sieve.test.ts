@@ -60,3 +60,13 @@ describe('RuleSieve', () => {
     expect(holdsForShape(two, { kind: 'post', followed: false })).toBe('unknown');
   });
 });
+
+describe('RuleSieve on items outside the schema', () => {
+  it('tests every rule rather than guess', () => {
+    const rs = ruleset({ rules: [rule({ type: 'bot' }, { id: 'bots' })] });
+    const odd = { ...item({ author: { bot: true } }), kind: 'story' } as unknown as ReturnType<typeof item>;
+    expect(rs.sieve.candidates(new ItemView(odd, rs))).toEqual([0]);
+    const oddFollow = item({ author: { bot: true, followed: 'maybe' as never } });
+    expect(rs.sieve.candidates(new ItemView(oddFollow, rs))).toEqual([0]);
+  });
+});
