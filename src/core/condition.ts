@@ -1,6 +1,7 @@
 // What a rule's condition means, compiled once into a test per rule. Each case below is the whole
 // definition of its predicate; compiling only does ahead of time what needs no item (building sets,
 // lower-casing patterns, compiling regexes) so a test costs little per item.
+import { normalizeDomain } from './domain';
 import { normalizeHandle } from './handle';
 import type { ItemView } from './item-view';
 import { requiredLiterals } from './regex-literals';
@@ -63,7 +64,7 @@ function prepare(c: Condition, settings: Settings): Node {
     case 'handle':
       return node('handle', { values: new Set(c.handles.map(normalizeHandle)) });
     case 'linkDomain':
-      return node('linkDomain', { values: new Set(c.domains.map((d) => d.replace(/^www\./, '').toLowerCase())) });
+      return node('linkDomain', { values: new Set(c.domains.map(normalizeDomain)) });
     case 'accountAge':
       return node('accountAge', { limit: c.lessThanDays });
     case 'brand':

@@ -6,6 +6,7 @@
 // 2. Evidence. Most rules name what they look for: handles on a list, words in the text, link domains.
 //    Per item, the handle, the text (one probe) and the links are looked up once; a rule that needs
 //    evidence is tested only if some of it turned up.
+import { normalizeDomain } from './domain';
 import { probeable, requiredNeedles } from './condition';
 import { normalizeHandle } from './handle';
 import type { ItemView } from './item-view';
@@ -100,7 +101,7 @@ export function evidenceFor(c: Condition, shape: Shape): Evidence | null {
       return needles === null ? null : { handles: [], needles, domains: [] };
     }
     case 'linkDomain':
-      return { handles: [], needles: [], domains: c.domains.map((d) => d.replace(/^www\./, '').toLowerCase()) };
+      return { handles: [], needles: [], domains: c.domains.map(normalizeDomain) };
     case 'all': {
       // Any one part's evidence will do; the one naming the fewest things is the sharpest.
       let best: Evidence | null = null;

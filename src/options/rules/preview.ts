@@ -10,6 +10,7 @@
 // account age, business profile, whether they follow you, whether the item was in your own thread,
 // and text beyond the snippet. Predicates on those see "none", false, unknown age or 'unknown', so
 // a rule built on them may match fewer logged items here than it will on the page.
+import { normalizeDomain } from '../../core/domain';
 import { compileSnapshot, followedBy, ruleMatches } from '../../core/compile';
 import type { FeedItem } from '../../core/model';
 import type { Rule } from '../../core/rules';
@@ -26,7 +27,7 @@ const URL_HOST = /\bhttps?:\/\/([a-z0-9.-]+)/gi;
 export function linkDomainsOf(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(URL_HOST)) {
-    const host = (m[1] ?? '').toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+    const host = normalizeDomain(m[1] ?? '');
     if (host) out.add(host);
     if (out.size >= 50) break;
   }

@@ -1,6 +1,7 @@
 // Reads the pieces of one X post out of its article: author link, permalink, text, links, ad and
 // reply markers. Each reader ignores the quoted post nested inside (it has its own User-Name, text
 // and time), because the quoted author is not the one replying to you.
+import { normalizeDomain } from '../../core/domain';
 import { handleFromPath, statusIdFromPath } from './routes';
 import {
   AD_LABELS, PLACEMENT_TRACKING, QUOTE_BLOCK, REPLYING_TO, REPLYING_TO_WORDS, SOCIAL_CONTEXT, STATUS_LINK, TIME, TWEET_TEXT,
@@ -105,7 +106,7 @@ function hostOf(candidate: string): string | null {
 }
 
 function normaliseDomain(host: string): string | null {
-  const h = host.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  const h = normalizeDomain(host);
   return h.length <= 253 && h.includes('.') && /^[a-z0-9.-]+$/.test(h) ? h : null;
 }
 

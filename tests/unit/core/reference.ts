@@ -2,6 +2,7 @@
 // condition tree, with none of compile.ts's machinery (dispatch sieves, bitmask fusion, the shared text
 // scan, regex literal prefilters, account indexes). Property tests check classify against it.
 // Handles compare after normalizeHandle on both sides, as everywhere in Doorman.
+import { normalizeDomain } from '../../../src/core/domain';
 import { RE2JS } from 're2js';
 import { assessBrand, type BrandOverride } from '../../../src/core/brand';
 import { normalizeHandle } from '../../../src/core/handle';
@@ -99,7 +100,7 @@ export function referenceClassify(s: Snapshot, item: FeedItem): RefVerdict {
       case 'allowlisted': return allowlisted;
       case 'text': return textMatch(c, item.text);
       case 'linkDomain': {
-        const ds = c.domains.map((d) => d.replace(/^www\./, '').toLowerCase());
+        const ds = c.domains.map(normalizeDomain);
         return item.linkDomains.some((h) => ds.some((d) => h === d || h.endsWith(`.${d}`)));
       }
       case 'accountAge': return a.accountAgeDays !== null && a.accountAgeDays < c.lessThanDays;
