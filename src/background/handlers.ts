@@ -26,6 +26,8 @@ export interface BackgroundDeps {
   session: SessionArea;
   tabs: TabsLike;
   contentMatches: readonly string[];
+  /** Injects the regex engine file into a content script's frame; absent without the scripting API. */
+  injectRegexEngine?: (target: { tabId: number; frameId: number }) => Promise<void>;
 }
 
 /** The parts of runtime.MessageSender the checks use. */
@@ -33,6 +35,7 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 type SenderKind = 'content' | 'extension';
@@ -42,6 +45,7 @@ const ACCEPTS: Record<MessageType, readonly SenderKind[]> = {
   'snapshot/get': ['content', 'extension'],
   'log/report': ['content'],
   'follows/learn': ['content'],
+  'regex/load': ['content'],
   'health/report': ['content'],
   'tab/health': ['extension'],
   'data/changed': ['extension'],
@@ -121,6 +125,14 @@ export function createBackground(deps: BackgroundDeps): Background {
         await publish.delta({ site: msg.site, base, revision, add, remove });
       }
       return { changed: learned.changed };
+    },
+
+    // Into the sender's own frame and world only: it is the content script that asked.
+    'regex/load': async (_msg, sender) => {
+      const tabId = sender.tab?.id;
+      if (!deps.injectRegexEngine || tabId === undefined) return { loaded: false };
+      await deps.injectRegexEngine({ tabId, frameId: sender.frameId ?? 0 });
+      return { loaded: true };
     },
 
     // Health lives in storage.session (no database): it survives a worker restart, not a browser restart.

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { getDb } from '../db/database';
 import { createBackground } from './handlers';
 import { reinjectContentScripts, type ScriptingLike } from './reinject';
+import regexEngineFile from '../content/regex-engine?script&iife';
 
 // Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.
 z.config({ jitless: true });
@@ -22,6 +23,9 @@ const background = createBackground({
   session: browser.storage.session,
   tabs: browser.tabs,
   contentMatches: contentMatches(browser.runtime.getManifest()),
+  injectRegexEngine: async ({ tabId, frameId }) => {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [regexEngineFile] });
+  },
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>

@@ -4,7 +4,7 @@
 import type { AllowEntry, BrandOverrideEntry, FollowEntry } from '../core/lists';
 import type { Rule } from '../core/rules';
 import type { Settings } from '../core/settings';
-import { SNAPSHOT_KEY, Snapshot } from '../core/snapshot';
+import { SNAPSHOT_FORMAT, SNAPSHOT_KEY, Snapshot } from '../core/snapshot';
 import type { DoormanDB } from '../db/database';
 import { listAllowlist } from '../db/allowlist';
 import { listFollows } from '../db/follows';
@@ -40,6 +40,7 @@ function newest<T>(items: readonly T[], max: number, time: (t: T) => number): T[
 /** Pure: the snapshot for this data, capped so it always passes the Snapshot schema. */
 export function buildSnapshot(data: SnapshotData): Snapshot {
   return {
+    format: SNAPSHOT_FORMAT,
     revision: data.revision,
     settings: data.settings,
     // Rules keep their order; past the cap the last ones (which would rarely decide anything) are left out.

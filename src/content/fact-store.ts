@@ -2,7 +2,8 @@
 // Bounded: the oldest entries go first once a map is full, so a long session cannot grow without limit.
 import { normalizeHandle } from '../core/handle';
 import type { SiteKey } from '../core/model';
-import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS, type AccountFact, type ItemFact, type PageFacts } from '../shared/facts';
+import type { AccountFact, ItemFact, PageFacts } from '../shared/facts';
+import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS } from '../shared/facts-tag';
 
 const MAX_ACCOUNTS = 20_000;
 const MAX_ITEMS = 50_000;

@@ -1,6 +1,8 @@
 // Receives facts from the page-world reader. The page is untrusted: every payload is size-checked
 // and validated before it touches the fact store.
-import { FACTS_EVENT, FACTS_MESSAGE_TAG, PageFacts, type PageFacts as Facts } from '../shared/facts';
+import type { PageFacts as Facts } from '../shared/facts';
+import { checkPageFacts } from '../shared/facts-check';
+import { FACTS_EVENT, FACTS_MESSAGE_TAG } from '../shared/facts-tag';
 import type { SiteId } from '../sites/registry';
 
 export { FACTS_EVENT };
@@ -14,9 +16,7 @@ export function parseFactsPayload(payload: unknown, site: SiteId): Facts | null 
   } catch {
     return null;
   }
-  const parsed = PageFacts.safeParse(data);
-  if (!parsed.success || parsed.data.site !== site) return null;
-  return parsed.data;
+  return checkPageFacts(data, site);
 }
 
 /**

@@ -1,11 +1,12 @@
 // The content script's side of the one snapshot channel (background messages, see
 // src/background/publish.ts): whole snapshots and follow deltas, ordered by data revision. A delta
 // applies only to the revision it was made from; a tab anywhere else fetches the whole snapshot, so
-// a missed message costs one fetch and never leaves the tab behind for good.
-import { compileSnapshot, type CompileOptions, type CompiledRuleset } from '../core/compile';
+// a missed message costs one fetch and never leaves the tab behind for good. A snapshot with regex
+// rules waits for the regex engine to load (the ruleset before it stays in force meanwhile).
+import { applyFollowDelta, compileSnapshot, snapshotUsesRegex, type CompileOptions, type CompiledRuleset } from '../core/compile';
 import type { Snapshot } from '../core/snapshot';
 import type { FollowDelta } from '../shared/messages';
-import { applyFollowDelta } from '../core/compile';
+import type { RegexSource } from './regex-loader';
 
 export interface ChannelEvents {
   /** A whole snapshot replaced the ruleset. */
@@ -22,27 +23,66 @@ export class SnapshotChannel {
   ruleset: CompiledRuleset | null = null;
   private buffered: FollowDelta[] = [];
   private fetching: Promise<void> | null = null;
+  /** The newest snapshot waiting for the regex engine. */
+  private waiting: Snapshot | null = null;
 
   constructor(
     private readonly events: ChannelEvents,
     private readonly fetchSnapshot: () => Promise<Snapshot | null>,
-    private readonly compileOptions: CompileOptions = {},
+    private readonly compileOptions: Omit<CompileOptions, 'regex'> = {},
+    private readonly regex: RegexSource | null = null,
   ) {}
 
-  /** Applies a snapshot newer than what the tab has; returns whether it did. */
+  /** Takes a snapshot newer than what the tab has; returns whether it did (it may wait for the regex engine). */
   snapshot(s: Snapshot): boolean {
-    if (s.revision <= this.revision) return false;
+    if (s.revision <= Math.max(this.revision, this.waiting?.revision ?? -1)) return false;
+    if (snapshotUsesRegex(s) && this.regex?.current() == null) {
+      this.awaitEngine(s);
+      return true;
+    }
+    this.waiting = null;
+    return this.apply(s);
+  }
+
+  private apply(s: Snapshot): boolean {
+    let rs: CompiledRuleset;
+    try {
+      rs = compileSnapshot(s, { ...this.compileOptions, ...(this.regex?.current() ? { regex: this.regex.current()! } : {}) });
+    } catch (e) {
+      // Built by this extension's background, so a bug or a version mismatch: keep the rules in force.
+      console.error(`doorman: snapshot revision ${s.revision} could not be compiled; the previous rules stay:`, e);
+      return false;
+    }
     this.revision = s.revision;
-    this.ruleset = compileSnapshot(s, this.compileOptions);
-    this.events.snapshot(this.ruleset, s);
-    if (this.fetching === null) this.drain();
+    this.ruleset = rs;
+    this.events.snapshot(rs, s);
+    if (this.fetching === null && this.waiting === null) this.drain();
     return true;
+  }
+
+  private awaitEngine(s: Snapshot): void {
+    const loading = this.waiting !== null;
+    this.waiting = s;
+    if (loading || this.regex === null) return;
+    void this.regex.load().then((engine) => {
+      const next = this.waiting;
+      this.waiting = null;
+      if (next === null) return;
+      if (engine !== null) {
+        this.apply(next);
+        return;
+      }
+      // Never leave the page waiting: the regex rules sit out (as if the user had not written them)
+      // until a later snapshot tries the engine again.
+      console.error('doorman: the regex engine could not be loaded; regex rules are off on this page for now');
+      this.apply({ ...next, rules: next.rules.filter((r) => !snapshotUsesRegex({ rules: [r] })) });
+    });
   }
 
   /** Returns whether the tab is now at (or past) the delta's revision without a fetch. */
   delta(d: FollowDelta): boolean {
     // Before the first snapshot, or while fetching one: keep it for when that lands.
-    if (this.ruleset === null || this.fetching !== null) {
+    if (this.ruleset === null || this.fetching !== null || this.waiting !== null) {
       if (this.buffered.length < MAX_BUFFERED) this.buffered.push(d);
       return false;
     }

@@ -2,10 +2,9 @@
 // channel, page lifecycle) lasts as long as this script is the page's Doorman; a filtering session
 // (session.ts) runs inside it while the site is enabled and the page is shown.
 import browser from 'webextension-polyfill';
-import { z } from 'zod';
 import type { CompiledRuleset } from '../core/compile';
 import { normalizeHandle } from '../core/handle';
-import { siteEnabled } from '../core/settings';
+import { siteEnabled } from '../core/vocabulary';
 import { siteName } from '../sites/registry';
 import type { SiteAdapter } from './adapter';
 import { FactStore } from './fact-store';
@@ -18,16 +17,17 @@ import type { SliceScheduler } from './slices';
 import { SnapshotChannel } from './snapshot-channel';
 import { fetchSnapshot, loadSnapshot } from './snapshot-source';
 import { ensureStylesheet, removeStylesheet } from './styles';
-import { Message, type TabHealth } from '../shared/messages';
+import type { TabHealth } from '../shared/messages';
+import { readContentMessage } from './inbox';
+import { injectedRegexEngine, type RegexSource } from './regex-loader';
 import { extensionAlive } from '../shared/runtime';
-
-// Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.
-z.config({ jitless: true });
 
 export interface ContentOptions {
   /** Whether the extension is still there (tests fake an update with it). */
   alive?: () => boolean;
   scheduler?: SliceScheduler;
+  /** Where the regex engine comes from (tests hand one in). */
+  regex?: RegexSource;
 }
 
 /** Starts Doorman on this page; returns stop (which also takes back every mark it made). */
@@ -117,7 +117,7 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
       }
       session.controller.updateRuleset(rs, ids, handles);
     },
-  }, fetchSnapshot, { siteNames: { [adapter.site]: siteName(adapter.site) } });
+  }, fetchSnapshot, { siteNames: { [adapter.site]: siteName(adapter.site) } }, opts.regex ?? injectedRegexEngine());
 
   function onMessage(raw: unknown): Promise<unknown> | undefined {
     if (signal.aborted) return undefined;
@@ -125,9 +125,8 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
       retire(false);
       return undefined;
     }
-    const parsed = Message.safeParse(raw);
-    if (!parsed.success) return undefined;
-    const msg = parsed.data;
+    const msg = readContentMessage(raw);
+    if (msg === null) return undefined;
     if (msg.type === 'snapshot/changed') {
       channel.snapshot(msg.snapshot);
       return Promise.resolve({ ok: true });

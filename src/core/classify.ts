@@ -3,8 +3,8 @@
 import { describeSignals } from './brand';
 import { appliesTo, type CompiledRuleset } from './compile';
 import { ItemView } from './item-view';
-import { SEEK_CONTEXTS, type Action, type FeedItem, type ReasonCode, type Verdict, type VerdictClass } from './model';
-import { siteEnabled } from './settings';
+import type { FeedItem, Verdict } from './model';
+import { SEEK_CONTEXTS, siteEnabled, type Action, type ReasonCode, type VerdictClass } from './vocabulary';
 
 const UNSOLICITED_KINDS: ReadonlySet<string> = new Set(['reply', 'mention', 'quote']);
 const KIND_NOUN: Readonly<Record<string, string>> = { reply: 'Reply', mention: 'Mention', quote: 'Quote' };

@@ -2,13 +2,14 @@
 // verdict, and the account lists into indexes. classify then does no parsing and no list scans.
 import { AccountIndex, type AccountRef } from './accounts';
 import type { BrandOverride } from './brand';
-import { compileCondition, type Test } from './condition';
+import { compileCondition, usesRegex, type Test } from './condition';
 import { ItemView, followState, type AccountLists } from './item-view';
 import { RuleSieve } from './rule-sieve';
 import type { FeedItem, TriState, Verdict } from './model';
 import type { Condition } from './rules';
 import type { Settings } from './settings';
 import type { Snapshot } from './snapshot';
+import type { RegexEngine } from './text-match';
 
 export type { Test } from './condition';
 
@@ -35,11 +36,17 @@ export interface CompiledRuleset extends AccountLists {
 
 export interface CompileOptions {
   siteNames?: Readonly<Record<string, string>>;
+  /** Needed when some enabled rule is a regex (snapshotUsesRegex); core/re2.ts outside the content script. */
+  regex?: RegexEngine;
 }
+
+/** Whether compiling this snapshot needs a regex engine. */
+export const snapshotUsesRegex = (snapshot: Pick<Snapshot, 'rules'>): boolean =>
+  snapshot.rules.some((r) => r.enabled && usesRegex(r.when));
 
 const ACTION_WORD = { show: 'Shown', label: 'Labelled', collapse: 'Collapsed', hide: 'Hidden' } as const;
 
-export function compileSnapshot(snapshot: Snapshot, options: CompileOptions = {}): CompiledRuleset {
+export function compileSnapshot(snapshot: Omit<Snapshot, 'format'>, options: CompileOptions = {}): CompiledRuleset {
   const { settings } = snapshot;
   const rules: CompiledRule[] = [];
   const conditions: Condition[] = [];
@@ -51,7 +58,7 @@ export function compileSnapshot(snapshot: Snapshot, options: CompileOptions = {}
       id: r.id,
       name: r.name,
       sites: r.sites.length === 0 ? null : new Set(r.sites),
-      test: compileCondition(r.when, settings),
+      test: compileCondition(r.when, settings, options.regex ?? null),
       verdict: Object.freeze({
         class: r.then.class,
         action: r.then.action,

@@ -8,7 +8,7 @@ import { requiredLiterals } from './regex-literals';
 import type { TriState } from './model';
 import type { Condition, Predicate } from './rules';
 import type { Settings } from './settings';
-import { compileTextTest, readsLowerText, type TextTest } from './text-match';
+import { compileTextTest, readsLowerText, type RegexEngine, type TextTest } from './text-match';
 import { pairsOf } from './text-probe';
 
 export type Test = (v: ItemView) => boolean;
@@ -41,18 +41,39 @@ function node(type: Condition['type'], fields: Partial<Node> = {}): Node {
   return { type, kids: [], values: NONE, state: false, limit: 0, text: null, needles: null, readsLower: false, ...fields };
 }
 
-export function compileCondition(c: Condition, settings: Settings): Test {
-  const root = prepare(c, settings);
+/** `regex`: the engine for regex text tests; null throws on a regex rule (load it first, see usesRegex). */
+export function compileCondition(c: Condition, settings: Settings, regex: RegexEngine | null = null): Test {
+  const root = prepare(c, { settings, regex });
   return (v) => holds(root, v);
 }
 
-function prepare(c: Condition, settings: Settings): Node {
+interface Env {
+  settings: Settings;
+  regex: RegexEngine | null;
+}
+
+/** Whether any of these conditions tests text with a regex. */
+export function usesRegex(c: Condition): boolean {
   switch (c.type) {
     case 'all':
     case 'any':
-      return node(c.type, { kids: cheapestFirst(c.of).map((x) => prepare(x, settings)) });
+      return c.of.some(usesRegex);
     case 'not':
-      return node('not', { kids: [prepare(c.of, settings)] });
+      return usesRegex(c.of);
+    case 'text':
+      return c.mode === 'regex';
+    default:
+      return false;
+  }
+}
+
+function prepare(c: Condition, env: Env): Node {
+  switch (c.type) {
+    case 'all':
+    case 'any':
+      return node(c.type, { kids: cheapestFirst(c.of).map((x) => prepare(x, env)) });
+    case 'not':
+      return node('not', { kids: [prepare(c.of, env)] });
     case 'followed':
     case 'followsYou':
       return node(c.type, { state: c.value });
@@ -68,10 +89,10 @@ function prepare(c: Condition, settings: Settings): Node {
     case 'accountAge':
       return node('accountAge', { limit: c.lessThanDays });
     case 'brand':
-      return node('brand', { limit: c.atLeast ?? settings.brandThreshold });
+      return node('brand', { limit: c.atLeast ?? env.settings.brandThreshold });
     case 'text':
       return node('text', {
-        text: compileTextTest(c.mode, c.pattern, c.caseSensitive),
+        text: compileTextTest(c.mode, c.pattern, c.caseSensitive, env.regex),
         readsLower: readsLowerText(c.mode, c.caseSensitive),
         needles: probeable(requiredNeedles(c)),
       });

@@ -1,6 +1,14 @@
-// The vocabulary every layer shares: what a feed item is, what a verdict is.
-// Pure zod schemas; types are inferred from them so the schema is the single source of truth.
+// What a feed item is, what a verdict is: zod schemas over the plain vocabulary (vocabulary.ts), for
+// where data enters (imports, messages, tests). The hot path imports vocabulary.ts, never this file.
 import { z } from 'zod';
+import {
+  ACTIONS, ITEM_KINDS, PAGE_CONTEXTS, REASON_CODES, VERDICT_CLASSES, VERIFIED_KINDS,
+  type Action as ActionT, type ItemKind as ItemKindT, type PageContext as PageContextT,
+  type ReasonCode as ReasonCodeT, type TriState as TriStateT, type VerdictClass as VerdictClassT,
+  type VerifiedKind as VerifiedKindT,
+} from './vocabulary';
+
+export { ACTIONS, ITEM_KINDS, PAGE_CONTEXTS, REASON_CODES, SEEK_CONTEXTS, VERDICT_CLASSES, VERIFIED_KINDS } from './vocabulary';
 
 /**
  * A site id as core sees it: any well-formed id. Core knows no particular site; which ids name real
@@ -9,23 +17,17 @@ import { z } from 'zod';
 export const SiteKey = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a site id');
 export type SiteKey = z.infer<typeof SiteKey>;
 
-export const ITEM_KINDS = ['post', 'reply', 'mention', 'quote', 'repost', 'ad', 'notification'] as const;
 export const ItemKind = z.enum(ITEM_KINDS);
-export type ItemKind = z.infer<typeof ItemKind>;
+export type ItemKind = ItemKindT;
 
-/** Where the item is shown. `search`, `profile` and `list` are places the user went looking ("seek"). */
-export const PAGE_CONTEXTS = ['home', 'notifications', 'thread', 'search', 'profile', 'list', 'other'] as const;
 export const PageContext = z.enum(PAGE_CONTEXTS);
-export type PageContext = z.infer<typeof PageContext>;
-export const SEEK_CONTEXTS: ReadonlySet<PageContext> = new Set(['search', 'profile', 'list']);
+export type PageContext = PageContextT;
 
-export const VERIFIED_KINDS = ['none', 'paid', 'organization', 'government', 'affiliate', 'domain', 'platform'] as const;
 export const VerifiedKind = z.enum(VERIFIED_KINDS);
-export type VerifiedKind = z.infer<typeof VerifiedKind>;
+export type VerifiedKind = VerifiedKindT;
 
-/** true / false, or 'unknown' when the page has not told us (fails open). */
 export const TriState = z.union([z.boolean(), z.literal('unknown')]);
-export type TriState = z.infer<typeof TriState>;
+export type TriState = TriStateT;
 
 const shortText = (max: number) => z.string().max(max);
 
@@ -65,32 +67,14 @@ export const FeedItem = z.object({
 });
 export type FeedItem = z.infer<typeof FeedItem>;
 
-export const VERDICT_CLASSES = ['interaction', 'interruption'] as const;
 export const VerdictClass = z.enum(VERDICT_CLASSES);
-export type VerdictClass = z.infer<typeof VerdictClass>;
+export type VerdictClass = VerdictClassT;
 
-export const ACTIONS = ['show', 'label', 'collapse', 'hide'] as const;
 export const Action = z.enum(ACTIONS);
-export type Action = z.infer<typeof Action>;
+export type Action = ActionT;
 
-/** Why an item got its verdict, grouped for counting in the popup and filtering the log. */
-export const REASON_CODES = [
-  'off',
-  'site-paused',
-  'user-rule',
-  'followed',
-  'allowlisted',
-  'ad',
-  'seek',
-  'verified-org',
-  'unknown-follow',
-  'brand-reply',
-  'brand-mention',
-  'not-followed',
-  'default',
-] as const;
 export const ReasonCode = z.enum(REASON_CODES);
-export type ReasonCode = z.infer<typeof ReasonCode>;
+export type ReasonCode = ReasonCodeT;
 
 export interface Verdict {
   class: VerdictClass;

@@ -10,7 +10,7 @@ import { normalizeDomain } from './domain';
 import { probeable, requiredNeedles } from './condition';
 import { normalizeHandle } from './handle';
 import type { ItemView } from './item-view';
-import { ITEM_KINDS, PAGE_CONTEXTS, VERIFIED_KINDS, type TriState } from './model';
+import { ITEM_KINDS, PAGE_CONTEXTS, VERIFIED_KINDS, type TriState } from './vocabulary';
 import type { Condition } from './rules';
 
 const FOLLOW_STATES: readonly TriState[] = [true, false, 'unknown'];

@@ -1,7 +1,7 @@
 // User rules: a condition tree over item fields and an outcome. JSON round-trips through these schemas.
 import { z } from 'zod';
 import { Action, ItemKind, PageContext, SiteKey, TriState, VerdictClass, VerifiedKind } from './model';
-import { checkPattern } from './text-match';
+import { checkPattern } from './re2';
 
 /** Deepest condition tree accepted; guards the classifier's recursion against hostile imports. */
 export const MAX_CONDITION_DEPTH = 8;

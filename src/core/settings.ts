@@ -1,23 +1,27 @@
-// The user's settings: one schema with defaults is the single source of truth.
+// The user's settings schema (what an import or a write may hold); new users' values are settings-defaults.ts.
 import { z } from 'zod';
 import { SiteKey } from './model';
+import { DEFAULT_LOG, defaultSettings as plainDefaults } from './settings-defaults';
+import { POLICIES, type Policy as PolicyT } from './vocabulary';
 
-export const POLICIES = ['off', 'balanced', 'strict'] as const;
+export { POLICIES, siteEnabled } from './vocabulary';
 export const Policy = z.enum(POLICIES);
-export type Policy = z.infer<typeof Policy>;
+export type Policy = PolicyT;
+
+const DEFAULTS = plainDefaults();
 
 const SiteSettings = z.object({ enabled: z.boolean().default(true) });
 /** Far more than Doorman will ever support; bounds what a hostile import can make every snapshot carry. */
 const MAX_SITE_ENTRIES = 64;
 
 export const Settings = z.object({
-  policy: Policy.default('balanced'),
+  policy: Policy.default(DEFAULTS.policy),
   /** Job 1: hide unsolicited brand replies and mentions from accounts I don't follow. */
-  hideUnsolicitedBrands: z.boolean().default(true),
+  hideUnsolicitedBrands: z.boolean().default(DEFAULTS.hideUnsolicitedBrands),
   /** Job 2 (opt-in): every organisation the platform has verified reaches me. */
-  letVerifiedOrganizations: z.boolean().default(false),
+  letVerifiedOrganizations: z.boolean().default(DEFAULTS.letVerifiedOrganizations),
   /** Brand-likeness score at which an account counts as a brand. */
-  brandThreshold: z.number().min(1).max(20).default(3),
+  brandThreshold: z.number().min(1).max(20).default(DEFAULTS.brandThreshold),
   /**
    * Per-site switches by site id. A site without an entry is enabled, so a new site needs nothing here;
    * entries for ids no site declares are kept (harmless, and they keep their meaning if it returns).
@@ -28,16 +32,11 @@ export const Settings = z.object({
     .default(() => ({})),
   log: z
     .object({
-      maxEntries: z.number().int().min(100).max(100_000).default(10_000),
-      maxAgeDays: z.number().int().min(1).max(3650).default(30),
+      maxEntries: z.number().int().min(100).max(100_000).default(DEFAULT_LOG.maxEntries),
+      maxAgeDays: z.number().int().min(1).max(3650).default(DEFAULT_LOG.maxAgeDays),
     })
-    .default({ maxEntries: 10_000, maxAgeDays: 30 }),
+    .default(() => ({ ...DEFAULT_LOG })),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const defaultSettings = (): Settings => Settings.parse({});
-
-/** Doorman runs on the site unless the user paused it there. */
-export function siteEnabled(settings: Pick<Settings, 'sites'>, site: string): boolean {
-  return Object.hasOwn(settings.sites, site) ? settings.sites[site]?.enabled !== false : true;
-}
+export const defaultSettings = (): Settings => plainDefaults();

@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { AllowEntry, BrandOverrideEntry, FollowEntry } from './lists';
 import { Rule } from './rules';
 import { Settings } from './settings';
+import { SNAPSHOT_FORMAT } from './snapshot-format';
 
-/** Where the background caches the snapshot in storage.local, for content scripts to read at document_start. */
-export const SNAPSHOT_KEY = 'snapshot';
+export { SNAPSHOT_FORMAT, SNAPSHOT_KEY } from './snapshot-format';
 
 export const Snapshot = z.object({
+  /** Which shape this is (snapshot-format.ts); a snapshot cached by an older version without it is this one. */
+  format: z.literal(SNAPSHOT_FORMAT).default(SNAPSHOT_FORMAT),
   /** Increases with every change so a content script can drop stale copies. */
   revision: z.number().int().nonnegative(),
   settings: Settings,
@@ -18,12 +20,3 @@ export const Snapshot = z.object({
   overrides: z.array(BrandOverrideEntry).max(50_000),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
-
-export const emptySnapshot = (): Snapshot => ({
-  revision: 0,
-  settings: Settings.parse({}),
-  rules: [],
-  allowlist: [],
-  follows: [],
-  overrides: [],
-});

@@ -1,6 +1,16 @@
-// Text predicates. Regexes go through RE2 (re2js): linear time whatever the pattern, so a hostile
-// or careless regex cannot freeze the page.
-import { RE2JS } from 're2js';
+// Text predicates. Regexes go through a linear-time engine (RE2, see re2.ts) whatever the pattern, so
+// a hostile or careless regex cannot freeze the page. The engine is passed in rather than imported:
+// the content script loads it only when some rule is a regex (src/content/regex-loader.ts).
+
+/** A compiled pattern: `test` never backtracks. */
+export interface CompiledRegex {
+  test(text: string): boolean;
+}
+
+/** A linear-time regex engine; `compile` throws on a pattern it does not support. */
+export interface RegexEngine {
+  compile(pattern: string, caseSensitive: boolean): CompiledRegex;
+}
 
 export type TextMode = 'contains' | 'word' | 'regex';
 /** `lowerText` must be `text.toLowerCase()` when `readsLowerText(mode, caseSensitive)`; otherwise it is ignored. */
@@ -8,17 +18,6 @@ export type TextTest = (text: string, lowerText: string) => boolean;
 
 /** Only case-insensitive contains/word tests read the lower-cased text. */
 export const readsLowerText = (mode: TextMode, caseSensitive: boolean): boolean => mode !== 'regex' && !caseSensitive;
-
-/** Returns a sentence describing why the pattern cannot be used, or null when it can. */
-export function checkPattern(mode: TextMode, pattern: string, caseSensitive: boolean): string | null {
-  if (mode !== 'regex') return pattern.trim() === '' ? 'pattern is empty' : null;
-  try {
-    RE2JS.compile(pattern, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
-    return null;
-  } catch (e) {
-    return `not a supported regular expression (${e instanceof Error ? e.message : String(e)})`;
-  }
-}
 
 const isAsciiWordChar = (code: number): boolean =>
   (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
@@ -59,15 +58,16 @@ function containsWord(haystack: string, needle: string): boolean {
 }
 
 /** Compiles a text predicate once; the returned test is cheap and never throws. */
-export function compileTextTest(mode: TextMode, pattern: string, caseSensitive: boolean): TextTest {
+export function compileTextTest(mode: TextMode, pattern: string, caseSensitive: boolean, regex: RegexEngine | null): TextTest {
   if (mode === 'regex') {
-    let re: RE2JS;
+    if (regex === null) throw new Error('a regex rule needs the regex engine (see usesRegex)');
+    let re: CompiledRegex;
     try {
-      re = RE2JS.compile(pattern, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
+      re = regex.compile(pattern, caseSensitive);
     } catch {
       return () => false; // schemas reject these; a stale stored rule must still never throw
     }
-    return (text) => re.test(text); // test() takes RE2JS's DFA fast path; a Matcher would not
+    return (text) => re.test(text);
   }
   const needle = caseSensitive ? pattern : pattern.toLowerCase();
   if (mode === 'contains') {

@@ -2,7 +2,7 @@
 // (untrusted) to the isolated content script, which validates and size-caps them with this schema.
 import { z } from 'zod';
 import { VerifiedKind } from '../core/model';
-import { KnownSiteId } from '../sites/registry';
+import { KnownSiteId } from '../sites/known-site-id';
 
 import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS } from './facts-tag';
 

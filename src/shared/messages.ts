@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Action, ItemKind, PageContext, ReasonCode } from '../core/model';
 import { Snapshot } from '../core/snapshot';
-import { KnownSiteId } from '../sites/registry';
+import { KnownSiteId } from '../sites/known-site-id';
 
 export const LogEntryInput = z.object({
   /** A declared site: checked when a page reports an entry and when a backup is restored. */
@@ -74,6 +74,8 @@ export const Message = z.discriminatedUnion('type', [
     source: z.enum(['page', 'following-list']),
     follows: z.array(FollowFact).max(2_000),
   }),
+  /** content → background: inject the regex engine into my frame (a rule needs it). */
+  z.object({ type: z.literal('regex/load') }),
   /** content → background: adapter health and counts for the popup. */
   z.object({ type: z.literal('health/report'), health: TabHealth }),
   /** popup → background: the health of a tab. */
@@ -97,6 +99,7 @@ export interface ResponseMap {
   'snapshot/get': Snapshot;
   'log/report': { added: number };
   'follows/learn': { changed: number };
+  'regex/load': { loaded: boolean };
   'health/report': { ok: true };
   'tab/health': TabHealth | null;
   'snapshot/changed': { ok: true };

@@ -1,6 +1,5 @@
 // Every site Doorman knows. Adding a site = declaring it in its own folder (site.ts) and one line in
 // SITES; ids, names, host lookups, the manifest entries and the pages' lists all derive from it.
-import { z } from 'zod';
 import { siteLookup } from './lookup';
 import { x } from './x/site';
 
@@ -15,15 +14,6 @@ export const SITE_IDS: readonly SiteId[] = lookup.ids;
 /** Sites with a content script today. */
 export const LIVE_SITES: readonly SiteId[] = lookup.live;
 export const { isSiteId, siteName, siteForHost, siteForUrl } = lookup;
-
-/**
- * A site id that names a declared site: for input from outside (messages from a page's content
- * script, facts, imported files). Typed as a plain string like core's SiteKey, because stored data
- * carries site ids that may outlive a declaration.
- */
-export const KnownSiteId = z.string().refine((v): boolean => isSiteId(v), {
-  error: (issue) => unknownSite(issue.input),
-});
 
 /** The sentence for an id no site declares, e.g. `unknown site "myspace"; Doorman knows x`. */
 export function unknownSite(id: unknown): string {

@@ -12,6 +12,7 @@
 // a rule built on them may match fewer logged items here than it will on the page.
 import { normalizeDomain } from '../../core/domain';
 import { compileSnapshot, followedBy, ruleMatches } from '../../core/compile';
+import { re2 } from '../../core/re2';
 import type { FeedItem } from '../../core/model';
 import type { Rule } from '../../core/rules';
 import type { Snapshot } from '../../core/snapshot';
@@ -69,10 +70,10 @@ export interface PreviewResult {
 export function previewRule(
   rule: Rule,
   entries: readonly LogEntryInput[],
-  base: Omit<Snapshot, 'rules' | 'revision'>,
+  base: Omit<Snapshot, 'rules' | 'revision' | 'format'>,
   sampleCount = 3,
 ): PreviewResult {
-  const rs = compileSnapshot({ ...base, revision: 0, rules: [{ ...rule, enabled: true }] });
+  const rs = compileSnapshot({ ...base, revision: 0, rules: [{ ...rule, enabled: true }] }, { regex: re2 });
   const compiled = rs.rules[0];
   const samples: LogEntryInput[] = [];
   let matched = 0;

@@ -60,3 +60,30 @@ export function tabHealth(browser: DoormanBrowser, url: string): Promise<TabHeal
     return (await chrome.runtime.sendMessage({ type: 'tab/health', tabId: tab.id })) as TabHealth | null;
   }, url);
 }
+
+/**
+ * Stores a rule the way the options page does (a row at the end of `rules`, the data revision bumped
+ * in the same transaction) and tells the background, which pushes the new snapshot to open tabs.
+ */
+export async function addRuleRaw(browser: DoormanBrowser, rule: Record<string, unknown>): Promise<void> {
+  await extensionCall(browser, async (r: Record<string, unknown>) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const q = indexedDB.open('doorman');
+      q.onsuccess = () => res(q.result);
+      q.onerror = () => rej(q.error);
+    });
+    await new Promise<void>((res, rej) => {
+      const tx = db.transaction(['rules', 'meta'], 'readwrite');
+      const rules = tx.objectStore('rules');
+      const meta = tx.objectStore('meta');
+      const count = rules.count();
+      count.onsuccess = () => rules.put({ ...r, order: count.result });
+      const rev = meta.get('revision');
+      rev.onsuccess = () => meta.put({ key: 'revision', value: ((rev.result as { value?: number } | undefined)?.value ?? 0) + 1 });
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+    await chrome.runtime.sendMessage({ type: 'data/changed' });
+  }, rule);
+}

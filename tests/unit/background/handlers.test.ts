@@ -57,6 +57,21 @@ describe('sender checks', () => {
     await expect(bg.handle({ type: 'tab/health', tabId: 5 }, contentSender())).rejects.toThrow(/not accepted/);
   });
 
+  it('injects the regex engine into the asking content script\'s own frame, for content scripts only', async () => {
+    const db = freshDb();
+    const injected: { tabId: number; frameId: number }[] = [];
+    const bg = createBackground({
+      db, runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, local: new FakeArea(), session: new FakeArea(),
+      tabs: new FakeTabs([]), contentMatches: MATCHES,
+      injectRegexEngine: async (t) => void injected.push(t),
+    });
+    expect(await bg.handle({ type: 'regex/load' }, { ...contentSender(7), frameId: 3 })).toEqual({ loaded: true });
+    await expect(bg.handle({ type: 'regex/load' }, popupSender)).rejects.toThrow(/not accepted from extension/);
+    expect(injected).toEqual([{ tabId: 7, frameId: 3 }]);
+    // Without the scripting API there is nothing to inject with: the content script goes on without regex rules.
+    expect(await setup().bg.handle({ type: 'regex/load' }, contentSender())).toEqual({ loaded: false });
+  });
+
   it('refuses every message from another extension', async () => {
     const { bg, db } = setup();
     await expect(bg.handle({ type: 'snapshot/get' }, otherExtension)).rejects.toThrow(/not accepted from an unknown sender/);

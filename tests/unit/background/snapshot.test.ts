@@ -10,7 +10,8 @@ import { currentRevision } from '../../../src/db/revision';
 import { saveRule } from '../../../src/db/rules';
 import { updateSettings } from '../../../src/db/settings';
 import { compileSnapshot } from '../../../src/core/compile';
-import { SNAPSHOT_KEY, Snapshot, emptySnapshot } from '../../../src/core/snapshot';
+import { emptySnapshot } from '../../../src/core/empty-snapshot';
+import { SNAPSHOT_KEY, Snapshot } from '../../../src/core/snapshot';
 import { FakeArea, dropAll, freshDb, rule } from '../db/helpers';
 
 afterEach(dropAll);

@@ -2,7 +2,8 @@
 import { Window } from 'happy-dom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compileSnapshot } from '../../../src/core/compile';
-import { emptySnapshot, type Snapshot } from '../../../src/core/snapshot';
+import { emptySnapshot } from '../../../src/core/empty-snapshot';
+import { type Snapshot } from '../../../src/core/snapshot';
 import type { SiteAdapter } from '../../../src/content/adapter';
 import { toyAdapter } from './toy-adapter';
 import { FeedController } from '../../../src/content/controller';

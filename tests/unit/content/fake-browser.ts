@@ -1,7 +1,8 @@
 // A stand-in for webextension-polyfill in content-script tests: a storage.local with the cached
 // snapshot, runtime.sendMessage answered by a test-supplied handler, and runtime.onMessage that a
 // test can deliver background messages to.
-import { emptySnapshot, type Snapshot } from '../../../src/core/snapshot';
+import { emptySnapshot } from '../../../src/core/empty-snapshot';
+import { type Snapshot } from '../../../src/core/snapshot';
 
 type Listener = (msg: unknown) => Promise<unknown> | undefined;
 

@@ -4,7 +4,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { compileSnapshot } from '../../../src/core/compile';
-import { emptySnapshot } from '../../../src/core/snapshot';
+import { emptySnapshot } from '../../../src/core/empty-snapshot';
 import type { SiteAdapter } from '../../../src/content/adapter';
 import { FeedController, SYNC_ITEMS } from '../../../src/content/controller';
 import { FactStore } from '../../../src/content/fact-store';

@@ -1,7 +1,8 @@
 // Snapshots and follow deltas ordered by revision: a delta applies only to its base revision; a tab
 // anywhere else fetches the whole snapshot, once, and keeps what arrived meanwhile.
 import { describe, expect, it } from 'vitest';
-import { emptySnapshot, type Snapshot } from '../../../src/core/snapshot';
+import { emptySnapshot } from '../../../src/core/empty-snapshot';
+import { type Snapshot } from '../../../src/core/snapshot';
 import { SnapshotChannel } from '../../../src/content/snapshot-channel';
 import type { FollowDelta } from '../../../src/shared/messages';
 

@@ -6,7 +6,7 @@ import { ACTIONS, ITEM_KINDS, PAGE_CONTEXTS, VERDICT_CLASSES, VERIFIED_KINDS, ty
 import { MAX_CONDITION_DEPTH, Rule, conditionDepth, type Condition, type RuleInput } from '../../../src/core/rules';
 import { POLICIES } from '../../../src/core/settings';
 import { Snapshot } from '../../../src/core/snapshot';
-import { checkPattern } from '../../../src/core/text-match';
+import { checkPattern } from '../../../src/core/re2';
 
 /** Core knows no particular site: any well-formed ids will do (these three are the classifier's today). */
 export const SITE_IDS = ['x', 'bsky', 'mastodon'] as const;

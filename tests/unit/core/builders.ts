@@ -2,6 +2,7 @@
 // compiled ruleset built the way the content script builds it (schema-parsed snapshot → compileSnapshot).
 import { classify } from '../../../src/core/classify';
 import { compileSnapshot, type CompiledRuleset } from '../../../src/core/compile';
+import { re2 } from '../../../src/core/re2';
 import type { Author, FeedItem, Verdict } from '../../../src/core/model';
 import type { Condition, Outcome, RuleInput } from '../../../src/core/rules';
 import { Snapshot } from '../../../src/core/snapshot';
@@ -77,7 +78,7 @@ export function ruleset(input: RulesetInput = {}): CompiledRuleset {
     follows: input.follows ?? [],
     overrides: input.overrides ?? [],
   });
-  return compileSnapshot(snapshot, { siteNames: SITE_NAMES });
+  return compileSnapshot(snapshot, { siteNames: SITE_NAMES, regex: re2 });
 }
 
 export const HIDE: Outcome = { class: 'interruption', action: 'hide' };

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify';
 import { compileSnapshot } from '../../../src/core/compile';
+import { re2 } from '../../../src/core/re2';
 import { ACTIONS, REASON_CODES, VERDICT_CLASSES, type FeedItem } from '../../../src/core/model';
 import { Rule } from '../../../src/core/rules';
 import { Snapshot } from '../../../src/core/snapshot';
@@ -17,7 +18,7 @@ describe('classify (property)', () => {
   it('never throws, returns well-formed verdicts, and agrees with the reference classifier', () => {
     fc.assert(
       fc.property(snapshot(), items, (snap, its) => {
-        const rs = compileSnapshot(snap);
+        const rs = compileSnapshot(snap, { regex: re2 });
         for (const it of its) {
           const v = classify(it, rs);
           expect(VERDICT_CLASSES).toContain(v.class);
@@ -29,7 +30,7 @@ describe('classify (property)', () => {
           expect({ class: v.class, action: v.action, ruleId: v.ruleId, reasonCode: v.reasonCode }).toEqual(referenceClassify(snap, it));
         }
         // The same ruleset classifies the same items the same way a second time (no stale per-item state).
-        for (const it of its) expect(classify(it, rs)).toEqual(classify(it, compileSnapshot(snap)));
+        for (const it of its) expect(classify(it, rs)).toEqual(classify(it, compileSnapshot(snap, { regex: re2 })));
       }),
       { numRuns: 2000 },
     );
@@ -47,7 +48,7 @@ describe('classify (property)', () => {
   it("policy 'off' with no rules always shows", () => {
     fc.assert(
       fc.property(snapshot({ rules: fc.constant([]), policy: fc.constant('off') }), items, (snap, its) => {
-        const rs = compileSnapshot(snap);
+        const rs = compileSnapshot(snap, { regex: re2 });
         for (const it of its) {
           const v = classify(it, rs);
           expect(v.action).toBe('show');
@@ -61,7 +62,7 @@ describe('classify (property)', () => {
   it('a followed author with no user rules is never an interruption', () => {
     fc.assert(
       fc.property(snapshot({ rules: fc.constant([]) }), items, (snap, its) => {
-        const rs = compileSnapshot(snap);
+        const rs = compileSnapshot(snap, { regex: re2 });
         for (const it of its) {
           const followed: FeedItem = { ...it, author: { ...it.author, followed: true } };
           expect(classify(followed, rs).class).toBe('interaction');
@@ -76,7 +77,7 @@ describe('classify (property)', () => {
       fc.property(snapshot({ rules: fc.constant([]), policy: fc.constantFrom('balanced', 'strict') }), items, (snap0, its) => {
         // No allowlist and no follow graph, every site on: the author cannot be followed or let in.
         const snap = Snapshot.parse({ ...snap0, allowlist: [], follows: [], settings: { ...snap0.settings, sites: { x: { enabled: true }, bsky: { enabled: true }, mastodon: { enabled: true } } } });
-        const rs = compileSnapshot(snap);
+        const rs = compileSnapshot(snap, { regex: re2 });
         for (const it of its) {
           const ad: FeedItem = { ...it, promoted: true, author: { ...it.author, followed: it.author.followed === true ? false : it.author.followed } };
           const v = classify(ad, rs);
@@ -93,7 +94,7 @@ describe('classify (property)', () => {
     fc.assert(
       fc.property(fc.array(ruleInput, { maxLength: 4 }), items, (rules, its) => {
         const catchAll = { id: 'first', name: 'Everything', when: { type: 'all' as const, of: [] }, then: { class: 'interaction' as const, action: 'label' as const } };
-        const rs = compileSnapshot(Snapshot.parse({ revision: 1, settings: {}, rules: [catchAll, ...rules], allowlist: [], follows: [], overrides: [] }));
+        const rs = compileSnapshot(Snapshot.parse({ revision: 1, settings: {}, rules: [catchAll, ...rules], allowlist: [], follows: [], overrides: [] }), { regex: re2 });
         for (const it of its) expect(classify(it, rs).ruleId).toBe('user:first');
       }),
       { numRuns: 200 },

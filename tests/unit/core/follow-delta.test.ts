@@ -6,7 +6,7 @@ import { applyFollowDelta, compileSnapshot } from '../../../src/core/compile';
 import type { FollowEntry } from '../../../src/core/lists';
 import type { FeedItem } from '../../../src/core/model';
 import type { Rule } from '../../../src/core/rules';
-import { emptySnapshot } from '../../../src/core/snapshot';
+import { emptySnapshot } from '../../../src/core/empty-snapshot';
 
 interface FollowRef {
   accountId: string;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AllowEntry, BrandOverrideEntry, FollowEntry, handleKey, idKey } from '../../../src/core/lists';
 import { MAX_CONDITION_DEPTH, Rule, conditionDepth, type Condition, type RuleInput } from '../../../src/core/rules';
 import { Settings, defaultSettings, siteEnabled } from '../../../src/core/settings';
-import { Snapshot, emptySnapshot } from '../../../src/core/snapshot';
+import { emptySnapshot } from '../../../src/core/empty-snapshot';
+import { Snapshot } from '../../../src/core/snapshot';
 
 const base = { id: 'r1', name: 'A rule', then: { class: 'interruption', action: 'collapse' } } as const;
 
@@ -123,6 +124,11 @@ describe('Rule', () => {
 });
 
 describe('Settings', () => {
+  it('the schema\'s defaults are the plain defaults the content script starts from', () => {
+    expect(Settings.parse({})).toEqual(defaultSettings());
+    expect(Snapshot.parse({ revision: 0, settings: {}, rules: [], allowlist: [], follows: [], overrides: [] })).toEqual(emptySnapshot());
+  });
+
   it('defaults to balanced, muting brands, organisations not let in, threshold 3, every site on', () => {
     expect(defaultSettings()).toEqual({
       policy: 'balanced',

@@ -1,9 +1,10 @@
 // Text predicates on their own: checkPattern's messages and compileTextTest's contains / word / regex.
 import { describe, expect, it } from 'vitest';
-import { checkPattern, compileTextTest } from '../../../src/core/text-match';
+import { checkPattern, re2 } from '../../../src/core/re2';
+import { compileTextTest } from '../../../src/core/text-match';
 
 const run = (mode: 'contains' | 'word' | 'regex', pattern: string, text: string, caseSensitive = false) =>
-  compileTextTest(mode, pattern, caseSensitive)(text, text.toLowerCase());
+  compileTextTest(mode, pattern, caseSensitive, re2)(text, text.toLowerCase());
 
 describe('checkPattern', () => {
   it('accepts non-empty literals and RE2 regexes', () => {

@@ -1,0 +1,49 @@
+// The messages a content script takes, checked without a schema library. Only this extension's own
+// background and pages can message a content script (runtime.onMessage never carries a web page's
+// messages), so the check is for version skew and bugs, not attacks: the right type and the fields
+// the handler reads, in range.
+import type { Snapshot } from '../core/snapshot';
+import { snapshotEnvelope } from './snapshot-source';
+import type { FollowDelta } from '../shared/messages';
+
+export type ContentMessage =
+  | { type: 'snapshot/changed'; snapshot: Snapshot }
+  | { type: 'follows/changed'; delta: FollowDelta }
+  | { type: 'item/reveal'; itemId: string }
+  | { type: 'content/ping' };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const str = (v: unknown, min: number, max: number): v is string =>
+  typeof v === 'string' && v.length >= min && v.length <= max;
+
+const MAX_DELTA = 2_000;
+const refs = (v: unknown): boolean =>
+  Array.isArray(v) && v.length <= MAX_DELTA &&
+  v.every((r) => isObj(r) && str(r.accountId, 1, 200) && str(r.handle, 0, 320));
+
+function followDelta(v: unknown): FollowDelta | null {
+  if (!isObj(v) || typeof v.site !== 'string' || !isCount(v.base) || !isCount(v.revision)) return null;
+  return refs(v.add) && refs(v.remove) ? (v as unknown as FollowDelta) : null;
+}
+
+export function readContentMessage(raw: unknown): ContentMessage | null {
+  if (!isObj(raw)) return null;
+  switch (raw.type) {
+    case 'snapshot/changed': {
+      const snapshot = snapshotEnvelope(raw.snapshot);
+      return snapshot ? { type: raw.type, snapshot } : null;
+    }
+    case 'follows/changed': {
+      const delta = followDelta(raw.delta);
+      return delta ? { type: raw.type, delta } : null;
+    }
+    case 'item/reveal':
+      return str(raw.itemId, 1, 300) ? { type: raw.type, itemId: raw.itemId } : null;
+    case 'content/ping':
+      return { type: raw.type };
+    default:
+      return null;
+  }
+}
