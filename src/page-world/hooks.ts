@@ -9,6 +9,10 @@ export const MAX_BODY_CHARS = 8 * 1024 * 1024;
 
 export type ShouldRead = (url: URL) => boolean;
 export type OnJson = (url: URL, data: unknown) => void;
+/** A cheap test of a body's text before Doorman parses its own copy (e.g. "does it name any account?"). */
+export type WorthParsing = (text: string) => boolean;
+
+const always: WorthParsing = () => true;
 
 /** The parts of `window` the hooks touch; a structural type so tests can pass fakes. */
 export interface HookTarget {
@@ -44,10 +48,12 @@ function requestUrl(input: unknown, base: string): URL | null {
   }
 }
 
-function deliverText(url: URL, text: string, onJson: OnJson): void {
+function deliverText(url: URL, text: string, onJson: OnJson, worthParsing: WorthParsing): void {
   if (text.length > MAX_BODY_CHARS || text.length < 2) return;
   const first = text.charCodeAt(0);
   if (first !== 0x7b /* { */ && first !== 0x5b /* [ */) return;
+  // Parsing is most of what reading a response costs: a body that cannot carry facts is not parsed.
+  if (!worthParsing(text)) return;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -72,19 +78,19 @@ const isResponse = (v: unknown): v is Response =>
   typeof v === 'object' && v !== null && typeof (v as { clone?: unknown }).clone === 'function' &&
   typeof (v as { headers?: { get?: unknown } }).headers?.get === 'function';
 
-function readFetchResponse(res: Response, url: URL, onJson: OnJson): void {
+function readFetchResponse(res: Response, url: URL, onJson: OnJson, worthParsing: WorthParsing): void {
   try {
     if (!res.ok) return;
     const length = Number(res.headers.get('content-length') ?? '0');
     if (length > MAX_BODY_CHARS) return;
     // Our reaction was registered before the page's, so the body is still unread and clone() is safe.
-    res.clone().text().then((text) => deliverText(url, text, onJson), noop);
+    res.clone().text().then((text) => deliverText(url, text, onJson, worthParsing), noop);
   } catch {
     // e.g. an opaque or already-used response: leave it to the page.
   }
 }
 
-export function hookFetch(target: HookTarget, shouldRead: ShouldRead, onJson: OnJson): void {
+export function hookFetch(target: HookTarget, shouldRead: ShouldRead, onJson: OnJson, worthParsing: WorthParsing = always): void {
   const original = target.fetch;
   if (typeof original !== 'function') return;
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
@@ -96,7 +102,7 @@ export function hookFetch(target: HookTarget, shouldRead: ShouldRead, onJson: On
         // A separate reaction: it cannot change what the page's own `then` sees, and swallows rejections
         // (the page still gets them through the original promise).
         result.then((res: unknown) => {
-          if (isResponse(res)) readFetchResponse(res, url, onJson);
+          if (isResponse(res)) readFetchResponse(res, url, onJson, worthParsing);
         }, noop);
       }
     } catch {
@@ -108,7 +114,7 @@ export function hookFetch(target: HookTarget, shouldRead: ShouldRead, onJson: On
   target.fetch = wrapped as typeof fetch;
 }
 
-function readXhr(xhr: XMLHttpRequest, url: URL, onJson: OnJson): void {
+function readXhr(xhr: XMLHttpRequest, url: URL, onJson: OnJson, worthParsing: WorthParsing): void {
   try {
     if (xhr.readyState !== 4 || xhr.status < 200 || xhr.status >= 300) return;
     const type = xhr.responseType;
@@ -119,13 +125,13 @@ function readXhr(xhr: XMLHttpRequest, url: URL, onJson: OnJson): void {
       return;
     }
     // responseText throws for 'blob', 'arraybuffer' and 'document'; those are not API JSON anyway.
-    if (type === '' || type === 'text') deliverText(url, xhr.responseText, onJson);
+    if (type === '' || type === 'text') deliverText(url, xhr.responseText, onJson, worthParsing);
   } catch {
     // Leave the response to the page.
   }
 }
 
-export function hookXhr(target: HookTarget, shouldRead: ShouldRead, onJson: OnJson): void {
+export function hookXhr(target: HookTarget, shouldRead: ShouldRead, onJson: OnJson, worthParsing: WorthParsing = always): void {
   const proto = target.XMLHttpRequest?.prototype;
   if (!proto) return;
   const open = proto.open;
@@ -140,7 +146,7 @@ export function hookXhr(target: HookTarget, shouldRead: ShouldRead, onJson: OnJs
   const watchLoadEnd = (xhr: XMLHttpRequest, url: URL): void => {
     const onEnd = (): void => {
       Reflect.apply(unlisten, xhr, ['loadend', onEnd]);
-      readXhr(xhr, url, onJson);
+      readXhr(xhr, url, onJson, worthParsing);
     };
     Reflect.apply(listen, xhr, ['loadend', onEnd]);
   };

@@ -25,6 +25,12 @@ export interface PageReader {
   site: string;
   /** Runs for every fetch and XHR the page makes: a cheap test of the request URL. */
   shouldRead(url: URL): boolean;
+  /**
+   * Optional: a cheap test of a response's text (substring checks, no parsing) that is false when it
+   * cannot carry facts, so Doorman does not parse its own copy of it. Not asked for bodies the browser
+   * parsed already (XHR responseType 'json').
+   */
+  worthParsing?(text: string): boolean;
   /** One parsed response → facts, or null for none. May throw: the caller catches. */
   read(url: URL, data: unknown, page: PageView): ReadFacts | null;
 }
@@ -58,8 +64,9 @@ function install(win: Window & typeof globalThis, reader: PageReader): void {
   };
 
   const target = win as unknown as HookTarget;
-  hookFetch(target, reader.shouldRead, onJson);
-  hookXhr(target, reader.shouldRead, onJson);
+  const worthParsing = reader.worthParsing ? (text: string) => reader.worthParsing!(text) : undefined;
+  hookFetch(target, reader.shouldRead, onJson, worthParsing);
+  hookXhr(target, reader.shouldRead, onJson, worthParsing);
 }
 
 /** Installs `reader` in the page's own world. Whatever goes wrong, the page stays exactly as it was. */

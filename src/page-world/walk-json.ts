@@ -1,6 +1,7 @@
 // Visits every object in a parsed API response, under hard limits: a hostile or merely huge response
-// costs bounded time and can never blow the stack or throw into the page.
-import { rec, type Json } from './json';
+// costs bounded time and can never blow the stack or throw into the page. It runs on every API
+// response the site receives, so it allocates nothing per node beyond its two stacks.
+import type { Json } from './json';
 
 export interface WalkLimits {
   /** Deepest nesting looked into. */
@@ -9,30 +10,61 @@ export interface WalkLimits {
   maxNodes: number;
 }
 
+const isNode = (v: unknown): v is object => typeof v === 'object' && v !== null;
+
+/** Reverses `a[from..]` in place: children are pushed in order and must pop in order. */
+function reverseTail(a: unknown[], from: number): void {
+  for (let i = from, j = a.length - 1; i < j; i++, j--) {
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+}
+
 /**
  * Depth-first and iterative (no recursion), in document order. `visit` sees each plain object once;
  * returning true stops the walk (e.g. the caller's buffers are full).
  */
 export function walkJson(root: unknown, limits: WalkLimits, visit: (o: Json) => boolean | void): void {
-  const stack: Array<{ v: unknown; d: number }> = [{ v: root, d: 0 }];
+  if (!isNode(root)) return;
+  const nodes: unknown[] = [root];
+  const depths: number[] = [0];
+  const hasOwn = Object.prototype.hasOwnProperty;
   let budget = limits.maxNodes;
-  while (stack.length > 0 && budget > 0) {
-    const { v, d } = stack.pop()!;
-    let children: unknown[];
+  while (nodes.length > 0 && budget > 0) {
+    const v = nodes.pop() as object;
+    const d = depths.pop() as number;
+    const deeper = d < limits.maxDepth;
+    const from = nodes.length;
     if (Array.isArray(v)) {
-      children = v;
+      const n = Math.min(v.length, budget);
+      budget -= n + 1;
+      if (!deeper) continue;
+      for (let i = 0; i < n; i++) {
+        const child: unknown = v[i];
+        if (isNode(child)) {
+          nodes.push(child);
+          depths.push(d + 1);
+        }
+      }
     } else {
-      const o = rec(v);
-      if (!o) continue;
+      const o = v as Json;
       if (visit(o) === true) return;
-      children = Object.values(o);
+      let n = 0;
+      for (const key in o) {
+        if (n >= budget) break;
+        // Own keys only: a page may have added enumerable properties to Object.prototype.
+        if (!hasOwn.call(o, key)) continue;
+        n++;
+        const child = o[key];
+        if (deeper && isNode(child)) {
+          nodes.push(child);
+          depths.push(d + 1);
+        }
+      }
+      budget -= n + 1;
     }
-    if (children.length > budget) children = children.slice(0, budget);
-    budget -= children.length + 1;
-    if (d >= limits.maxDepth) continue;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (typeof child === 'object' && child !== null) stack.push({ v: child, d: d + 1 });
-    }
+    reverseTail(nodes, from);
+    reverseTail(depths, from);
   }
 }

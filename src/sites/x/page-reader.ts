@@ -9,6 +9,9 @@ import { navViewerHandle } from './viewer';
 export const xPageReader: PageReader = {
   site: x.id,
   shouldRead: (url) => xApiOperation(url.pathname) !== null,
+  // Every account X sends, in either schema and in REST v2, has a screen_name; the viewer's id alone
+  // comes as a rest_id. A body with neither (settings, feature switches, acks) has nothing to read.
+  worthParsing: (text) => text.includes('"screen_name"') || text.includes('"rest_id"'),
   read(url, data, page) {
     const operation = xApiOperation(url.pathname);
     if (operation === null) return null;

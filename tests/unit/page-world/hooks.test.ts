@@ -213,3 +213,35 @@ describe('hookFetch', () => {
     expect(target.fetch).toBeUndefined();
   });
 });
+
+describe('bodies that cannot carry facts', () => {
+  it('are not parsed when the reader\'s text test says so (XHR text and fetch); parsed JSON is read as it is', async () => {
+    const Xhr: FakeXhrClass = makeFakeXhrClass();
+    const seen: unknown[] = [];
+    const tested: string[] = [];
+    const worth = (text: string) => {
+      tested.push(text);
+      return text.includes('"screen_name"');
+    };
+    const target = { XMLHttpRequest: Xhr, location: { href: 'https://x.com/home' } } as unknown as HookTarget;
+    hookXhr(target, shouldRead, (_u, data) => seen.push(data), worth);
+    const withAccount = JSON.stringify({ user: { screen_name: 'acme' } });
+    for (const [type, body] of [['', BODY], ['text', withAccount], ['json', BODY]] as const) {
+      const xhr = new Xhr();
+      xhr.open('GET', API);
+      xhr.responseType = type;
+      xhr.send();
+      xhr.respond(200, body);
+    }
+    // The settings-like body was tested and skipped; the browser-parsed one needs no test.
+    expect(tested).toEqual([BODY, withAccount]);
+    expect(seen).toEqual([{ user: { screen_name: 'acme' } }, { data: { home: { ok: true } } }]);
+
+    const fetchSeen: unknown[] = [];
+    const f: HookTarget = { fetch: (() => ok()) as unknown as typeof fetch, location: { href: 'https://x.com/home' } };
+    hookFetch(f, shouldRead, (_u, data) => fetchSeen.push(data), worth);
+    await (await f.fetch!(API)).text();
+    await flush();
+    expect(fetchSeen).toEqual([]);
+  });
+});
