@@ -13,6 +13,20 @@ export interface ParseEnv {
   url: URL;
   context: PageContext;
   facts: FactStore;
+  /**
+   * Scratch space for one batch (one mutation callback, one re-classification pass), empty at its
+   * start: an adapter keeps page-wide lookups here (the thread's focal post, say) so they run once a
+   * batch, never once an item. Nothing in it may outlive the batch: the page changes between batches.
+   */
+  batch: Map<string, unknown>;
+}
+
+/** The value under `key` in this batch's scratch space, computed on first use. */
+export function perBatch<T>(env: ParseEnv, key: string, compute: () => T): T {
+  if (env.batch.has(key)) return env.batch.get(key) as T;
+  const value = compute();
+  env.batch.set(key, value);
+  return value;
 }
 
 export interface SiteAdapter {

@@ -49,6 +49,8 @@ export class FeedController {
   private href = '';
   private url: URL | null = null;
   private context: PageContext = 'other';
+  /** ParseEnv.batch: emptied at the start of every batch. */
+  private readonly batch = new Map<string, unknown>();
   parsed = 0;
   failures = 0;
   failureSample = '';
@@ -78,6 +80,7 @@ export class FeedController {
     if (first) {
       const waiting = [...this.pending];
       this.pending.clear();
+      this.batch.clear();
       this.run(waiting.filter((el) => el.isConnected).map((el) => ({ el, force: true })));
     } else {
       this.reclassify(() => true);
@@ -117,6 +120,7 @@ export class FeedController {
   scan(nodes: Iterable<Node>): void {
     if (this.disposed) return;
     this.syncLocation();
+    this.batch.clear();
     const sel = this.adapter.itemSelector;
     const roots: Root[] = [];
     // A re-render adds many nodes inside one item: re-read each such item once per batch.
@@ -155,7 +159,7 @@ export class FeedController {
     if (!this.degraded) for (const r of rest) markPending(this.adapter.markTarget(r.el));
     this.slices ??= new SliceQueue(this.scheduler, (r) => {
       if (r.el.isConnected) this.process(r.el, r.force);
-    });
+    }, () => this.batch.clear());
     this.slices.push(rest);
   }
 
@@ -224,7 +228,7 @@ export class FeedController {
 
   private env(): ParseEnv {
     if (!this.url) this.syncLocation();
-    return { url: this.url!, context: this.context, facts: this.facts };
+    return { url: this.url!, context: this.context, facts: this.facts, batch: this.batch };
   }
 
   private decide(item: FeedItem, target: Element): void {
@@ -240,6 +244,7 @@ export class FeedController {
   /** Re-reads and re-classifies tracked items (new facts, new rules); still synchronous. */
   reclassify(matches: (t: Tracked) => boolean): void {
     if (!this.ruleset || this.degraded || this.disposed) return;
+    this.batch.clear();
     for (const [el, t] of this.tracked) {
       if (!el.isConnected) {
         this.tracked.delete(el);
@@ -261,6 +266,7 @@ export class FeedController {
   /** Looks for markup drift; once degraded, Doorman stops hiding anything on this page. */
   checkDrift(): void {
     if (this.degraded || this.disposed) return;
+    this.batch.clear();
     let failures = 0;
     for (const el of this.failed) {
       if (!el.isConnected) this.failed.delete(el);

@@ -37,6 +37,8 @@ export class SliceQueue<T> {
   constructor(
     private readonly scheduler: SliceScheduler,
     private readonly run: (item: T) => void,
+    /** Called as each slice starts (a new task: what the caller cached for the last one is stale). */
+    private readonly beforeSlice: () => void = () => undefined,
     private readonly budgetMs = SLICE_MS,
   ) {}
 
@@ -52,6 +54,7 @@ export class SliceQueue<T> {
 
   /** Runs items until the budget is spent; returns whether the queue is empty. */
   runSlice(): boolean {
+    this.beforeSlice();
     const end = this.scheduler.now() + this.budgetMs;
     while (this.head < this.items.length) {
       const item = this.items[this.head++] as T;

@@ -1,7 +1,7 @@
 // The X site adapter: an `article[data-testid="tweet"]` (or a notification group) → FeedItem, with
 // follow state and badge kinds from the API facts the page-world reader collected.
 import type { FeedItem, ItemKind } from '../../core/model';
-import type { ParseEnv, ParseFailure, SiteAdapter } from '../../content/adapter';
+import { perBatch, type ParseEnv, type ParseFailure, type SiteAdapter } from '../../content/adapter';
 import { authorFrom } from '../../content/fact-author';
 import type { ItemFact } from '../../shared/facts';
 import {
@@ -107,8 +107,9 @@ function parseTweet(el: Element, env: ParseEnv): FeedItem | ParseFailure | null 
     authorId: feedAuthor.id,
     fact,
     replyingTo: readReplyingTo(el),
-    focal: env.context === 'thread' ? focalOf(doc, env.url) : null,
-    viewer: viewerHandle(doc, env.facts),
+    // Page-wide lookups, once a batch: per item they would make each item cost more the longer the page.
+    focal: env.context === 'thread' ? perBatch(env, 'x:focal', () => focalOf(doc, env.url)) : null,
+    viewer: perBatch(env, 'x:viewer', () => viewerHandle(doc, env.facts)),
   };
   const promoted = promotedInDom || fact?.promoted === true;
   let kind: ItemKind;

@@ -35,7 +35,7 @@ export function loadPage(html: string, url: string): { win: Window; doc: Documen
 
 export function envFor(url: string, facts = new FactStore()): ParseEnv {
   const u = new URL(url);
-  return { url: u, context: xAdapter.contextFor(u), facts };
+  return { url: u, context: xAdapter.contextFor(u), facts, batch: new Map() };
 }
 
 export interface Parsed {
