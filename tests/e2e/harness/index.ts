@@ -2,3 +2,4 @@
 export { ensureCerts, REPO_ROOT } from './certs';
 export { startReplicaServer, type ReplicaServer, type RequestRecord, type StartOptions } from './server';
 export { launchDoorman, pageErrors, hostResolverRules, CHROMIUM_PATH, DEFAULT_DIST, type DoormanBrowser, type ErrorCollector, type LaunchOptions } from './browser';
+export { writeEmptyExtension, launchEmptyExtension, type EmptyExtension, type EmptyExtensionOptions, type EmptyBrowser } from './empty-extension';

@@ -1,9 +1,11 @@
 // The x.com replica itself, without Doorman: its API speaks X's shapes, its markup is X's where
 // adapters look, and it behaves like the host page Doorman must not break (SPA navigation,
-// infinite scroll, j/k over visible posts only, cells re-rendered in place, no errors).
+// infinite scroll, j/k over visible posts only, cells re-rendered in place, no errors). The lean
+// replica (lean/) renders the same post markup, plainly, for benchmarks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ErrorCollector, type ReplicaServer } from '../harness';
+import { leanId, leanKind, leanTimeline } from './lean/data';
 import { CAPTURED_THREAD, IDS, PAGING, PATHS, REPOST, SCENARIO, USERS, type ScenarioCase } from './x/data';
 import { notificationsResponse } from './x/notifications';
 import { GRAPHQL_OPERATIONS } from './x/timelines';
@@ -197,6 +199,89 @@ describe('replica pages', () => {
     expect(await page.locator('[data-testid="tweetText"]').count()).toBe(0);
     expect(await page.locator('[data-testid="postText"]').count()).toBeGreaterThan(0);
     await open(`${PATHS.home}?variant=normal`, '[data-testid="tweetText"]');
+  });
+
+  it('logged no page errors and no replica errors', () => {
+    expect(errors.errors).toEqual([]);
+    expect(server.errors).toEqual([]);
+  });
+});
+
+describe('lean replica', () => {
+  const lean = (query: string) => `https://x.com/home?lean=1&${query}`;
+  const leanCalls = () => server.requests.filter((r) => r.op === 'HomeTimeline' && r.search.includes('lean')).length;
+
+  it('serves an endless HomeTimeline: ads, replies and brand replies at fixed places, both user schemas', () => {
+    const now = Date.now();
+    const entries = (j: Json) => (j.data.home.home_timeline_urt.instructions as Json[])[0]!.entries as Json[];
+    const first = entries(leanTimeline({ count: 20 }, now));
+    const items = first.filter((e) => e.content.entryType === 'TimelineTimelineItem');
+    expect(items).toHaveLength(20);
+    items.forEach((e, n) => {
+      const ic = e.content.itemContent;
+      expect(Boolean(ic.promotedMetadata), `item ${n}`).toBe(leanKind(n) === 'ad');
+      const legacy = ic.tweet_results.result.legacy;
+      expect(Boolean(legacy.in_reply_to_screen_name), `item ${n}`).toBe(leanKind(n) === 'reply' || leanKind(n) === 'brand-reply');
+      expect(ic.tweet_results.result.rest_id).toBe(leanId(n));
+    });
+    const brand = items[7]!.content.itemContent.tweet_results.result.core.user_results.result;
+    expect(brand.relationship_perspectives.following).toBe(false);
+    const bottom = first.find((e) => e.content.cursorType === 'Bottom')!.content.value as string;
+    const second = entries(leanTimeline({ count: 5, cursor: bottom }, now));
+    const next = second.filter((e) => e.content.entryType === 'TimelineTimelineItem');
+    expect(next.map((e) => e.content.itemContent.tweet_results.result.rest_id)).toEqual([20, 21, 22, 23, 24].map(leanId));
+    expect(next[0]!.content.itemContent.tweet_results.result.core.user_results.result.legacy.screen_name).toMatch(/\w+/);
+  });
+
+  it('renders N items in X markup, every one kept in the DOM, then more on demand', async () => {
+    const calls = leanCalls();
+    await page.goto(lean('items=60'));
+    await page.locator('html[data-lean-loaded="60"]').waitFor({ state: 'attached' });
+    const shape = await page.evaluate(() => {
+      const arts = [...document.querySelectorAll('article[data-testid="tweet"]')];
+      const permalink = (a: Element) => a.querySelector('a[href*="/status/"] time')?.closest('a')?.getAttribute('href') ?? '';
+      return {
+        articles: arts.length,
+        inCells: arts.every((a) => a.closest('[data-testid="cellInnerDiv"]')?.closest('[data-testid="primaryColumn"]')),
+        cellPath: arts.every((a) => {
+          const above = a.closest('[data-testid="placementTracking"]') ?? a;
+          return above.parentElement?.parentElement?.parentElement?.matches('[data-testid="cellInnerDiv"]');
+        }),
+        authorFirst: arts.every((a) => {
+          const links = [...a.querySelectorAll('[data-testid="User-Name"] a[href]')].map((l) => l.getAttribute('href'));
+          const handle = links[0] ?? '';
+          return /^\/\w+$/.test(handle) && links[1] === handle && permalink(a).startsWith(`${handle}/status/`);
+        }),
+        timed: arts.every((a) => a.querySelector('[data-testid="tweetText"][elementtiming^="post-"]')),
+        ads: arts.filter((a) => a.closest('[data-testid="placementTracking"]') && [...a.querySelectorAll('span')].some((s) => s.textContent === 'Ad')).length,
+        replies: arts.filter((a) => /^Replying to @\w+$/.test(a.querySelector('.rt')?.textContent ?? '')).map((a) => a.querySelector('[data-testid="User-Name"] a')!.getAttribute('href')),
+        ids: arts.map(permalink).map((h) => h.split('/').pop()),
+      };
+    });
+    expect(shape).toMatchObject({ articles: 60, inCells: true, cellPath: true, authorFirst: true, timed: true, ads: 6 });
+    expect(shape.ids).toEqual(Array.from({ length: 60 }, (_, n) => leanId(n)));
+    // Per ten items: a reply between friends (slot 5) and a brand's reply (slot 7).
+    expect(shape.replies).toHaveLength(12);
+    expect(shape.replies.filter((h) => ['/acmecorp', '/shopmegamart', '/goodbrand', '/sam_at_acme'].includes(h ?? ''))).toHaveLength(6);
+    expect(leanCalls() - calls).toBe(3); // pages of 20
+    expect(await page.evaluate(() => (window as unknown as { __lean: { load(n: number): Promise<number> } }).__lean.load(25))).toBe(85);
+    expect(await page.locator('article[data-testid="tweet"]').count()).toBe(85);
+    expect(leanCalls() - calls).toBe(5); // 20 + 5
+  });
+
+  it('loads by infinite scroll in scroll mode, up to the count', async () => {
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(lean('items=200&mode=scroll'));
+    await page.locator('article[data-testid="tweet"]').first().waitFor();
+    await page.waitForTimeout(300);
+    const first = await page.locator('article[data-testid="tweet"]').count();
+    expect(first).toBeLessThan(200);
+    for (let i = 0; i < 100 && (await page.locator('html[data-lean-loaded]').count()) === 0; i++) {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitForTimeout(50);
+    }
+    expect(await page.locator('html').getAttribute('data-lean-loaded')).toBe('200');
+    expect(await page.locator('article[data-testid="tweet"]').count()).toBe(200);
   });
 
   it('logged no page errors and no replica errors', () => {

@@ -1,4 +1,5 @@
 // The x.com replica's routes:
+//   ?lean on any path, /_replica/lean/*     the lean replica (../lean/site.ts), served on the same hosts
 //   GET  /_replica/x/<file>                 the app's JS modules and CSS (served as they are)
 //   GET  /_replica/emoji/<codepoint>.svg    emoji images (X draws emoji as <img alt>)
 //   GET|POST /i/api/graphql/<queryId>/<Op>  GraphQL (timelines.ts); variables from ?variables=JSON
@@ -11,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { handleLean, isLeanRequest } from '../lean/site';
 import { cookies, sendJson, sendText, type ReplicaRequest, type ReplicaSite } from '../site';
 import { USERS } from './data';
 import { userById } from './filler';
@@ -72,6 +74,7 @@ async function handle(r: ReplicaRequest): Promise<void> {
   const { req, res, url } = r;
   const path = url.pathname;
   const method = req.method ?? 'GET';
+  if (isLeanRequest(url)) return handleLean(r);
   const asset = /^\/_replica\/x\/([\w.-]+)$/.exec(path);
   if (asset) {
     const type = asset[1] ? ASSETS[asset[1]] : undefined;
