@@ -3,7 +3,7 @@
 import { normalizeHandle } from '../core/handle';
 import type { SiteId } from '../sites/registry';
 import type { PageFacts } from '../shared/facts';
-import { send } from '../shared/runtime';
+import { send } from './extension-api';
 
 const FOLLOW_FLUSH_MS = 2_000;
 const MAX_PER_MESSAGE = 2_000;

@@ -2,7 +2,7 @@
 // placeholder (reason + a keyboard-accessible Show button) for collapsed and hidden items.
 import type { Verdict } from '../core/model';
 import { ATTR_OWNER, OWNER, ownedByUs } from './owner';
-import { ATTR, ATTR_REVEALED, PLACEHOLDER_CLASS } from './styles';
+import { ATTR, ATTR_REVEALED, PLACEHOLDER_CLASS, styleOnce } from './styles';
 
 export const ATTR_ITEM = 'data-doorman-item';
 
@@ -58,6 +58,7 @@ function buildPlaceholder(doc: Document, target: Element): HTMLElement {
 }
 
 export function applyVerdict(target: Element, itemId: string, verdict: Verdict): void {
+  styleOnce(target.ownerDocument);
   target.setAttribute(ATTR_ITEM, itemId);
   if (target.getAttribute(ATTR_OWNER) !== OWNER) target.setAttribute(ATTR_OWNER, OWNER);
   if (verdict.action === 'show') {
@@ -81,6 +82,7 @@ export function applyVerdict(target: Element, itemId: string, verdict: Verdict):
 /** Marks an element as waiting for its verdict (kept invisible, still laid out). */
 export function markPending(target: Element): void {
   if (target.hasAttribute(ATTR)) return;
+  styleOnce(target.ownerDocument);
   target.setAttribute(ATTR, 'pending');
   target.setAttribute(ATTR_OWNER, OWNER);
 }

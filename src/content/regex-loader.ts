@@ -2,7 +2,7 @@
 // regex-engine.ts (scripting.executeScript, same world as this script), which leaves the engine on
 // the global below. No web-accessible resource is involved, so pages cannot probe for the file.
 import type { RegexEngine } from '../core/text-match';
-import { send } from '../shared/runtime';
+import { send } from './extension-api';
 import { REGEX_ENGINE_GLOBAL } from './regex-engine-key';
 
 export interface RegexSource {

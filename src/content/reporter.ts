@@ -2,7 +2,7 @@
 // and keeps the background's view of this tab's health current for the popup.
 import type { FeedItem, Verdict } from '../core/model';
 import type { LogEntryInput, TabHealth } from '../shared/messages';
-import { send } from '../shared/runtime';
+import { send } from './extension-api';
 
 const FLUSH_MS = 1_000;
 const MAX_BATCH = 200;

@@ -1,11 +1,10 @@
 // Where a content script gets the user's rules at start: the background's cached snapshot in
 // storage.local (readable at document_start without waking IndexedDB), else the background itself.
 // Changes arrive by message afterwards (snapshot-channel.ts).
-import browser from 'webextension-polyfill';
 import { emptySnapshot } from '../core/empty-snapshot';
 import type { Snapshot } from '../core/snapshot';
 import { SNAPSHOT_FORMAT, SNAPSHOT_KEY } from '../core/snapshot-format';
-import { send } from '../shared/runtime';
+import { readLocal, send } from './extension-api';
 
 const isArray = Array.isArray;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -43,8 +42,7 @@ export async function fetchSnapshot(): Promise<Snapshot | null> {
 /** Resolves with the freshest snapshot available; falls back to defaults so a broken cache never blocks the page. */
 export async function loadSnapshot(): Promise<Snapshot> {
   try {
-    const stored = await browser.storage.local.get(SNAPSHOT_KEY);
-    const cached = validate(stored[SNAPSHOT_KEY]);
+    const cached = validate(await readLocal(SNAPSHOT_KEY));
     if (cached) return cached;
   } catch {
     // fall through to asking the background

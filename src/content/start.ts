@@ -1,7 +1,6 @@
 // Boots Doorman on a supported site and runs it until it must stop. The lifetime (stylesheet, rules
 // channel, page lifecycle) lasts as long as this script is the page's Doorman; a filtering session
 // (session.ts) runs inside it while the site is enabled and the page is shown.
-import browser from 'webextension-polyfill';
 import type { CompiledRuleset } from '../core/compile';
 import { normalizeHandle } from '../core/handle';
 import { siteEnabled } from '../core/vocabulary';
@@ -16,11 +15,12 @@ import { startSession, type Session } from './session';
 import type { SliceScheduler } from './slices';
 import { SnapshotChannel } from './snapshot-channel';
 import { fetchSnapshot, loadSnapshot } from './snapshot-source';
-import { ensureStylesheet, removeStylesheet } from './styles';
+import { removeStylesheet } from './styles';
 import type { TabHealth } from '../shared/messages';
 import { readContentMessage } from './inbox';
 import { injectedRegexEngine, type RegexSource } from './regex-loader';
-import { extensionAlive } from '../shared/runtime';
+import { extensionAlive } from '../shared/alive';
+import { offMessage, onMessage as listenForMessages } from './extension-api';
 
 export interface ContentOptions {
   /** Whether the extension is still there (tests fake an update with it). */
@@ -66,7 +66,7 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
     reporter.stop();
     lifetime.abort();
     try {
-      browser.runtime.onMessage.removeListener(onMessage);
+      offMessage(onMessage);
     } catch {
       // The orphaned context's API may throw on any call; the listener dies with it.
     }
@@ -146,9 +146,9 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
   }, signal);
   claimPage(win, alive, retire, signal);
   sweepMarks(doc);
-  ensureStylesheet(doc);
+  // The stylesheet goes in with the first mark (styles.ts styleOnce), not here at document_start.
   // Listening before the first read: a change sent while the cache is being read is not missed.
-  browser.runtime.onMessage.addListener(onMessage);
+  listenForMessages(onMessage);
   // Items render before the rules load: the session holds them hidden (pending) until they arrive.
   resume();
   void loadSnapshot().then((s) => channel.snapshot(s));

@@ -35,8 +35,8 @@ export const STYLESHEET = `
 `;
 
 /**
- * Inserts the stylesheet as early as possible (document_start: <html> exists, <head> may not). One
- * left by an older version is taken over and brought up to date rather than kept.
+ * Inserts the stylesheet (<head> may not exist yet: then on <html>). One left by an older version is
+ * taken over and brought up to date rather than kept.
  */
 export function ensureStylesheet(doc: Document): void {
   let style = doc.getElementById(STYLE_ID);
@@ -49,8 +49,23 @@ export function ensureStylesheet(doc: Document): void {
   style.setAttribute(ATTR_OWNER, OWNER);
 }
 
+/** Documents this instance has given the stylesheet. */
+const styled = new WeakSet<Document>();
+
+/**
+ * ensureStylesheet, the first time this instance marks something in the document: not at
+ * document_start, where the first DOM write of a fresh script world costs milliseconds the page
+ * waits for. The first mark comes in the same task as the verdicts, so still before any paint.
+ */
+export function styleOnce(doc: Document): void {
+  if (styled.has(doc)) return;
+  styled.add(doc);
+  ensureStylesheet(doc);
+}
+
 /** Removes the stylesheet, unless a newer instance has taken it over. */
 export function removeStylesheet(doc: Document): void {
+  styled.delete(doc);
   const style = doc.getElementById(STYLE_ID);
   if (style && ownedByUs(style)) style.remove();
 }

@@ -1,10 +1,11 @@
-// A stand-in for webextension-polyfill in content-script tests: a storage.local with the cached
-// snapshot, runtime.sendMessage answered by a test-supplied handler, and runtime.onMessage that a
-// test can deliver background messages to.
+// A stand-in for the browser's extension API in content-script tests (installed as the `browser`
+// global, as Firefox has it): a storage.local with the cached snapshot, runtime.sendMessage answered
+// by a test-supplied handler, and runtime.onMessage that a test can deliver background messages to,
+// replying the native way (sendResponse after `return true`).
 import { emptySnapshot } from '../../../src/core/empty-snapshot';
 import { type Snapshot } from '../../../src/core/snapshot';
 
-type Listener = (msg: unknown) => Promise<unknown> | undefined;
+type Listener = (msg: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => boolean | undefined;
 
 export class FakeBrowser {
   cached: Snapshot | null = emptySnapshot();
@@ -32,7 +33,12 @@ export class FakeBrowser {
 
   /** Delivers a background message to every listener; resolves with the first answer. */
   async deliver(msg: unknown): Promise<unknown> {
-    const answers = [...this.listeners].map((l) => l(msg)).filter((a) => a !== undefined);
+    const answers: Promise<unknown>[] = [];
+    for (const l of [...this.listeners]) {
+      let reply!: (v: unknown) => void;
+      const answer = new Promise<unknown>((r) => (reply = r));
+      if (l(msg, { id: this.runtime.id }, reply) === true) answers.push(answer);
+    }
     return answers.length > 0 ? await answers[0] : undefined;
   }
 }

@@ -11,7 +11,7 @@ import type { Rule } from '../../../src/core/rules';
 import { fakeBrowser, pausedSnapshot, snapshotWith } from './fake-browser';
 import { toyAdapter, toyCells } from './toy-adapter';
 
-vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).fakeBrowser }));
+vi.stubGlobal('browser', fakeBrowser);
 
 const muteAcme: Rule = {
   id: 'r', name: 'Mute acme', enabled: true, sites: [],

@@ -1,6 +1,6 @@
 // A snapshot with a regex rule waits for the regex engine; one without never asks for it. Deltas that
 // arrive meanwhile wait with it; an engine that cannot load leaves the regex rules out, never the page waiting.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify';
 import { emptySnapshot } from '../../../src/core/empty-snapshot';
 import { re2 } from '../../../src/core/re2';
@@ -14,7 +14,6 @@ import { SnapshotChannel } from '../../../src/content/snapshot-channel';
 import { snapshotEnvelope } from '../../../src/content/snapshot-source';
 import { item } from '../core/builders';
 
-vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser')).fakeBrowser }));
 
 const regexRule: Rule = {
   id: 'r1', name: 'codes', enabled: true, sites: [],
