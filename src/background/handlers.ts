@@ -51,6 +51,7 @@ const ACCEPTS: Record<MessageType, readonly SenderKind[]> = {
   'data/changed': ['extension'],
   'snapshot/changed': [],
   'follows/changed': [],
+  'lists/changed': [],
   'item/reveal': [],
   'content/ping': [],
 };

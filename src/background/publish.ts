@@ -6,10 +6,18 @@
 // beside the message, and it cannot carry a follow delta. Messages reach only tabs that may hold a
 // content script, in the order this worker sends them, and carry either a whole snapshot or a
 // delta against a stated revision.
+import { listsDelta } from '../core/lists-delta';
 import type { Snapshot } from '../core/snapshot';
 import type { FollowDelta, Message } from '../shared/messages';
 import type { DoormanDB } from '../db/database';
-import { type CacheArea, cacheSnapshot, snapshotFromDb } from './snapshot';
+import { type CacheArea, cacheSnapshot, readCachedSnapshot, snapshotFromDb } from './snapshot';
+
+/**
+ * A whole-snapshot change that touches only this many list entries goes out as a lists delta: the
+ * tab patches its indexes and re-decides those accounts' items instead of recompiling and re-reading
+ * every item on the page. Above it, the whole snapshot is cheaper to send than to diff.
+ */
+export const MAX_LISTS_DELTA = 2_000;
 
 export interface TabsLike {
   query(query: { url?: string | string[] }): Promise<{ id?: number }[]>;
@@ -44,7 +52,7 @@ export async function pushToTabs(tabs: TabsLike, matches: readonly string[], mes
 }
 
 export interface Publisher {
-  /** Rebuild, cache, push the whole snapshot. */
+  /** Rebuild, cache, push the whole snapshot (or, when only account lists changed, their difference). */
   full(): Promise<Snapshot>;
   /** Rebuild and cache, push only this delta (unless a whole snapshot goes out in the same run). */
   delta(delta: FollowDelta): Promise<Snapshot>;
@@ -80,12 +88,17 @@ export function createPublisher(deps: PublishDeps): Publisher {
   let draining = false;
 
   const execute = async (run: Run): Promise<Snapshot> => {
+    // What up-to-date tabs hold now: a change to the lists alone goes out as the difference from it.
+    const previous = run.full ? await readCachedSnapshot(deps.local) : null;
     const snapshot = await snapshotFromDb(deps.db);
     await cacheSnapshot(deps.local, snapshot);
+    const lists = previous && listsDelta(previous, snapshot, MAX_LISTS_DELTA);
     // A whole snapshot supersedes every delta of its run; deltas go out oldest first.
-    const messages: Message[] = run.full
-      ? [{ type: 'snapshot/changed', snapshot }]
-      : run.deltas.sort((a, b) => a.base - b.base).map((delta) => ({ type: 'follows/changed', delta }));
+    const messages: Message[] = lists
+      ? [{ type: 'lists/changed', delta: lists }]
+      : run.full
+        ? [{ type: 'snapshot/changed', snapshot }]
+        : run.deltas.sort((a, b) => a.base - b.base).map((delta) => ({ type: 'follows/changed', delta }));
     await pushToTabs(deps.tabs, deps.contentMatches, messages);
     return snapshot;
   };

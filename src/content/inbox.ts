@@ -4,11 +4,13 @@
 // the handler reads, in range.
 import type { Snapshot } from '../core/snapshot';
 import { snapshotEnvelope } from './snapshot-source';
+import { DELTA_LISTS, type ListsDelta } from '../core/lists-delta';
 import type { FollowDelta } from '../shared/messages';
 
 export type ContentMessage =
   | { type: 'snapshot/changed'; snapshot: Snapshot }
   | { type: 'follows/changed'; delta: FollowDelta }
+  | { type: 'lists/changed'; delta: ListsDelta }
   | { type: 'item/reveal'; itemId: string }
   | { type: 'content/ping' };
 
@@ -28,6 +30,19 @@ function followDelta(v: unknown): FollowDelta | null {
   return refs(v.add) && refs(v.remove) ? (v as unknown as FollowDelta) : null;
 }
 
+const entries = (v: unknown): boolean =>
+  Array.isArray(v) && v.length <= MAX_DELTA &&
+  v.every((e) => isObj(e) && typeof e.site === 'string' && str(e.accountId, 0, 200) && str(e.handle, 0, 320) &&
+    (e.brand === undefined || e.brand === 'brand' || e.brand === 'not-brand'));
+
+function listsDelta(v: unknown): ListsDelta | null {
+  if (!isObj(v) || !isCount(v.base) || !isCount(v.revision) || !isObj(v.lists)) return null;
+  const lists = v.lists;
+  return DELTA_LISTS.every((name) => isObj(lists[name]) && entries(lists[name].add) && entries(lists[name].remove))
+    ? (v as unknown as ListsDelta)
+    : null;
+}
+
 export function readContentMessage(raw: unknown): ContentMessage | null {
   if (!isObj(raw)) return null;
   switch (raw.type) {
@@ -37,6 +52,10 @@ export function readContentMessage(raw: unknown): ContentMessage | null {
     }
     case 'follows/changed': {
       const delta = followDelta(raw.delta);
+      return delta ? { type: raw.type, delta } : null;
+    }
+    case 'lists/changed': {
+      const delta = listsDelta(raw.delta);
       return delta ? { type: raw.type, delta } : null;
     }
     case 'item/reveal':

@@ -1,9 +1,12 @@
 // The content script's side of the one snapshot channel (background messages, see
-// src/background/publish.ts): whole snapshots and follow deltas, ordered by data revision. A delta
+// src/background/publish.ts): whole snapshots, follow deltas and lists deltas, ordered by data
+// revision. A delta
 // applies only to the revision it was made from; a tab anywhere else fetches the whole snapshot, so
 // a missed message costs one fetch and never leaves the tab behind for good. A snapshot with regex
 // rules waits for the regex engine to load (the ruleset before it stays in force meanwhile).
 import { applyFollowDelta, compileSnapshot, snapshotUsesRegex, type CompileOptions, type CompiledRuleset } from '../core/compile';
+import { normalizeHandle } from '../core/handle';
+import { applyListsDelta, deltaAccounts, type ListsDelta } from '../core/lists-delta';
 import type { Snapshot } from '../core/snapshot';
 import type { FollowDelta } from '../shared/messages';
 import type { RegexSource } from './regex-loader';
@@ -11,8 +14,47 @@ import type { RegexSource } from './regex-loader';
 export interface ChannelEvents {
   /** A whole snapshot replaced the ruleset. */
   snapshot(rs: CompiledRuleset, snapshot: Snapshot): void;
-  /** A follow delta changed the ruleset for these accounts only. */
-  delta(rs: CompiledRuleset, delta: FollowDelta): void;
+  /** A delta changed the ruleset for these accounts only (ids, and normalised handles). */
+  delta(rs: CompiledRuleset, changed: ChangedAccounts): void;
+}
+
+export interface ChangedAccounts {
+  /** The revision the delta was made from, and the one it brought the tab to. */
+  base: number;
+  revision: number;
+  /** Set when every account is on one site (a follow delta); a lists delta may span sites. */
+  site?: string;
+  ids: Set<string>;
+  handles: Set<string>;
+}
+
+/** Either kind of delta, reduced to what the channel needs. */
+interface Delta {
+  base: number;
+  revision: number;
+  apply(rs: CompiledRuleset): CompiledRuleset;
+  changed(): ChangedAccounts;
+}
+
+function followsDelta(d: FollowDelta): Delta {
+  return {
+    base: d.base,
+    revision: d.revision,
+    apply: (rs) => applyFollowDelta(rs, d),
+    changed() {
+      const ids = new Set<string>();
+      const handles = new Set<string>();
+      for (const f of [...d.add, ...d.remove]) {
+        ids.add(f.accountId);
+        if (f.handle) handles.add(normalizeHandle(f.handle));
+      }
+      return { base: d.base, revision: d.revision, site: d.site, ids, handles };
+    },
+  };
+}
+
+function listsChange(d: ListsDelta): Delta {
+  return { base: d.base, revision: d.revision, apply: (rs) => applyListsDelta(rs, d), changed: () => ({ base: d.base, revision: d.revision, ...deltaAccounts(d) }) };
 }
 
 /** Deltas that arrive before the first snapshot wait, up to this many (more: fetch the snapshot). */
@@ -21,7 +63,7 @@ const MAX_BUFFERED = 20;
 export class SnapshotChannel {
   revision = -1;
   ruleset: CompiledRuleset | null = null;
-  private buffered: FollowDelta[] = [];
+  private buffered: Delta[] = [];
   private fetching: Promise<void> | null = null;
   /** The newest snapshot waiting for the regex engine. */
   private waiting: Snapshot | null = null;
@@ -79,8 +121,17 @@ export class SnapshotChannel {
     });
   }
 
-  /** Returns whether the tab is now at (or past) the delta's revision without a fetch. */
+  /** Returns whether the tab is now at (or past) the follow delta's revision without a fetch. */
   delta(d: FollowDelta): boolean {
+    return this.take(followsDelta(d));
+  }
+
+  /** Returns whether the tab is now at (or past) the lists delta's revision without a fetch. */
+  lists(d: ListsDelta): boolean {
+    return this.take(listsChange(d));
+  }
+
+  private take(d: Delta): boolean {
     // Before the first snapshot, or while fetching one: keep it for when that lands.
     if (this.ruleset === null || this.fetching !== null || this.waiting !== null) {
       if (this.buffered.length < MAX_BUFFERED) this.buffered.push(d);
@@ -92,8 +143,8 @@ export class SnapshotChannel {
       return false;
     }
     this.revision = d.revision;
-    this.ruleset = applyFollowDelta(this.ruleset, d);
-    this.events.delta(this.ruleset, d);
+    this.ruleset = d.apply(this.ruleset);
+    this.events.delta(this.ruleset, d.changed());
     return true;
   }
 
@@ -116,6 +167,6 @@ export class SnapshotChannel {
     if (this.ruleset === null) return;
     const waiting = this.buffered.sort((a, b) => a.base - b.base);
     this.buffered = [];
-    for (const d of waiting) this.delta(d);
+    for (const d of waiting) this.take(d);
   }
 }

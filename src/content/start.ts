@@ -2,7 +2,6 @@
 // channel, page lifecycle) lasts as long as this script is the page's Doorman; a filtering session
 // (session.ts) runs inside it while the site is enabled and the page is shown.
 import type { CompiledRuleset } from '../core/compile';
-import { normalizeHandle } from '../core/handle';
 import { siteEnabled } from '../core/vocabulary';
 import { siteName } from '../sites/registry';
 import type { SiteAdapter } from './adapter';
@@ -107,15 +106,9 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
       else resume();
       healthChanged();
     },
-    delta(rs, d) {
-      if (d.site !== adapter.site || !session) return;
-      const ids = new Set<string>();
-      const handles = new Set<string>();
-      for (const f of [...d.add, ...d.remove]) {
-        ids.add(f.accountId);
-        if (f.handle) handles.add(normalizeHandle(f.handle));
-      }
-      session.controller.updateRuleset(rs, ids, handles);
+    delta(rs, changed) {
+      if (!session || (changed.site !== undefined && changed.site !== adapter.site)) return;
+      session.controller.updateRuleset(rs, changed.ids, changed.handles);
     },
   }, fetchSnapshot, { siteNames: { [adapter.site]: siteName(adapter.site) } }, opts.regex ?? injectedRegexEngine());
 
@@ -132,6 +125,7 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
       return Promise.resolve({ ok: true });
     }
     if (msg.type === 'follows/changed') return Promise.resolve({ applied: channel.delta(msg.delta) });
+    if (msg.type === 'lists/changed') return Promise.resolve({ applied: channel.lists(msg.delta) });
     if (msg.type === 'item/reveal') return Promise.resolve({ revealed: reveal(doc, msg.itemId) });
     if (msg.type === 'content/ping') return Promise.resolve({ alive: true });
     return undefined;

@@ -62,6 +62,21 @@ export const FollowDelta = z.object({
 });
 export type FollowDelta = z.infer<typeof FollowDelta>;
 
+const DeltaEntry = z.object({
+  site: z.string().max(32),
+  accountId: z.string().max(200),
+  handle: z.string().max(320),
+  brand: z.enum(['brand', 'not-brand']).optional(),
+});
+const ListChange = z.object({ add: z.array(DeltaEntry).max(2_000), remove: z.array(DeltaEntry).max(2_000) });
+
+/** The account lists changed since revision `base`, nothing else (core/lists-delta.ts). */
+export const ListsDelta = z.object({
+  base: z.number().int().nonnegative(),
+  revision: z.number().int().nonnegative(),
+  lists: z.object({ allowlist: ListChange, overrides: ListChange, follows: ListChange }),
+});
+
 export const Message = z.discriminatedUnion('type', [
   /** content → background: the current snapshot. */
   z.object({ type: z.literal('snapshot/get') }),
@@ -84,6 +99,8 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot/changed'), snapshot: Snapshot }),
   /** background → content: follows learned since revision `base` (instead of a whole snapshot). */
   z.object({ type: z.literal('follows/changed'), delta: FollowDelta }),
+  /** background → content: only account lists changed since revision `base` (instead of a whole snapshot). */
+  z.object({ type: z.literal('lists/changed'), delta: ListsDelta }),
   /** popup/options → background: they wrote to the database; rebuild and push the snapshot. */
   z.object({ type: z.literal('data/changed') }),
   /** background → content: is a live content script here? (Orphans of an old version cannot answer.) */
@@ -105,6 +122,7 @@ export interface ResponseMap {
   'snapshot/changed': { ok: true };
   /** `applied` false: the tab was at another revision and fetched the whole snapshot instead. */
   'follows/changed': { applied: boolean };
+  'lists/changed': { applied: boolean };
   'data/changed': { revision: number };
   'item/reveal': { revealed: boolean };
   'content/ping': { alive: true };

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPublisher } from '../../../src/background/publish';
 import { SNAPSHOT_KEY } from '../../../src/core/snapshot';
 import type { Snapshot } from '../../../src/core/snapshot';
+import { addAllow, removeAllow } from '../../../src/db/allowlist';
 import { learnFollowsDelta } from '../../../src/db/follows';
+import { setBrandOverride } from '../../../src/db/overrides';
 import { currentRevision } from '../../../src/db/revision';
 import { saveRule } from '../../../src/db/rules';
 import type { FollowDelta, Message } from '../../../src/shared/messages';
@@ -69,6 +71,36 @@ describe('createPublisher', () => {
     const last = tabs.sent.at(-1)!.message as Extract<Message, { type: 'snapshot/changed' }>;
     expect(last.snapshot.follows.map((f) => f.accountId)).toEqual(['1']);
     expect(last.snapshot.rules.map((r) => r.id)).toEqual(['r']);
+  });
+});
+
+describe('lists deltas', () => {
+  it('a change to the account lists alone goes out as their difference; a rule change as the whole snapshot', async () => {
+    const { db, local, tabs, publish } = setup();
+    await publish.full(); // tabs and cache at the current revision
+    const base = await currentRevision(db);
+    await addAllow(db, { site: 'x', accountId: '2001', handle: 'AcmeCorp', displayName: 'Acme' });
+    await setBrandOverride(db, { site: 'x', accountId: '3', handle: 'pat' }, 'not-brand');
+    tabs.sent.length = 0;
+    const s = await publish.full();
+    expect(tabs.sent.map((x) => x.message.type)).toEqual(['lists/changed', 'lists/changed']);
+    const m = tabs.sent[0]!.message as Extract<Message, { type: 'lists/changed' }>;
+    expect(m.delta.base).toBe(base);
+    expect(m.delta.revision).toBe(s.revision);
+    expect(m.delta.lists.allowlist).toEqual({ add: [{ site: 'x', accountId: '2001', handle: 'acmecorp' }], remove: [] });
+    expect(m.delta.lists.overrides.add).toEqual([{ site: 'x', accountId: '3', handle: 'pat', brand: 'not-brand' }]);
+    expect(m.delta.lists.follows).toEqual({ add: [], remove: [] });
+    expect((local.data.get(SNAPSHOT_KEY) as Snapshot).revision).toBe(s.revision);
+
+    await removeAllow(db, { site: 'x', accountId: '2001', handle: 'acmecorp' });
+    tabs.sent.length = 0;
+    await publish.full();
+    expect((tabs.sent[0]!.message as Extract<Message, { type: 'lists/changed' }>).delta.lists.allowlist.remove).toEqual([{ site: 'x', accountId: '2001', handle: 'acmecorp' }]);
+
+    await saveRule(db, rule('r'));
+    tabs.sent.length = 0;
+    await publish.full();
+    expect(tabs.sent.map((x) => x.message.type)).toEqual(['snapshot/changed', 'snapshot/changed']);
   });
 });
 

@@ -206,6 +206,25 @@ describe('startContent lifecycle', () => {
     expect([...doc.querySelectorAll('.cell')].map((c) => c.getAttribute(ATTR))).toEqual(['show', 'show', 'show', 'show']);
   });
 
+  it('a lists delta (the options page added a follow) re-decides that account\'s items only, without a snapshot fetch', async () => {
+    const strangers: Rule = {
+      id: 'nf', name: 'Strangers', enabled: true, sites: [],
+      when: { type: 'not', of: { type: 'followed', value: true } }, then: { class: 'interruption', action: 'collapse' },
+    };
+    fakeBrowser.cached = snapshotWith(3, { rules: [strangers] });
+    insert(toyCells(2, { handle: 'bob' }) + toyCells(2, { from: 10, handle: 'carol' }));
+    start();
+    await settle();
+    const carolBox = doc.querySelectorAll('.cell')[2]!.firstElementChild;
+    const none = { add: [], remove: [] };
+    const delta = { base: 3, revision: 4, lists: { allowlist: none, overrides: none, follows: { add: [{ site: 'x', accountId: '', handle: 'bob' }], remove: [] } } };
+    expect(await fakeBrowser.deliver({ type: 'lists/changed', delta })).toEqual({ applied: true });
+    // bob is followed now, so the "strangers" rule lets his items be; carol's stay collapsed, untouched.
+    expect([...doc.querySelectorAll('.cell')].map((c) => c.getAttribute(ATTR))).toEqual(['show', 'show', 'collapse', 'collapse']);
+    expect(doc.querySelectorAll('.cell')[2]!.firstElementChild).toBe(carolBox);
+    expect(fakeBrowser.sent.some((m) => (m as { type: string }).type === 'snapshot/get')).toBe(false);
+  });
+
   it('the retiring instance hands its page facts to the new one, which keeps the verdicts they decided', async () => {
     fakeBrowser.cached = snapshotWith(3); // Balanced, no rules: only facts make acme a brand
     let oldAlive = true;

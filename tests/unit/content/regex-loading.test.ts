@@ -112,7 +112,7 @@ describe('what a content script accepts', () => {
     expect(snapshotEnvelope(null)).toBeNull();
   });
 
-  it('reads the four messages sent to it and nothing else', () => {
+  it('reads the five messages sent to it and nothing else', () => {
     expect(readContentMessage({ type: 'content/ping' })).toEqual({ type: 'content/ping' });
     expect(readContentMessage({ type: 'item/reveal', itemId: '12' })).toEqual({ type: 'item/reveal', itemId: '12' });
     expect(readContentMessage({ type: 'item/reveal', itemId: '' })).toBeNull();
@@ -121,6 +121,11 @@ describe('what a content script accepts', () => {
     const delta = { site: 'x', base: 1, revision: 2, add: [{ accountId: '1', handle: 'a' }], remove: [] };
     expect(readContentMessage({ type: 'follows/changed', delta })).toEqual({ type: 'follows/changed', delta });
     expect(readContentMessage({ type: 'follows/changed', delta: { ...delta, add: [{ accountId: '', handle: 'a' }] } })).toBeNull();
+    const none = { add: [], remove: [] };
+    const lists = { base: 1, revision: 2, lists: { allowlist: { add: [{ site: 'x', accountId: '1', handle: 'a' }], remove: [] }, overrides: { add: [{ site: 'x', accountId: '', handle: 'b', brand: 'not-brand' }], remove: [] }, follows: none } };
+    expect(readContentMessage({ type: 'lists/changed', delta: lists })).toEqual({ type: 'lists/changed', delta: lists });
+    expect(readContentMessage({ type: 'lists/changed', delta: { ...lists, lists: { ...lists.lists, follows: undefined } } })).toBeNull();
+    expect(readContentMessage({ type: 'lists/changed', delta: { ...lists, lists: { ...lists.lists, overrides: { add: [{ site: 'x', accountId: '', handle: 'b', brand: 'maybe' }], remove: [] } } } })).toBeNull();
     expect(readContentMessage({ type: 'log/report', entries: [] })).toBeNull();
     expect(readContentMessage('content/ping')).toBeNull();
   });
