@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchDoorman } from '../tests/e2e/harness/browser';
-import { fmt, row } from './lib/measure';
+import { fmt, loadNote, row } from './lib/measure';
 
 const LOG_SIZE = 10_000;
 const RUNS = 7;
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     const seeded = await seedLog(setup, LOG_SIZE);
     await setup.close();
 
-    console.log(`\n  ${fmt(seeded)} items in the log; Chromium headless; ${RUNS} cold page loads each (after one warm-up)\n`);
+    console.log(`\n  ${fmt(seeded)} items in the log; Chromium headless; ${RUNS} cold page loads each (after one warm-up); ${loadNote()}\n`);
 
     // Popup, at its real size.
     const popupTimes: number[] = [];

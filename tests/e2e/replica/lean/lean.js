@@ -97,8 +97,6 @@ function post(itemContent) {
   return `<div data-testid="cellInnerDiv"><div><div>${promoted ? `<div data-testid="placementTracking">${article}</div>` : article}</div></div></div>`;
 }
 
-const nearBottom = () => status.getBoundingClientRect().top < window.innerHeight + REFILL_MARGIN;
-
 function settle() {
   if (loaded < target) return;
   status.textContent = '';
@@ -143,12 +141,19 @@ async function loadPage() {
     settle();
     return;
   }
-  requestAnimationFrame(() => { if (mode === 'auto' || nearBottom()) void loadPage(); });
+  if (mode === 'auto') requestAnimationFrame(() => void loadPage());
+  else {
+    // Observing anew delivers a fresh entry once this frame is laid out (off-screen groups only get
+    // their real height then), so the page keeps filling while the bottom stays within reach.
+    io.unobserve(status);
+    io.observe(status);
+  }
 }
 
-if (mode === 'scroll') {
-  new IntersectionObserver(() => { if (nearBottom()) void loadPage(); }, { rootMargin: `0px 0px ${REFILL_MARGIN}px 0px` }).observe(status);
-}
+const io = new IntersectionObserver((entries) => {
+  if (entries.some((e) => e.isIntersecting)) void loadPage();
+}, { rootMargin: `0px 0px ${REFILL_MARGIN}px 0px` });
+if (mode === 'scroll') io.observe(status);
 
 window.__lean = {
   get loaded() { return loaded; },
@@ -159,7 +164,11 @@ window.__lean = {
     const done = this.done();
     if (loaded < target) {
       status.textContent = 'Loading…';
-      if (mode === 'auto' || nearBottom()) void loadPage();
+      if (mode === 'auto') void loadPage();
+      else {
+        io.unobserve(status);
+        io.observe(status);
+      }
     }
     return done;
   },

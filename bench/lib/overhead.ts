@@ -1,0 +1,139 @@
+// Doorman's running cost while a feed grows, on one replica (bench/overhead-x.browser.bench.ts: the
+// x.com replica; bench/overhead-lean.browser.bench.ts: the lean replica, tests/e2e/replica/lean —
+// plain markup, little page work per item, so Doorman's share shows): the built dist/ in Chromium,
+// 1,000 timeline items appended by the page's own infinite scroll, Doorman vs an empty extension
+// (bench/lib/browser.ts), ROUNDS alternating pairs, in one run.
+//
+// Figures (ratios taken in this run; nothing is asserted — the machine is noisy):
+//  - main-thread time (CDP Performance.getMetrics TaskDuration) while the items load, Doorman ÷
+//    baseline (target ≤ 1.05 on both replicas); script time (ScriptDuration) likewise, and Doorman's
+//    added script time per item — the low-noise view, since layout and paint dominate task time and
+//    vary run to run;
+//  - heap growth per 1,000 items after forced GCs, Doorman minus baseline: what Doorman's content
+//    script retains (target ≤ 1 MB);
+//  - interruptions ever painted: posts Doorman ended up collapsing or hiding that the browser had
+//    painted at any moment (Element Timing entries on each post's text; target 0, on every replica).
+//    The baseline's painted-ads count shows the instrument sees them.
+//
+// The loading phase starts once the first page is in and Doorman has settled (1 s), and ends 1 s after
+// the last item (idle). Main-thread time and heap use an ordinary 1200×900 window (what a reader has);
+// the paint count a 16,000 px tall viewport, so every appended post is on screen when it is inserted:
+// an interruption painted for even one frame cannot escape the count below the fold.
+//
+//   npx vite build && node bench/run.mjs overhead        both replicas (one benchmark file each)
+import type { Page } from 'playwright-core';
+import { startReplicaServer, type DoormanBrowser } from '../../tests/e2e/harness';
+import {
+  BASELINE_LABEL, alternate, countPosts, footer, header, interruptionsOf, launchPair, mainThreadMs, median, medianDelta,
+  metrics, pageWithMetrics, recordPaints, usedHeap, type Interruptions, type Side,
+} from './browser';
+import { fmt } from './measure';
+
+const TARGET_ITEMS = 1_000;
+const ROUNDS = 5;
+/** The tall pass's baseline run only has to show that the instrument sees painted ads. */
+const TALL_BASELINE_ITEMS = 300;
+const WINDOW = { width: 1200, height: 900 };
+const TALL = { width: 1200, height: 16_000 };
+const TARGET_RATIO = 1.05;
+const TARGET_HEAP_KIB = 1024;
+
+export interface Replica {
+  name: string;
+  /** The page to open; it must load more posts by itself while its bottom is near. */
+  url: (items: number) => string;
+}
+
+export const X_REPLICA: Replica = { name: 'x.com replica', url: () => 'https://x.com/home' };
+/** Scroll mode: a page of 20 whenever the bottom comes within 800 px, up to the count, like the x.com replica. */
+export const LEAN_REPLICA: Replica = { name: 'lean replica', url: (items) => `https://x.com/home?lean=1&mode=scroll&items=${items}` };
+
+interface RunResult extends Interruptions {
+  items: number;
+  appended: number;
+  taskMs: number;
+  scriptMs: number;
+  heapGrowthBytes: number;
+  wallMs: number;
+}
+
+/** Scrolls to the bottom as a reader would until `target` posts are in (both replicas refill on their own while the bottom is near). */
+async function scrollUntil(page: Page, target: number): Promise<number> {
+  let n = await countPosts(page);
+  for (let i = 0; i < 1_200 && n < target; i++) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(50);
+    n = await countPosts(page);
+  }
+  return n;
+}
+
+async function oneRun(browser: DoormanBrowser, replica: Replica, viewport: { width: number; height: number }, target: number): Promise<RunResult> {
+  const { page, cdp } = await pageWithMetrics(browser, viewport);
+  await recordPaints(page);
+  await page.goto(replica.url(target));
+  await page.locator('article[data-testid="tweet"]').first().waitFor({ state: 'attached' });
+  await page.waitForTimeout(1_000);
+  const first = await countPosts(page);
+  const heapBefore = await usedHeap(cdp);
+  const before = await metrics(cdp);
+  const t0 = Date.now();
+  const items = await scrollUntil(page, target);
+  await page.waitForTimeout(1_000); // let the last batch render and the page go idle
+  const after = await metrics(cdp);
+  const wallMs = Date.now() - t0;
+  const heapAfter = await usedHeap(cdp);
+  const painted = await interruptionsOf(page);
+  await page.close();
+  const { taskMs, scriptMs } = mainThreadMs(before, after);
+  return { items, appended: items - first, taskMs, scriptMs, heapGrowthBytes: heapAfter - heapBefore, wallMs, ...painted };
+}
+
+const ms = (n: number) => `${fmt(n, 0)} ms`;
+const kib = (n: number) => `${fmt(n / 1024, 0)} KiB`;
+const perK = (r: RunResult) => (r.heapGrowthBytes / Math.max(1, r.appended)) * 1000;
+
+/** Measures and prints one replica's figures. */
+export async function runOverhead(replica: Replica): Promise<void> {
+  header(`overhead on the ${replica.name} — ${fmt(TARGET_ITEMS)} items by infinite scroll, Doorman vs ${BASELINE_LABEL}, ${ROUNDS} alternating pairs`);
+  const server = await startReplicaServer();
+  const pair = await launchPair(server);
+  const browsers: Record<Side, DoormanBrowser> = { doorman: pair.doorman, baseline: pair.baseline };
+  let w: Record<Side, RunResult[]>;
+  let tall: Record<Side, RunResult>;
+  try {
+    w = await alternate(ROUNDS, (side) => oneRun(browsers[side], replica, WINDOW, TARGET_ITEMS));
+    tall = {
+      doorman: await oneRun(browsers.doorman, replica, TALL, TARGET_ITEMS),
+      baseline: await oneRun(browsers.baseline, replica, TALL, TALL_BASELINE_ITEMS),
+    };
+  } finally {
+    await pair.close();
+    await server.close();
+  }
+
+  const d = w.doorman;
+  const b = w.baseline;
+  const m = (rs: RunResult[], f: (r: RunResult) => number) => median(rs.map(f));
+  const items = m(d, (r) => r.items);
+  const appended = m(d, (r) => r.appended);
+  console.log(`\n${replica.name}: ${fmt(items)} items, ${fmt(appended)} appended while measured (median of ${ROUNDS} alternating pairs, ${WINDOW.width}×${WINDOW.height})`);
+  const taskD = m(d, (r) => r.taskMs);
+  const taskB = m(b, (r) => r.taskMs);
+  const scriptD = m(d, (r) => r.scriptMs);
+  const scriptB = m(b, (r) => r.scriptMs);
+  console.log(`  main-thread time   Doorman ${ms(taskD)}, ${BASELINE_LABEL} ${ms(taskB)} → ratio ${fmt(taskD / taskB, 3)} (target ≤ ${TARGET_RATIO})`);
+  console.log(`  script time        Doorman ${ms(scriptD)}, ${BASELINE_LABEL} ${ms(scriptB)} → ratio ${fmt(scriptD / scriptB, 3)}`);
+  const ownScript = medianDelta(d.map((r) => r.scriptMs), b.map((r) => r.scriptMs));
+  console.log(`  Doorman's script   +${ms(ownScript)} = ${fmt((1000 * ownScript) / appended, 0)} µs per item = ${fmt((100 * ownScript) / taskB, 1)}% of the page's own main-thread time`);
+  const heapD = m(d, perK);
+  const heapB = m(b, perK);
+  const ownHeap = medianDelta(d.map(perK), b.map(perK));
+  console.log(`  heap growth        Doorman ${kib(heapD)}, ${BASELINE_LABEL} ${kib(heapB)} per 1,000 items → Doorman's own ${kib(ownHeap)} per 1,000 items (target ≤ ${kib(TARGET_HEAP_KIB * 1024)})`);
+  console.log(`  interruptions      ${tall.doorman.interruptions} collapsed/hidden of ${fmt(tall.doorman.items)}, all on screen as inserted (${TALL.width}×${fmt(TALL.height)}); ever painted: ${tall.doorman.interruptionsPainted} (target 0)`);
+  console.log(`                     in the ${WINDOW.width}×${WINDOW.height} window: ${Math.max(...d.map((r) => r.interruptionsPainted))} painted (worst run); with the ${BASELINE_LABEL}, ads painted: ${tall.baseline.adsPainted} of the first ${fmt(tall.baseline.items)} items (the instrument sees them)`);
+  for (const [k, rs] of [['doorman', d], ['baseline', b], ['doorman (tall)', [tall.doorman]], ['baseline (tall)', [tall.baseline]]] as const) {
+    for (const r of rs) console.log(`    ${k}: ${r.items} items (+${r.appended}), task ${fmt(r.taskMs, 0)} ms, script ${fmt(r.scriptMs, 0)} ms, heap +${fmt(r.heapGrowthBytes / 1024, 0)} KiB, painted interruptions ${r.interruptionsPainted}/${r.interruptions}, wall ${fmt(r.wallMs)} ms`);
+  }
+  footer();
+}
