@@ -9,13 +9,8 @@ import type { FactStore } from './fact-store';
 import { applyVerdict, clearMark, markPending, releaseMark } from './marking';
 import { SLICE_MS, SliceQueue, taskScheduler, type SliceScheduler } from './slices';
 import { ATTR } from './styles';
+import { TrackedItems, type Tracked } from './tracked';
 
-interface Tracked {
-  itemId: string;
-  handle: string;
-  authorId: string;
-  target: Element;
-}
 
 export interface ControllerEvents {
   /** An item was collapsed, hidden or labelled (once per item id per page). */
@@ -39,7 +34,7 @@ interface Root {
 export class FeedController {
   private ruleset: CompiledRuleset | null = null;
   private readonly seen = new WeakSet<Element>();
-  private readonly tracked = new Map<Element, Tracked>();
+  private readonly tracked = new TrackedItems();
   private readonly pending = new Set<Element>();
   private readonly failed = new Set<Element>();
   private readonly reported = new Set<string>();
@@ -241,26 +236,33 @@ export class FeedController {
     }
   }
 
-  /** Re-reads and re-classifies tracked items (new facts, new rules); still synchronous. */
+  /** Re-reads and re-classifies tracked items (new rules); still synchronous. */
   reclassify(matches: (t: Tracked) => boolean): void {
     if (!this.ruleset || this.degraded || this.disposed) return;
     this.batch.clear();
-    for (const [el, t] of this.tracked) {
-      if (!el.isConnected) {
-        this.tracked.delete(el);
-        continue;
-      }
-      if (!matches(t)) continue;
-      const result = this.safeParse(el);
-      if (result === null || isParseFailure(result)) continue;
-      t.authorId = result.author.id;
-      this.decide(result, t.target);
+    for (const [el, t] of [...this.tracked.entries()]) if (matches(t)) this.redecide(el, t);
+  }
+
+  /** Re-decides the items of these accounts and these item ids only (new facts, a delta). */
+  reclassifyAccounts(accountIds: Set<string>, handles: Set<string>, itemIds: Set<string>): void {
+    if (accountIds.size === 0 && handles.size === 0 && itemIds.size === 0) return;
+    if (!this.ruleset || this.degraded || this.disposed) return;
+    this.batch.clear();
+    for (const el of this.tracked.matching(accountIds, handles, itemIds)) {
+      const t = this.tracked.get(el);
+      if (t) this.redecide(el, t);
     }
   }
 
-  reclassifyAccounts(accountIds: Set<string>, handles: Set<string>, itemIds: Set<string>): void {
-    if (accountIds.size === 0 && handles.size === 0 && itemIds.size === 0) return;
-    this.reclassify((t) => itemIds.has(t.itemId) || handles.has(t.handle) || (t.authorId !== '' && accountIds.has(t.authorId)));
+  private redecide(el: Element, t: Tracked): void {
+    if (!el.isConnected) {
+      this.tracked.delete(el);
+      return;
+    }
+    const result = this.safeParse(el);
+    if (result === null || isParseFailure(result)) return;
+    this.tracked.set(el, { ...t, itemId: result.id, handle: result.author.handle, authorId: result.author.id });
+    this.decide(result, t.target);
   }
 
   /** Looks for markup drift; once degraded, Doorman stops hiding anything on this page. */
@@ -294,7 +296,7 @@ export class FeedController {
 
   private prune(): void {
     this.sincePrune = 0;
-    for (const el of this.tracked.keys()) if (!el.isConnected) this.tracked.delete(el);
+    this.tracked.prune();
   }
 
   get trackedCount(): number {

@@ -1,7 +1,7 @@
 // Wraps the page's fetch and XMLHttpRequest so a page-world reader can see API responses the site
 // already asked for. The wrappers must be invisible: the page gets the very same return values,
-// promises, errors, `this` and arguments; Doorman reads a clone (fetch) or the finished response (XHR)
-// afterwards, and nothing it does can throw into the page. Site-independent: a site says only which
+// promises, errors, `this` and arguments; Doorman reads a clone (fetch) or the finished response (XHR,
+// as it completes, before the page's load handlers), and nothing it does can throw into the page. Site-independent: a site says only which
 // URLs to read (see install.ts).
 
 /** Bodies above this are skipped unread: feed responses are well under 1 MB (X's timelines); parsing more costs too much. */
@@ -18,7 +18,68 @@ const always: WorthParsing = () => true;
 export interface HookTarget {
   fetch?: typeof fetch;
   XMLHttpRequest?: { prototype: XMLHttpRequest };
+  JSON?: { parse: typeof JSON.parse };
+  setTimeout?: (run: () => void, ms: number) => unknown;
   location: { href: string };
+}
+
+/** A body worth reading, by the cheap tests: JSON-looking, not too big, and (per the reader) able to carry facts. */
+function readable(text: string, worthParsing: WorthParsing): boolean {
+  if (text.length > MAX_BODY_CHARS || text.length < 2) return false;
+  const first = text.charCodeAt(0);
+  return (first === 0x7b /* { */ || first === 0x5b /* [ */) && worthParsing(text);
+}
+
+/**
+ * Reads a response through the page's own parse of it, instead of parsing a second copy: X's
+ * responses carry about 4 KB of JSON per post, and parsing them again was the largest single cost
+ * Doorman added per item. A body is armed when it completes; when the page calls JSON.parse on that
+ * very text (X's app and axios do, in their load handlers, before rendering), the wrapper reads the
+ * result before handing it back, so the facts are in before the page renders. The wrapper returns
+ * exactly what JSON.parse returned and costs one length check per call while anything is armed.
+ */
+interface ParseTap {
+  arm(text: string, url: URL): void;
+  /** Disarms `text`; true when the page never parsed it (then the caller parses it itself). */
+  unparsed(text: string): boolean;
+}
+
+const MAX_ARMED = 16;
+
+function tapJsonParse(target: HookTarget, onJson: OnJson): ParseTap | null {
+  const json = target.JSON;
+  const original = json?.parse;
+  if (!json || typeof original !== 'function') return null;
+  const armed: { text: string; url: URL }[] = [];
+  const take = (text: string): { text: string; url: URL } | undefined => {
+    for (let i = 0; i < armed.length; i++) {
+      const a = armed[i]!;
+      if (a.text.length === text.length && a.text === text) return armed.splice(i, 1)[0];
+    }
+    return undefined;
+  };
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    const result: unknown = Reflect.apply(original, this, args);
+    try {
+      // With a reviver the page reshapes what it gets: that is not the response, leave it.
+      if (armed.length > 0 && typeof args[0] === 'string' && args[1] === undefined) {
+        const hit = take(args[0]);
+        if (hit && typeof result === 'object' && result !== null) deliver(hit.url, result, onJson);
+      }
+    } catch {
+      // Never disturb the page.
+    }
+    return result;
+  };
+  disguise(wrapped, original);
+  json.parse = wrapped as typeof JSON.parse;
+  return {
+    arm(text, url) {
+      armed.push({ text, url });
+      if (armed.length > MAX_ARMED) armed.shift();
+    },
+    unparsed: (text) => take(text) !== undefined,
+  };
 }
 
 const noop = (): void => undefined;
@@ -114,18 +175,37 @@ export function hookFetch(target: HookTarget, shouldRead: ShouldRead, onJson: On
   target.fetch = wrapped as typeof fetch;
 }
 
-function readXhr(xhr: XMLHttpRequest, url: URL, onJson: OnJson, worthParsing: WorthParsing): void {
+interface XhrReading {
+  onJson: OnJson;
+  worthParsing: WorthParsing;
+  tap: ParseTap | null;
+  /** Runs `fallback` once the page has handled the response (its handlers and their microtasks). */
+  afterPage(xhr: XMLHttpRequest, fallback: () => void): void;
+}
+
+function readXhr(xhr: XMLHttpRequest, url: URL, r: XhrReading): void {
   try {
     if (xhr.readyState !== 4 || xhr.status < 200 || xhr.status >= 300) return;
     const type = xhr.responseType;
     // 'json': the browser already parsed it; we only read that object, never modify it.
     if (type === 'json') {
       const data: unknown = xhr.response;
-      if (data !== null && typeof data === 'object') deliver(url, data, onJson);
+      if (data !== null && typeof data === 'object') deliver(url, data, r.onJson);
       return;
     }
     // responseText throws for 'blob', 'arraybuffer' and 'document'; those are not API JSON anyway.
-    if (type === '' || type === 'text') deliverText(url, xhr.responseText, onJson, worthParsing);
+    if (type !== '' && type !== 'text') return;
+    const text = xhr.responseText;
+    if (!readable(text, r.worthParsing)) return;
+    if (r.tap === null) {
+      deliverText(url, text, r.onJson, always);
+      return;
+    }
+    // Read through the page's own parse (tapJsonParse); a page that never parses it gets our copy read later.
+    r.tap.arm(text, url);
+    r.afterPage(xhr, () => {
+      if (r.tap!.unparsed(text)) deliverText(url, text, r.onJson, always);
+    });
   } catch {
     // Leave the response to the page.
   }
@@ -135,50 +215,59 @@ export function hookXhr(target: HookTarget, shouldRead: ShouldRead, onJson: OnJs
   const proto = target.XMLHttpRequest?.prototype;
   if (!proto) return;
   const open = proto.open;
-  const send = proto.send;
   const listen = proto.addEventListener;
   const unlisten = proto.removeEventListener;
-  if (typeof open !== 'function' || typeof send !== 'function' || typeof listen !== 'function') return;
-  const pending = new WeakMap<XMLHttpRequest, URL>();
+  if (typeof open !== 'function' || typeof listen !== 'function' || typeof unlisten !== 'function') return;
+  const watching = new WeakMap<XMLHttpRequest, () => void>();
+  const later = target.setTimeout;
+  const reading: XhrReading = {
+    onJson,
+    worthParsing,
+    tap: typeof later === 'function' ? tapJsonParse(target, onJson) : null,
+    // After 'loadend' (the page's last handler) and a task more: whatever the page parses, it has.
+    afterPage(xhr, fallback) {
+      const onEnd = (): void => {
+        Reflect.apply(unlisten, xhr, ['loadend', onEnd]);
+        Reflect.apply(later!, target, [fallback, 0]);
+      };
+      Reflect.apply(listen, xhr, ['loadend', onEnd]);
+    },
+  };
 
-  // 'loadend' comes after the page's readystatechange and load handlers: the page has its response
-  // first. It is added before send() because a synchronous request finishes inside send().
-  const watchLoadEnd = (xhr: XMLHttpRequest, url: URL): void => {
-    const onEnd = (): void => {
-      Reflect.apply(unlisten, xhr, ['loadend', onEnd]);
-      readXhr(xhr, url, onJson, worthParsing);
+  // A readystatechange listener added inside open(): the page sets its own handlers after open(), so
+  // ours comes first and reads the finished response (readyState 4, before 'load' and 'loadend').
+  // The facts are in before the page renders the response, so every item it renders is decided once,
+  // with them, instead of once without and again when they arrive. (A page that set its handler
+  // before open() goes first; its items are then re-decided when the facts land, still in that task.)
+  const watch = (xhr: XMLHttpRequest, url: URL): void => {
+    const onChange = (): void => {
+      if (xhr.readyState !== 4) return;
+      Reflect.apply(unlisten, xhr, ['readystatechange', onChange]);
+      watching.delete(xhr);
+      readXhr(xhr, url, reading);
     };
-    Reflect.apply(listen, xhr, ['loadend', onEnd]);
+    watching.set(xhr, onChange);
+    Reflect.apply(listen, xhr, ['readystatechange', onChange]);
   };
 
   const wrappedOpen = function (this: XMLHttpRequest, ...args: unknown[]): unknown {
     // Rest arguments keep the page's argument count: open(m, u) is async, open(m, u, undefined) is not.
     const result: unknown = Reflect.apply(open, this, args);
     try {
+      // Re-opened before it finished: the earlier request is gone, and so is our interest in it.
+      const earlier = watching.get(this);
+      if (earlier) {
+        Reflect.apply(unlisten, this, ['readystatechange', earlier]);
+        watching.delete(this);
+      }
       const url = requestUrl(args[1], target.location.href);
-      if (url !== null && shouldRead(url)) pending.set(this, url);
-      else pending.delete(this);
+      if (url !== null && shouldRead(url)) watch(this, url);
     } catch {
       // Never disturb the page.
     }
     return result;
   };
 
-  const wrappedSend = function (this: XMLHttpRequest, ...args: unknown[]): unknown {
-    try {
-      const url = pending.get(this);
-      if (url !== undefined) {
-        pending.delete(this);
-        watchLoadEnd(this, url);
-      }
-    } catch {
-      // Never disturb the page.
-    }
-    return Reflect.apply(send, this, args);
-  };
-
   disguise(wrappedOpen, open);
-  disguise(wrappedSend, send);
   proto.open = wrappedOpen as XMLHttpRequest['open'];
-  proto.send = wrappedSend as XMLHttpRequest['send'];
 }

@@ -90,7 +90,9 @@ function parseTweet(el: Element, env: ParseEnv): FeedItem | ParseFailure | null 
   if (!author) return { failure: 'post without a User-Name profile link' };
   const textEl = readTextElement(el);
   const text = readText(textEl);
-  const promotedInDom = isPromotedInDom(el);
+  // The whole post's text, once: two cheap "could this post have X at all?" tests read it.
+  const allText = el.textContent ?? '';
+  const promotedInDom = isPromotedInDom(el, allText);
   let permalink: Permalink | null = readPermalink(el);
   // Ads show "Ad" where the timestamp would be; any status link of the author's will do, else a stable
   // synthetic id — an ad must never count as a parse failure (that would read as markup drift).
@@ -106,7 +108,7 @@ function parseTweet(el: Element, env: ParseEnv): FeedItem | ParseFailure | null 
     authorHandle: author.handle,
     authorId: feedAuthor.id,
     fact,
-    replyingTo: readReplyingTo(el),
+    replyingTo: readReplyingTo(el, allText),
     // Page-wide lookups, once a batch: per item they would make each item cost more the longer the page.
     focal: env.context === 'thread' ? perBatch(env, 'x:focal', () => focalOf(doc, env.url)) : null,
     viewer: perBatch(env, 'x:viewer', () => viewerHandle(doc, env.facts)),

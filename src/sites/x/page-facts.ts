@@ -83,7 +83,10 @@ class Collector {
     }
   }
 
-  /** Looks at one object for the shapes we know; the walk itself finds them wherever they nest. */
+  /**
+   * Looks at one object for the shapes we know; the walk itself finds them wherever they nest. Runs
+   * for every object of every response: the common case (none of these keys) costs a few reads.
+   */
   inspect(o: Json): void {
     const type = o.__typename;
     if (type === 'User') this.account(readGraphqlUser(o));
@@ -98,16 +101,21 @@ class Collector {
       const id = tweetId(rec(rec(o.tweet_results)?.result)) ?? idOr(o.id);
       if (id !== undefined) this.promoted.add(id);
     }
-    if (o.itemType === 'TimelineUser' || o.__typename === 'TimelineUser') {
+    if (o.itemType === 'TimelineUser' || type === 'TimelineUser') {
       const id = rec(rec(o.user_results)?.result)?.rest_id;
       if (isXId(id)) this.listed.add(id);
     }
-    for (const key of ['viewer', 'viewer_v2'] as const) {
-      const viewer = rec(rec(rec(o[key])?.user_results)?.result)?.rest_id;
-      if (isXId(viewer)) this.viewerId = viewer;
+    if (o.viewer !== undefined) this.viewer(o.viewer);
+    if (o.viewer_v2 !== undefined) this.viewer(o.viewer_v2);
+    if (o.globalObjects !== undefined) {
+      const globals = rec(o.globalObjects);
+      if (globals) this.restGlobals(globals);
     }
-    const globals = rec(o.globalObjects);
-    if (globals) this.restGlobals(globals);
+  }
+
+  private viewer(v: unknown): void {
+    const id = rec(rec(rec(v)?.user_results)?.result)?.rest_id;
+    if (isXId(id)) this.viewerId = id;
   }
 }
 

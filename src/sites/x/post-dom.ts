@@ -4,8 +4,8 @@
 import { normalizeDomain } from '../../core/domain';
 import { handleFromPath, statusIdFromPath } from './routes';
 import {
-  AD_LABELS, PLACEMENT_TRACKING, QUOTE_BLOCK, REPLYING_TO, REPLYING_TO_WORDS, SOCIAL_CONTEXT, STATUS_LINK, TIME, TWEET_TEXT,
-  USER_NAME,
+  AD_LABELS, PLACEMENT_TRACKING_ID, QUOTE_BLOCK, REPLYING_TO, REPLYING_TO_WORDS, SOCIAL_CONTEXT, STATUS_LINK, TIME, TWEET_TEXT,
+  TWEET_TEXT_ID, USER_NAME,
 } from './selectors';
 import { x } from './site';
 
@@ -17,14 +17,26 @@ const TEXT_NODE = 3;
 const X_HOSTS: ReadonlySet<string> = new Set(x.hosts.flatMap((h) => [h, `www.${h}`]));
 const MAX_DOMAINS = 50;
 
-/** The node sits inside a quoted post of `root` (not counting `root` itself). */
+/** QUOTE_BLOCK (`div[role="link"]`) tested without the selector engine: this runs for every ancestor. */
+const isQuoteBlock = (el: Element): boolean => el.tagName === 'DIV' && el.getAttribute('role') === 'link';
+
+/**
+ * The node sits inside a quoted post of `root` (not counting `root` itself). Walks up to `root` only,
+ * never to the top of the document: the cost is the node's depth within the post.
+ */
 export function inQuote(node: Element, root: Element): boolean {
-  const quote = node.closest(QUOTE_BLOCK);
-  return quote !== null && quote !== root && root.contains(quote);
+  for (let el: Element | null = node; el !== null && el !== root; el = el.parentElement) {
+    if (isQuoteBlock(el)) return true;
+  }
+  return false;
 }
 
 function firstOutsideQuote(root: Element, selector: string, accept: (el: Element) => boolean = () => true): Element | null {
-  for (const el of root.querySelectorAll(selector)) if (!inQuote(el, root) && accept(el)) return el;
+  // Nearly always the first match is the post's own (a quote comes after it): one lookup, no list.
+  const first = root.querySelector(selector);
+  if (first === null) return null;
+  if (!inQuote(first, root) && accept(first)) return first;
+  for (const el of root.querySelectorAll(selector)) if (el !== first && !inQuote(el, root) && accept(el)) return el;
   return null;
 }
 
@@ -138,26 +150,40 @@ export function readLinkDomains(textEl: Element | null, base: URL): string[] {
  * An "Ad" / "Promoted" label: a bare text span outside links (display names are links), outside the
  * post text and outside a quoted post, so a person named "Ad" or a post saying "Ad" does not count.
  */
-function hasAdLabel(article: Element): boolean {
+function hasAdLabel(article: Element, text: string): boolean {
   // Cheap prefilter: most posts contain neither word anywhere, and then no span needs reading.
-  const all = article.textContent ?? '';
   let mayHave = false;
-  for (const label of AD_LABELS) if (all.includes(label)) mayHave = true;
+  for (const label of AD_LABELS) if (text.includes(label)) mayHave = true;
   if (!mayHave) return false;
   for (const span of article.querySelectorAll('span')) {
     if (span.childElementCount !== 0 || !AD_LABELS.has((span.textContent ?? '').trim())) continue;
-    if (span.closest('a') !== null || span.closest(TWEET_TEXT) !== null || inQuote(span, article)) continue;
-    return true;
+    if (outsideLinkAndText(span, article) && !inQuote(span, article)) return true;
   }
   return false;
 }
 
+/** Not inside a link or the post text, looking no further up than the article. */
+function outsideLinkAndText(node: Element, article: Element): boolean {
+  for (let el: Element | null = node; el !== null && el !== article; el = el.parentElement) {
+    if (el.tagName === 'A' || el.getAttribute('data-testid') === TWEET_TEXT_ID) return false;
+  }
+  return true;
+}
+
+/** How far above the article X puts placementTracking (cell → … → tracking → article): a few levels. */
+const MAX_TRACKING_DEPTH = 8;
+
 /**
  * Promoted per the DOM: placementTracking as an *ancestor* of the article, or an ad label. A
  * placementTracking *inside* the article wraps a video player in an ordinary post and means nothing.
+ * `text`: the article's textContent, when the caller has it.
  */
-export function isPromotedInDom(article: Element): boolean {
-  return article.parentElement?.closest(PLACEMENT_TRACKING) != null || hasAdLabel(article);
+export function isPromotedInDom(article: Element, text = article.textContent ?? ''): boolean {
+  let el = article.parentElement;
+  for (let i = 0; el !== null && i < MAX_TRACKING_DEPTH; i++, el = el.parentElement) {
+    if (el.getAttribute('data-testid') === PLACEMENT_TRACKING_ID) return true;
+  }
+  return hasAdLabel(article, text);
 }
 
 export function readSocialContext(article: Element): string {
@@ -170,15 +196,22 @@ export function hasQuote(article: Element): boolean {
   return false;
 }
 
+function outsideTweetText(node: Element, article: Element): boolean {
+  for (let el: Element | null = node; el !== null && el !== article; el = el.parentElement) {
+    if (el.getAttribute('data-testid') === TWEET_TEXT_ID) return false;
+  }
+  return true;
+}
+
 /** Handles on the "Replying to @a @b" line, or null when the post has no such line. */
-export function readReplyingTo(article: Element): string[] | null {
-  if (!REPLYING_TO_WORDS.test(article.textContent ?? '')) return null; // most posts: no walk needed
+export function readReplyingTo(article: Element, text = article.textContent ?? ''): string[] | null {
+  if (!REPLYING_TO_WORDS.test(text)) return null; // most posts: no walk needed
   const doc = article.ownerDocument;
   const walker = doc.createTreeWalker(article, SHOW_TEXT);
   for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
     if (!REPLYING_TO.test(n.nodeValue ?? '')) continue;
     const line = n.parentElement;
-    if (!line || line.closest(TWEET_TEXT) !== null || inQuote(line, article)) continue;
+    if (!line || !outsideTweetText(line, article) || inQuote(line, article)) continue;
     const handles: string[] = [];
     for (const a of line.querySelectorAll('a[href]')) {
       const h = handleFromPath(a.getAttribute('href') ?? '');

@@ -23,9 +23,12 @@ export function isHandle(s: string): boolean {
   return HANDLE.test(s) && !RESERVED.has(s.toLowerCase());
 }
 
+/** The first path segment, as segments() would give it (leading and doubled slashes skipped). */
+const FIRST_SEGMENT = /^\/*([^/]+)/;
+
 /** `/<handle>` or `/<handle>/...` → the lower-cased handle, else null. */
 export function handleFromPath(pathname: string): string | null {
-  const first = segments(pathname)[0];
+  const first = FIRST_SEGMENT.exec(pathname)?.[1];
   return first !== undefined && isHandle(first) ? first.toLowerCase() : null;
 }
 

@@ -13,16 +13,18 @@ export const ITEM_ROOTS = `${TWEET}, ${NOTIFICATION}`;
 
 /** Header block with display name, @handle, badge and timestamp. */
 export const USER_NAME = '[data-testid="User-Name"]';
-export const TWEET_TEXT = '[data-testid="tweetText"]';
+export const TWEET_TEXT_ID = 'tweetText';
+export const TWEET_TEXT = `[data-testid="${TWEET_TEXT_ID}"]`;
 /** Candidate permalinks; the real one contains a TIME element. */
 export const STATUS_LINK = 'a[href*="/status/"]';
 export const TIME = 'time';
 
 /** Wraps promoted posts (as an ancestor) — and also video players inside ordinary posts. */
-export const PLACEMENT_TRACKING = '[data-testid="placementTracking"]';
+export const PLACEMENT_TRACKING_ID = 'placementTracking';
+export const PLACEMENT_TRACKING = `[data-testid="${PLACEMENT_TRACKING_ID}"]`;
 /** "<name> reposted", "Pinned", "<name> liked" line above a post. */
 export const SOCIAL_CONTEXT = '[data-testid="socialContext"]';
-/** A quoted post: a clickable block inside the post, holding its own User-Name and tweetText. */
+/** A quoted post: a clickable block inside the post, holding its own User-Name and tweetText (post-dom.ts tests it by hand too). */
 export const QUOTE_BLOCK = 'div[role="link"]';
 /** Horizontal carousels ("Pinned by people you follow"): condensed previews, not feed items. */
 export const CAROUSEL = '[data-testid="ScrollSnap-List"]';

@@ -22,7 +22,7 @@ function xhrSetup(syncBody?: string) {
 }
 
 describe('hookXhr', () => {
-  it('reads API JSON after the page\'s own handlers, for responseType "", "text" and "json"', () => {
+  it('reads API JSON as it completes, before the page\'s load handler renders it, for responseType "", "text" and "json"', () => {
     const { Xhr, seen } = xhrSetup();
     for (const type of ['', 'text', 'json']) {
       const order: string[] = [];
@@ -33,9 +33,9 @@ describe('hookXhr', () => {
       xhr.send();
       xhr.respond(200, BODY);
       order.push(`doorman:${seen.length}`);
-      expect(order[0]).toBe(`page:${seen.length - 1}`); // the page had the response before Doorman read it
+      expect(order[0]).toBe(`page:${seen.length}`); // the facts were in before the page's handler ran
       expect(seen.at(-1)).toEqual({ url: API, data: { data: { home: { ok: true } } } });
-      expect(xhr.listenerCount('loadend')).toBe(0); // our listener removed itself
+      expect(xhr.listenerCount('readystatechange')).toBe(0); // our listener removed itself
     }
     expect(seen).toHaveLength(3);
   });
@@ -243,5 +243,62 @@ describe('bodies that cannot carry facts', () => {
     await (await f.fetch!(API)).text();
     await flush();
     expect(fetchSeen).toEqual([]);
+  });
+});
+
+describe('reading through the page\'s own JSON.parse', () => {
+  function tapSetup() {
+    const Xhr: FakeXhrClass = makeFakeXhrClass();
+    const seen: unknown[] = [];
+    const timers: (() => void)[] = [];
+    let parses = 0;
+    const realParse = JSON.parse;
+    const json = { parse: ((text: string, reviver?: (k: string, v: unknown) => unknown) => { parses++; return realParse(text, reviver); }) as typeof JSON.parse };
+    const target = {
+      XMLHttpRequest: Xhr, JSON: json, location: { href: 'https://x.com/home' },
+      setTimeout: (run: () => void) => timers.push(run),
+    } as unknown as HookTarget;
+    hookXhr(target, shouldRead, (_u, data) => seen.push(data));
+    return { Xhr, json, seen, timers, parses: () => parses };
+  }
+
+  it('takes the object the page parsed, before the page goes on, and parses nothing itself', () => {
+    const t = tapSetup();
+    const xhr = new t.Xhr();
+    xhr.open('GET', API);
+    const order: string[] = [];
+    let pageGot: unknown;
+    xhr.onload = () => {
+      pageGot = t.json.parse(xhr.responseText);
+      order.push(`page rendered with ${t.seen.length} facts read`);
+    };
+    xhr.send();
+    xhr.respond(200, BODY);
+    expect(order).toEqual(['page rendered with 1 facts read']);
+    expect(t.seen).toEqual([{ data: { home: { ok: true } } }]);
+    expect(t.seen[0]).toBe(pageGot); // the page's own object, read, not a copy
+    expect(t.parses()).toBe(1);
+    for (const run of t.timers) run(); // the fallback finds it parsed: nothing more
+    expect(t.seen).toHaveLength(1);
+    expect(t.parses()).toBe(1);
+  });
+
+  it('a page that never parses the text (or parses it with a reviver) gets it read a task later', () => {
+    const t = tapSetup();
+    for (const withReviver of [false, true]) {
+      const xhr = new t.Xhr();
+      xhr.open('GET', API);
+      xhr.onload = () => {
+        if (withReviver) t.json.parse(xhr.responseText, (_k, v) => v);
+      };
+      xhr.send();
+      xhr.respond(200, BODY);
+    }
+    expect(t.seen).toEqual([]);
+    for (const run of t.timers.splice(0)) run();
+    expect(t.seen).toEqual([{ data: { home: { ok: true } } }, { data: { home: { ok: true } } }]);
+    // Other JSON.parse calls pass straight through.
+    expect(t.json.parse('{"a":1}')).toEqual({ a: 1 });
+    expect(t.seen).toHaveLength(2);
   });
 });

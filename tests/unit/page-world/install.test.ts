@@ -13,9 +13,11 @@ function page() {
   Object.defineProperty(win, 'XMLHttpRequest', { value: Xhr, writable: true, configurable: true });
   const posted: unknown[] = [];
   win.document.addEventListener(FACTS_EVENT, (e) => posted.push(JSON.parse(String((e as unknown as CustomEvent<unknown>).detail))));
+  // Like X's app: the load handler parses the response text (Doorman reads that parse's result).
   const request = (url: string, body: unknown) => {
     const xhr = new Xhr();
     xhr.open('GET', url);
+    xhr.onload = () => win.JSON.parse(xhr.responseText);
     xhr.send();
     xhr.respond(200, JSON.stringify(body));
   };

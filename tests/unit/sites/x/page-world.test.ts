@@ -45,10 +45,11 @@ describe('X page-world script', () => {
     await win.happyDOM.close();
   });
 
-  it('delivers XHR facts synchronously, inside the loadend that carried the response', async () => {
+  it('delivers XHR facts synchronously, inside the page\'s own parse of the response (before it renders)', async () => {
     const { win, Xhr, received } = await boot('https://x.com/home', () => '');
     const xhr = new Xhr();
     xhr.open('GET', 'https://x.com/i/api/graphql/q/HomeTimeline');
+    xhr.onload = () => win.JSON.parse(xhr.responseText); // as X's app does
     xhr.send();
     xhr.respond(200, readFixture('home-timeline-legacy.json'));
     expect(received).toHaveLength(1); // no await: already there
@@ -60,6 +61,7 @@ describe('X page-world script', () => {
     const { win, Xhr, received } = await boot('https://x.com/me_viewer/following', () => '');
     const xhr = new Xhr();
     xhr.open('GET', 'https://x.com/i/api/graphql/q/Following?variables=%7B%22userId%22%3A%221000%22%7D');
+    xhr.onload = () => win.JSON.parse(xhr.responseText); // as X's app does
     xhr.send();
     xhr.respond(200, readFixture('following.json'));
     const facts = parseFactsPayload(received[0], 'x');
@@ -73,6 +75,7 @@ describe('X page-world script', () => {
     doc.cookie = 'twid=u%3D1000; path=/';
     const xhr = new Xhr();
     xhr.open('GET', 'https://x.com/i/api/graphql/q/Following?variables=%7B%22userId%22%3A%222000%22%7D');
+    xhr.onload = () => win.JSON.parse(xhr.responseText); // as X's app does
     xhr.send();
     xhr.respond(200, readFixture('following.json'));
     const facts = parseFactsPayload(received[0], 'x');
