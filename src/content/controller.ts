@@ -199,7 +199,9 @@ export class FeedController {
     this.failed.delete(el);
     if (!this.tracked.has(el)) this.parsed++;
     this.tracked.set(el, { itemId: result.id, handle: result.author.handle, authorId: result.author.id, target });
-    if (++this.sincePrune >= PRUNE_EVERY) this.prune();
+    // Every PRUNE_EVERY items, or every size/2 on a long page: pruning visits every tracked item, so
+    // spacing it with the page's size keeps its cost per item constant.
+    if (++this.sincePrune >= Math.max(PRUNE_EVERY, this.tracked.size >> 1)) this.prune();
     if (this.degraded) {
       if (target.getAttribute(ATTR) === 'pending') clearMark(target);
       return;

@@ -14,7 +14,8 @@ const own = new WeakSet<Element>();
 
 function placeholderOf(target: Element): HTMLElement | null {
   const first = target.firstElementChild as HTMLElement | null;
-  if (first === null || !first.classList.contains(PLACEHOLDER_CLASS)) return null;
+  // className, not classList: this runs for every verdict, and classList builds a token list each time.
+  if (first === null || first.className !== PLACEHOLDER_CLASS) return null;
   if (own.has(first)) return first;
   first.remove();
   return placeholderOf(target);

@@ -9,16 +9,40 @@ export interface Tracked {
   target: Element;
 }
 
-const keysOf = (t: Tracked): string[] => {
-  const keys = [`i:${t.itemId}`];
-  if (t.authorId !== '') keys.push(`a:${t.authorId}`);
-  if (t.handle !== '') keys.push(`h:${t.handle}`);
-  return keys;
-};
+/** Elements under a key; almost always one, so no Set until there are two. */
+type Bucket = Element | Set<Element>;
+
+function put(index: Map<string, Bucket>, key: string, el: Element): void {
+  if (key === '') return;
+  const b = index.get(key);
+  if (b === undefined) index.set(key, el);
+  else if (b instanceof Set) b.add(el);
+  else if (b !== el) index.set(key, new Set([b, el]));
+}
+
+function take(index: Map<string, Bucket>, key: string, el: Element): void {
+  const b = index.get(key);
+  if (b === el) index.delete(key);
+  else if (b instanceof Set) {
+    b.delete(el);
+    if (b.size === 0) index.delete(key);
+  }
+}
+
+function collect(index: Map<string, Bucket>, keys: Iterable<string>, out: Set<Element>): void {
+  for (const k of keys) {
+    const b = index.get(k);
+    if (b === undefined) continue;
+    if (b instanceof Set) for (const el of b) out.add(el);
+    else out.add(b);
+  }
+}
 
 export class TrackedItems {
   private readonly items = new Map<Element, Tracked>();
-  private readonly index = new Map<string, Set<Element>>();
+  private readonly byItem = new Map<string, Bucket>();
+  private readonly byAuthor = new Map<string, Bucket>();
+  private readonly byHandle = new Map<string, Bucket>();
 
   get size(): number {
     return this.items.size;
@@ -34,19 +58,12 @@ export class TrackedItems {
 
   set(el: Element, t: Tracked): void {
     const before = this.items.get(el);
-    if (before) {
-      if (before.itemId === t.itemId && before.authorId === t.authorId && before.handle === t.handle) {
-        this.items.set(el, t);
-        return;
-      }
-      this.unindex(el, before);
-    }
     this.items.set(el, t);
-    for (const k of keysOf(t)) {
-      let set = this.index.get(k);
-      if (set === undefined) this.index.set(k, (set = new Set()));
-      set.add(el);
-    }
+    if (before && before.itemId === t.itemId && before.authorId === t.authorId && before.handle === t.handle) return;
+    if (before) this.unindex(el, before);
+    put(this.byItem, t.itemId, el);
+    put(this.byAuthor, t.authorId, el);
+    put(this.byHandle, t.handle, el);
   }
 
   delete(el: Element): void {
@@ -58,7 +75,9 @@ export class TrackedItems {
 
   clear(): void {
     this.items.clear();
-    this.index.clear();
+    this.byItem.clear();
+    this.byAuthor.clear();
+    this.byHandle.clear();
   }
 
   entries(): IterableIterator<[Element, Tracked]> {
@@ -72,27 +91,24 @@ export class TrackedItems {
   /** The tracked elements of these items, authors (by id) and handles (normalised). */
   matching(accountIds: ReadonlySet<string>, handles: ReadonlySet<string>, itemIds: ReadonlySet<string>): Element[] {
     const out = new Set<Element>();
-    const add = (k: string) => {
-      const set = this.index.get(k);
-      if (set) for (const el of set) out.add(el);
-    };
-    for (const id of itemIds) add(`i:${id}`);
-    for (const id of accountIds) if (id !== '') add(`a:${id}`);
-    for (const h of handles) if (h !== '') add(`h:${h}`);
+    collect(this.byItem, itemIds, out);
+    collect(this.byAuthor, accountIds, out);
+    collect(this.byHandle, handles, out);
     return [...out];
   }
 
   /** Drops elements no longer in the document. */
   prune(): void {
-    for (const el of [...this.items.keys()]) if (!el.isConnected) this.delete(el);
+    for (const [el, t] of this.items) {
+      if (el.isConnected) continue;
+      this.items.delete(el); // deleting the current entry is safe while iterating a Map
+      this.unindex(el, t);
+    }
   }
 
   private unindex(el: Element, t: Tracked): void {
-    for (const k of keysOf(t)) {
-      const set = this.index.get(k);
-      if (set === undefined) continue;
-      set.delete(el);
-      if (set.size === 0) this.index.delete(k);
-    }
+    take(this.byItem, t.itemId, el);
+    take(this.byAuthor, t.authorId, el);
+    take(this.byHandle, t.handle, el);
   }
 }
