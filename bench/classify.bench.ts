@@ -22,7 +22,7 @@ for (const ruleCount of sizes) {
   const w = buildWorkload({ items: ITEMS, follows: 5_000, allowlist: 500, rules: ruleCount });
   const raw = { revision: 1, settings: {}, rules: w.rules, allowlist: w.allowlist, follows: w.follows, overrides: [] };
 
-  // What a content script does with a new snapshot: validate it, then compile it.
+  // What the background does when a snapshot is read back (validate), and a content script (compile).
   let snapshot = Snapshot.parse(raw);
   const parse = timeRuns(3, () => {
     snapshot = Snapshot.parse(raw);
@@ -51,7 +51,7 @@ for (const ruleCount of sizes) {
   const perItem = (ms: number) => `${fmt(rate(ms))} items/s  (${fmt((1000 * ms) / ITEMS, 3)} µs/item)`;
 
   console.log(`\n${fmt(ruleCount)} rules (${rs.rules.length} enabled)`);
-  row('Snapshot.parse (best of 3)', `${fmt(parse.best, 2)} ms`);
+  row('Snapshot.parse, background (best of 3)', `${fmt(parse.best, 2)} ms`);
   row('compileSnapshot (best of 5)', `${fmt(compile.best, 2)} ms`);
   row(`throughput, median of ${RUNS}`, perItem(runs.median));
   row(`throughput, best of ${RUNS}`, perItem(runs.best));
