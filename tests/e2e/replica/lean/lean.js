@@ -3,7 +3,9 @@
 // the main replica's render.js, with User-Name (name link, @handle link, permalink around <time>),
 // tweetText (with elementtiming, for paint counting), "Replying to @…" for replies and
 // placementTracking plus an "Ad" label for promoted posts — and nothing else: no avatars, no action
-// bar, no virtualisation (every item stays in the DOM), one insertion per page.
+// bar, no virtualisation (every item stays in the DOM). Each page's cells go in with one insertion,
+// inside one group element that has `content-visibility: auto` (site.ts's CSS), so the browser skips
+// layout and paint of off-screen groups and the page's own cost per frame stays small as it grows.
 //
 //   ?lean=1&items=N        load N items (default 100); items=0 loads nothing until __lean.load(n)
 //   &mode=auto             (default) one page per animation frame until N are in
