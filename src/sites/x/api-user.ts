@@ -5,7 +5,9 @@ import type { AccountFact } from '../../shared/facts';
 import { bool, clip, rec, str, type Json } from '../../page-world/json';
 
 /** X ids are decimal strings (snowflakes); anything else is not an id we can key facts by. */
-export const isXId = (v: unknown): v is string => typeof v === 'string' && /^\d{1,30}$/.test(v);
+/** Hoisted: this runs for every id of every API response. */
+const X_ID = /^\d{1,30}$/;
+export const isXId = (v: unknown): v is string => typeof v === 'string' && v.length <= 30 && X_ID.test(v);
 
 const MONTHS: Record<string, number> = {
   Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11,

@@ -32,9 +32,11 @@ export function handleFromPath(pathname: string): string | null {
   return first !== undefined && isHandle(first) ? first.toLowerCase() : null;
 }
 
+const STATUS_PATH = /^\/(?:[A-Za-z0-9_]{1,50}|i\/web)\/status\/(\d{1,30})(?:\/|$)/;
+
 /** The status id in `/<handle>/status/<id>[/...]` or `/i/web/status/<id>`, else null. */
 export function statusIdFromPath(pathname: string): string | null {
-  const m = /^\/(?:[A-Za-z0-9_]{1,50}|i\/web)\/status\/(\d{1,30})(?:\/|$)/.exec(pathname);
+  const m = STATUS_PATH.exec(pathname);
   return m?.[1] ?? null;
 }
 
