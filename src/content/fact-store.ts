@@ -30,17 +30,18 @@ export class FactStore {
     if (facts.viewerId) this.viewerId = facts.viewerId;
     for (const a of facts.accounts) {
       const prev = this.accounts.get(a.id);
+      // First sighting (the common case on a scrolling timeline): no copy, no comparison.
       const next = prev ? { ...prev, ...definedOnly(a) } : a;
       if (!prev || !sameAccount(prev, next)) accountIds.add(a.id);
-      this.accounts.delete(a.id); // re-insert: most recently seen last
+      if (prev) this.accounts.delete(a.id); // re-insert: most recently seen last
       this.accounts.set(a.id, next);
       if (a.handle) this.idByHandle.set(normalizeHandle(a.handle), a.id);
     }
     for (const i of facts.items) {
       const prev = this.items.get(i.id);
       const next = prev ? { ...prev, ...definedOnly(i) } : i;
-      if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) itemIds.add(i.id);
-      this.items.delete(i.id);
+      if (!prev || !sameItem(prev, next)) itemIds.add(i.id);
+      if (prev) this.items.delete(i.id);
       this.items.set(i.id, next);
     }
     capped(this.accounts, MAX_ACCOUNTS);
@@ -88,8 +89,13 @@ export class FactStore {
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
   return out;
+}
+
+function sameItem(a: ItemFact, b: ItemFact): boolean {
+  return a.authorId === b.authorId && a.promoted === b.promoted && a.inReplyToAuthorId === b.inReplyToAuthorId &&
+    a.conversationId === b.conversationId;
 }
 
 function sameAccount(a: AccountFact, b: AccountFact): boolean {

@@ -7,6 +7,8 @@ import { send } from './extension-api';
 
 const FOLLOW_FLUSH_MS = 2_000;
 const MAX_PER_MESSAGE = 2_000;
+/** Follow states already sent from this page, so a timeline's every response does not resend them. */
+const MAX_REMEMBERED = 20_000;
 
 export interface FollowLearner {
   queue(facts: PageFacts): void;
@@ -16,6 +18,7 @@ export interface FollowLearner {
 
 export function followLearner(site: SiteId, signal: AbortSignal): FollowLearner {
   const follows = new Map<string, { accountId: string; handle: string; following: boolean }>();
+  const sent = new Map<string, string>();
   let fromList = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(timer));
@@ -38,7 +41,14 @@ export function followLearner(site: SiteId, signal: AbortSignal): FollowLearner 
       if (signal.aborted) return;
       for (const a of f.accounts) {
         if (a.followed === undefined) continue;
-        follows.set(a.id, { accountId: a.id, handle: normalizeHandle(a.handle), following: a.followed });
+        const handle = normalizeHandle(a.handle);
+        // A Following list is sent whole (its source tells the background it is the list itself).
+        const state = `${a.followed ? 1 : 0}${handle}`;
+        if (f.followingList !== true && sent.get(a.id) === state) continue;
+        sent.delete(a.id);
+        sent.set(a.id, state);
+        if (sent.size > MAX_REMEMBERED) sent.delete(sent.keys().next().value!);
+        follows.set(a.id, { accountId: a.id, handle, following: a.followed });
       }
       fromList ||= f.followingList === true;
       if (follows.size > 0) timer ??= setTimeout(flush, FOLLOW_FLUSH_MS);

@@ -10,7 +10,7 @@ import {
 } from './post-dom';
 import { contextFor, handleFromPath, isMentionsPage, statusIdFromPath } from './routes';
 import {
-  ANY_ARTICLE, AVATAR, CAROUSEL, CELL, ITEM_ROOTS, MAIN, NOTIFICATION, PRIMARY_COLUMN, REPOST_CONTEXT,
+  ANY_ARTICLE, AVATAR, CAROUSEL_ID, CELL, CELL_ID, ITEM_ROOTS, MAIN, NOTIFICATION, PRIMARY_COLUMN, REPOST_CONTEXT,
   TIMESTAMP_PERMALINK, TWEET,
 } from './selectors';
 import { x } from './site';
@@ -37,6 +37,19 @@ function focalOf(doc: Document, url: URL): Focal | null {
     authorHandle: article ? (readAuthor(article)?.handle ?? null) : null,
     isFirst: article !== null && doc.querySelector(TWEET) === article,
   };
+}
+
+/**
+ * Inside a carousel (CAROUSEL) of the same timeline cell: looks no further up than the cell, so the
+ * cost is the post's depth in its cell, not in the document.
+ */
+function inCarousel(article: Element): boolean {
+  for (let el = article.parentElement; el !== null; el = el.parentElement) {
+    const id = el.getAttribute('data-testid');
+    if (id === CAROUSEL_ID) return true;
+    if (id === CELL_ID) return false;
+  }
+  return false;
 }
 
 interface Clues {
@@ -85,7 +98,7 @@ function inOwnThread(el: Element, c: Clues, env: ParseEnv): boolean {
 
 function parseTweet(el: Element, env: ParseEnv): FeedItem | ParseFailure | null {
   // Carousel previews ("Pinned by people you follow") are condensed copies, not feed items.
-  if (el.closest(CAROUSEL) !== null) return null;
+  if (inCarousel(el)) return null;
   const author = readAuthor(el);
   if (!author) return { failure: 'post without a User-Name profile link' };
   const textEl = readTextElement(el);

@@ -3,7 +3,8 @@
 // bundle imports this file too and must stay free of anything heavier.
 
 /** One virtualised timeline row (a post, a header, a carousel, a spacer). */
-export const CELL = '[data-testid="cellInnerDiv"]';
+export const CELL_ID = 'cellInnerDiv';
+export const CELL = `[data-testid="${CELL_ID}"]`;
 /** A post, reply, quote or ad. Quoted posts inside it are not articles. */
 export const TWEET = 'article[data-testid="tweet"]';
 /** A grouped notification on /notifications (likes, reposts, follows). */
@@ -27,7 +28,8 @@ export const SOCIAL_CONTEXT = '[data-testid="socialContext"]';
 /** A quoted post: a clickable block inside the post, holding its own User-Name and tweetText (post-dom.ts tests it by hand too). */
 export const QUOTE_BLOCK = 'div[role="link"]';
 /** Horizontal carousels ("Pinned by people you follow"): condensed previews, not feed items. */
-export const CAROUSEL = '[data-testid="ScrollSnap-List"]';
+export const CAROUSEL_ID = 'ScrollSnap-List';
+export const CAROUSEL = `[data-testid="${CAROUSEL_ID}"]`;
 
 /** The timeline column; drift checks look here only. */
 export const PRIMARY_COLUMN = '[data-testid="primaryColumn"]';
