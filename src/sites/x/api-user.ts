@@ -19,7 +19,20 @@ const MONTHS: Record<string, number> = {
  */
 export function parseXDate(s: string | undefined): number | undefined {
   if (s === undefined || s.length > 64) return undefined;
-  const m = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/.exec(s);
+  // Every response repeats its authors' creation dates: parse each string once (a few thousand at most).
+  if (parsedDates.has(s)) return parsedDates.get(s);
+  const t = parseDate(s);
+  if (parsedDates.size >= MAX_PARSED_DATES) parsedDates.clear();
+  parsedDates.set(s, t);
+  return t;
+}
+
+const parsedDates = new Map<string, number | undefined>();
+const MAX_PARSED_DATES = 5_000;
+const X_DATE = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/;
+
+function parseDate(s: string): number | undefined {
+  const m = X_DATE.exec(s);
   if (m) {
     const [, mon = '', d, hh, mm, ss, sign, oh, om, y] = m;
     const month = MONTHS[mon];
