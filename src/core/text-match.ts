@@ -58,12 +58,12 @@ function containsWord(haystack: string, needle: string): boolean {
 }
 
 /** Compiles a text predicate once; the returned test is cheap and never throws. */
-export function compileTextTest(mode: TextMode, pattern: string, caseSensitive: boolean, regex: RegexEngine | null): TextTest {
+export function compileTextTest(mode: TextMode, pattern: string, caseSensitive: boolean, engine: RegexEngine | null): TextTest {
   if (mode === 'regex') {
-    if (regex === null) throw new Error('a regex rule needs the regex engine (see usesRegex)');
+    if (engine === null) throw new Error('a regex rule needs the regex engine (see usesRegex)');
     let re: CompiledRegex;
     try {
-      re = regex.compile(pattern, caseSensitive);
+      re = engine.compile(pattern, caseSensitive);
     } catch {
       return () => false; // schemas reject these; a stale stored rule must still never throw
     }

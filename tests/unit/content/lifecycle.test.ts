@@ -56,6 +56,11 @@ afterEach(() => {
   win.close();
 });
 
+const strangers: Rule = {
+  id: 'nf', name: 'Strangers', enabled: true, sites: [],
+  when: { type: 'not', of: { type: 'followed', value: true } }, then: { class: 'interruption', action: 'collapse' },
+};
+
 describe('startContent lifecycle', () => {
   it('marks items already there and items inserted later; stop takes every mark back and stops observing', async () => {
     insert(acmeCells(2));
@@ -176,15 +181,16 @@ describe('startContent lifecycle', () => {
     expect(doc.body.textContent).not.toContain('(old)');
   });
 
-  it('a follow delta re-decides that account\'s items only; a delta from another revision fetches the snapshot', async () => {
-    const strangers: Rule = {
-      id: 'nf', name: 'Strangers', enabled: true, sites: [],
-      when: { type: 'not', of: { type: 'followed', value: true } }, then: { class: 'interruption', action: 'collapse' },
-    };
+  /** Two posts each by bob and carol, collapsed by a "not followed" rule at revision 3. */
+  async function bobAndCarolAsStrangers(): Promise<void> {
     fakeBrowser.cached = snapshotWith(3, { rules: [strangers] });
     insert(toyCells(2, { handle: 'bob' }) + toyCells(2, { from: 10, handle: 'carol' }));
     start();
     await settle();
+  }
+
+  it('a follow delta re-decides that account\'s items only; a delta from another revision fetches the snapshot', async () => {
+    await bobAndCarolAsStrangers();
     expect(placeholders()).toBe(4);
     const carolCell = doc.querySelectorAll('.cell')[2]!;
     const carolBox = carolCell.firstElementChild;
@@ -207,14 +213,7 @@ describe('startContent lifecycle', () => {
   });
 
   it('a lists delta (the options page added a follow) re-decides that account\'s items only, without a snapshot fetch', async () => {
-    const strangers: Rule = {
-      id: 'nf', name: 'Strangers', enabled: true, sites: [],
-      when: { type: 'not', of: { type: 'followed', value: true } }, then: { class: 'interruption', action: 'collapse' },
-    };
-    fakeBrowser.cached = snapshotWith(3, { rules: [strangers] });
-    insert(toyCells(2, { handle: 'bob' }) + toyCells(2, { from: 10, handle: 'carol' }));
-    start();
-    await settle();
+    await bobAndCarolAsStrangers();
     const carolBox = doc.querySelectorAll('.cell')[2]!.firstElementChild;
     const none = { add: [], remove: [] };
     const delta = { base: 3, revision: 4, lists: { allowlist: none, overrides: none, follows: { add: [{ site: 'x', accountId: '', handle: 'bob' }], remove: [] } } };
