@@ -8,6 +8,7 @@ import { isParseFailure, type ParseEnv, type ParseFailure, type SiteAdapter } fr
 import type { FactStore } from './fact-store';
 import { applyVerdict, clearMark, markPending, releaseMark } from './marking';
 import { SLICE_MS, SliceQueue, taskScheduler, type SliceScheduler } from './slices';
+import { rootsIn, type Root } from './item-roots';
 import { ATTR } from './styles';
 import { TrackedItems, type Tracked } from './tracked';
 
@@ -24,12 +25,6 @@ const DRIFT_FAILURES = 3;
 const PRUNE_EVERY = 200;
 /** Batches up to this many item roots are decided in the observer callback whatever it takes (a page's worth is ~10–50). */
 export const SYNC_ITEMS = 150;
-
-interface Root {
-  el: Element;
-  /** Re-read even if seen (the page re-rendered inside it). */
-  force: boolean;
-}
 
 export class FeedController {
   private ruleset: CompiledRuleset | null = null;
@@ -116,21 +111,7 @@ export class FeedController {
     if (this.disposed) return;
     this.syncLocation();
     this.batch.clear();
-    const sel = this.adapter.itemSelector;
-    const roots: Root[] = [];
-    // A re-render adds many nodes inside one item: re-read each such item once per batch.
-    let hosts: Set<Element> | undefined;
-    for (const n of nodes) {
-      if (n.nodeType !== 1) continue;
-      const node = n as Element;
-      if (node.matches(sel)) roots.push({ el: node, force: false });
-      else {
-        const host = node.parentElement?.closest(sel);
-        if (host) (hosts ??= new Set()).add(host);
-      }
-      for (const el of node.querySelectorAll(sel)) roots.push({ el, force: false });
-    }
-    if (hosts) for (const host of hosts) roots.push({ el: host, force: this.tracked.has(host) || this.failed.has(host) });
+    const roots = rootsIn(nodes, this.adapter.itemSelector, (host) => this.tracked.has(host) || this.failed.has(host));
     this.run(roots);
   }
 

@@ -6,6 +6,7 @@ import type { Snapshot } from '../core/snapshot';
 import { snapshotEnvelope } from './snapshot-source';
 import { DELTA_LISTS, type ListsDelta } from '../core/lists-delta';
 import type { FollowDelta } from '../shared/messages';
+import { isCount, isObj, isText as str } from '../shared/value-checks';
 
 export type ContentMessage =
   | { type: 'snapshot/changed'; snapshot: Snapshot }
@@ -14,11 +15,6 @@ export type ContentMessage =
   | { type: 'item/reveal'; itemId: string }
   | { type: 'content/ping' };
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const str = (v: unknown, min: number, max: number): v is string =>
-  typeof v === 'string' && v.length >= min && v.length <= max;
 
 const MAX_DELTA = 2_000;
 const refs = (v: unknown): boolean =>

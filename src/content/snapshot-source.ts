@@ -5,9 +5,9 @@ import { emptySnapshot } from '../core/empty-snapshot';
 import type { Snapshot } from '../core/snapshot';
 import { SNAPSHOT_FORMAT, SNAPSHOT_KEY } from '../core/snapshot-format';
 import { readLocal, send } from './extension-api';
+import { isCount } from '../shared/value-checks';
 
 const isArray = Array.isArray;
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 /**
  * The snapshot if `raw` has this version's envelope, else null (then the background is asked).

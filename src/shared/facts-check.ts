@@ -5,13 +5,10 @@
 import type { AccountFact, ItemFact, PageFacts } from './facts';
 import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS } from './facts-tag';
 import { VERIFIED_KINDS, type VerifiedKind } from '../core/vocabulary';
+import { isObj, isText as str, type Obj } from './value-checks';
 
-type Obj = Record<string, unknown>;
 const VERIFIED: ReadonlySet<string> = new Set(VERIFIED_KINDS);
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown, min: number, max: number): v is string =>
-  typeof v === 'string' && v.length >= min && v.length <= max;
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Copies optional fields that pass `ok`; false when one is present and fails. */
