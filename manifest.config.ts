@@ -31,6 +31,8 @@ export default defineManifest({
   host_permissions: hostPermissionsFor(SITES),
   ...(optionalHosts.length > 0 ? { optional_host_permissions: optionalHosts } : {}),
   content_scripts: contentScriptsFor(SITES),
+  // MAIN-world content scripts (the page-world reader) need Chrome 111; older ones would run it in the isolated world.
+  ...(firefox ? {} : { minimum_chrome_version: '111' }),
   ...(firefox
     ? { browser_specific_settings: { gecko: { id: 'doorman@doorman.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
     : {}),

@@ -1,13 +1,15 @@
 // The content script's lifecycle in real Chromium on the x.com replica: pausing the site in the
 // options page stops it (nothing marked, later items untouched) and resuming filters again; an
 // extension update under an open tab hands the page to the new instance with no duplicate
-// placeholders and no errors, and the new instance (with rules only it knows) filters new items.
+// placeholders and no errors, and the new instance (with rules only it knows) filters new items,
+// logs them, and answers the popup's "Show on page".
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
 import { PATHS, SCENARIO } from './replica/x/data';
+import { extensionCall, readLog } from './support/extension';
 import { bumpVersion, reloadExtension, updatableSetup } from './support/update';
 
 let server: ReplicaServer;
@@ -158,6 +160,25 @@ describe('an extension update under an open tab', () => {
     await page.waitForURL('**/notifications');
     await expect.poll(() => cellMark(page, pat.handle, pat.tweetId)).toEqual({ mark: 'collapse', reason: 'Collapsed by your rule “Mute Pat”' });
     expect((await marks(page)).maxPerCell).toBe(1);
+
+    // What the new instance filters is logged…
+    await expect.poll(async () => (await readLog(browser)).filter((e) => e.itemId === pat.tweetId).map((e) => e.reason), { timeout: 10_000 })
+      .toEqual(['Collapsed by your rule “Mute Pat”']);
+    // …and the popup's "Show on page" reaches it (the new instance answers; the orphan is gone).
+    const tabId = await extensionCall(browser, async () => (await chrome.tabs.query({ url: 'https://x.com/*' }))[0]?.id ?? -1);
+    const popup = await browser.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await popup.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
+    const popupErrors = pageErrors(popup);
+    await popup.locator('.recent__item', { hasText: `@${pat.handle}` }).first().getByRole('button', { name: 'Show on page' }).click();
+    await expect.poll(() => popup.locator('[role="status"]').textContent()).toContain('Shown on the page');
+    await expect.poll(() => page.evaluate(([h, i]) => {
+      const link = [...document.querySelectorAll(`a[href="/${h}/status/${i}"]`)].find((a) => a.querySelector('time'));
+      return ((link?.closest('article') as HTMLElement | null)?.offsetHeight ?? 0) > 0;
+    }, [pat.handle, pat.tweetId] as const)).toBe(true);
+    expect((await marks(page)).maxPerCell).toBe(1);
+    expect(popupErrors.errors).toEqual([]);
+    await popup.close();
     expect(errors.errors).toEqual([]);
   });
 });
