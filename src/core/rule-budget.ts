@@ -167,9 +167,10 @@ export function measureRule(rule: unknown): RuleMeasure {
         totals.regexes++;
         if (totals.regexes > RULE_LIMITS.regexes) break;
         const cost = regexCost(node.pattern);
-        totals.steps += cost.steps;
         const problem = regexProblem(node.pattern, cost);
-        if (problem !== null) problems.push({ path: [...path, 'pattern'], message: `${label}: ${problem}` });
+        // A regex over its own budget is reported as such, not again in the rule's total.
+        if (problem === null) totals.steps += cost.steps;
+        else problems.push({ path: [...path, 'pattern'], message: `${label}: ${problem}` });
         break;
       }
       default:
