@@ -108,7 +108,7 @@ describe('validation errors land on their field', () => {
     const check = checkDraft(d);
     expect(check.rule).toBeNull();
     expect(check.errors.get('when.of.7.pattern')).toBe(
-      'Rule “Everything”: its pattern tests Unicode classes such as \\p{L} 40 times once repetitions are counted out; the limit is 6 — use + or * rather than a count, or an ASCII class such as [a-z]',
+      'Rule “Everything”: its pattern tests Unicode classes such as \\p{L} 40 times once repetitions are counted out; the limit is 4 — use + or * rather than a count, or an ASCII class such as [a-z]',
     );
   });
 
