@@ -91,17 +91,25 @@ interface Evidence {
 
 const size = (e: Evidence): number => e.handles.length + e.needles.length + e.domains.length;
 
+// The sieve asks for every rule's evidence once per shape; a list of 10,000 handles is normalized once.
+const normalizedLists = new WeakMap<object, string[]>();
+function normalized(c: object, list: readonly string[], normalize: (s: string) => string): string[] {
+  let out = normalizedLists.get(c);
+  if (out === undefined) normalizedLists.set(c, (out = list.map(normalize)));
+  return out;
+}
+
 /** A necessary condition for `c` to hold on an item of this shape, or null when it can hold without evidence. */
 export function evidenceFor(c: Condition, shape: Shape): Evidence | null {
   switch (c.type) {
     case 'handle':
-      return { handles: c.handles.map(normalizeHandle), needles: [], domains: [] };
+      return { handles: normalized(c, c.handles, normalizeHandle), needles: [], domains: [] };
     case 'text': {
       const needles = probeable(requiredNeedles(c));
       return needles === null ? null : { handles: [], needles, domains: [] };
     }
     case 'linkDomain':
-      return { handles: [], needles: [], domains: c.domains.map(normalizeDomain) };
+      return { handles: [], needles: [], domains: normalized(c, c.domains, normalizeDomain) };
     case 'all': {
       // Any one part's evidence will do; the one naming the fewest things is the sharpest.
       let best: Evidence | null = null;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Action, ItemKind, PageContext, SiteKey, TriState, VerdictClass, VerifiedKind } from './model';
 import { checkPattern } from './re2';
+import { measureRule, ruleSetProblems } from './rule-budget';
 
 /** Deepest condition tree accepted; guards the classifier's recursion against hostile imports. */
 export const MAX_CONDITION_DEPTH = 8;
@@ -89,7 +90,7 @@ export function conditionDepth(c: Condition): number {
 export const Outcome = z.object({ class: VerdictClass, action: Action });
 export type Outcome = z.infer<typeof Outcome>;
 
-export const Rule = z.object({
+const RuleShape = z.object({
   id: z.string().min(1).max(100),
   name: z.string().min(1).max(200),
   enabled: z.boolean().default(true),
@@ -99,5 +100,23 @@ export const Rule = z.object({
   when: Condition,
   then: Outcome,
 });
-export type Rule = z.infer<typeof Rule>;
-export type RuleInput = z.input<typeof Rule>;
+
+/**
+ * A rule. Its cost budgets (rule-budget.ts) are checked first, on the input as it is: a rule over
+ * budget is refused with a sentence naming it and the budget, before any of its regexes is compiled
+ * (a hostile import's 10,000 regexes would take seconds just to compile).
+ */
+export const Rule = z.preprocess((input, ctx) => {
+  for (const p of measureRule(input).problems) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+  return input;
+}, RuleShape);
+export type Rule = z.infer<typeof RuleShape>;
+export type RuleInput = z.input<typeof RuleShape>;
+
+/**
+ * Adds an issue for each budget a list of rules is over together (rule-budget.ts), at the rule that
+ * takes it over. For schemas of files holding rules: `at` is where the list sits in the file.
+ */
+export function checkRuleSet(rules: readonly unknown[], ctx: z.RefinementCtx, at: readonly (string | number)[] = ['rules']): void {
+  for (const p of ruleSetProblems(rules)) ctx.addIssue({ code: 'custom', path: [...at, ...p.path], message: p.message });
+}

@@ -3,7 +3,7 @@
 // transaction: it lands completely or not at all, and a failure names the offending field.
 import { z } from 'zod';
 import { AllowEntry, BrandOverrideEntry, FollowEntry } from '../core/lists';
-import { Rule } from '../core/rules';
+import { Rule, checkRuleSet } from '../core/rules';
 import { Settings } from '../core/settings';
 import { LogEntryInput } from '../shared/messages';
 import type { AccountRow, DoormanDB, FollowRow, LogRow, RuleRow } from './database';
@@ -33,6 +33,7 @@ const uniqueRuleIds = (rules: readonly Rule[], ctx: z.RefinementCtx) => {
     if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${r.id}"` });
     seen.add(r.id);
   });
+  checkRuleSet(rules, ctx);
 };
 
 export const RulesFile = z

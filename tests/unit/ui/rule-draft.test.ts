@@ -102,6 +102,23 @@ describe('validation errors land on their field', () => {
     expect(check.errors.get('when.of.7.pattern')).toMatch(/not a supported regular expression/);
   });
 
+  it('shows a regex over its cost budget on the pattern field, naming the rule and the budget', () => {
+    const d = valid();
+    d.when = updateNode(d.when, d.when.children[7]!.key, (n) => ({ ...n, pattern: '[\\p{L}\\p{N}]{40}\\d' }));
+    const check = checkDraft(d);
+    expect(check.rule).toBeNull();
+    expect(check.errors.get('when.of.7.pattern')).toBe(
+      'Rule “Everything”: its pattern tests Unicode classes such as \\p{L} 40 times once repetitions are counted out; the limit is 4 — use + or * rather than a count, or an ASCII class such as [a-z]',
+    );
+  });
+
+  it('shows a rule over its own budget under the conditions', () => {
+    const d = valid();
+    const many = Array.from({ length: 11 }, (_, i) => ({ ...blankNode('text'), mode: 'regex' as const, pattern: `promo${i}\\d+` }));
+    d.when = { ...d.when, children: [...d.when.children, ...many] };
+    expect(checkDraft(d).errors.get('when')).toBe('Rule “Everything”: it has 12 regex conditions; the limit is 10 — merge some, or split the rule');
+  });
+
   it('reports an empty choice list, a non-number and an empty name in plain words', () => {
     const d = valid();
     d.name = '   ';
