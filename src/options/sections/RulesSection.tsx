@@ -1,7 +1,7 @@
 // The user's rules, in the order they run (first match wins): reorder with buttons, switch on and
 // off, edit, delete (undoable), and create new ones through the rule form.
 import { useRef, useState } from 'preact/hooks';
-import { deleteRule, listRules, moveRule, saveRule, setRuleEnabled } from '../../db';
+import { deleteRule, listRules, moveRule, saveRule, setRuleEnabled, unreadableRules } from '../../db';
 import type { Rule } from '../../core/rules';
 import { useAnnounce } from '../../ui/announcer';
 import { Switch } from '../../ui/controls';
@@ -9,6 +9,7 @@ import { actionLabel } from '../../ui/format';
 import { t } from '../../ui/i18n';
 import { useEnv } from '../../ui/platform';
 import { useReadyMark } from '../../ui/ready';
+import { UnreadableRows } from '../../ui/UnreadableRows';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { write } from '../../ui/write';
 import { describeCondition } from '../rules/describe';
@@ -24,6 +25,7 @@ export function RulesSection() {
   const env = useEnv();
   const announce = useAnnounce();
   const rules = useLiveQuery(() => listRules(env.db), []);
+  const unreadable = useLiveQuery(() => unreadableRules(env.db), []);
   const [editing, setEditing] = useState<{ draft: RuleDraft; isNew: boolean } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -95,6 +97,7 @@ export function RulesSection() {
           {t('ruleAdd')}
         </button>
       </div>
+      <UnreadableRows rows={unreadable} noun="rules" />
       {rules === undefined ? (
         <div class="skeleton" style={{ height: '120px' }} />
       ) : rules.length === 0 ? (
