@@ -13,7 +13,7 @@ export {
   listAccountOverrides, listOverrides, setBrandOverride, unreadableOverrideRows, type AccountOverride, type BrandChoice,
 } from './overrides';
 export { deleteRule, listRules, moveRule, saveRule, setRuleEnabled, unreadableRules } from './rules';
-export { StorageWriteError, type StorageFaultKind } from './faults';
+export { StorageWriteError, faultDetail, storageFaultKind, type StorageFaultKind } from './faults';
 export type { UnreadableRow } from './unreadable';
 export { getSettings, updateSettings, type SettingsPatch } from './settings';
 export {
