@@ -15,7 +15,7 @@ export {
 export { deleteRule, listRules, moveRule, saveRule, setRuleEnabled, unreadableRules } from './rules';
 export { StorageWriteError, faultDetail, storageFaultKind, type StorageFaultKind } from './faults';
 export type { UnreadableRow } from './unreadable';
-export { getSettings, updateSettings, type SettingsPatch } from './settings';
+export { getSettings, unreadableSettings, updateSettings, type SettingsPatch } from './settings';
 export {
   exportBackup, exportRules, importRules, parseBackupFile, parseRulesFile, restoreBackup, toJson, type BackupFile, type RulesFile,
 } from './transfer';

@@ -11,6 +11,8 @@ import type { AccountRow, AllowRow, DoormanDB, RuleRow } from '../../../src/db/d
 import { listAccountOverrides, listOverrides, setBrandOverride, unreadableOverrideRows } from '../../../src/db/overrides';
 import { listRules, saveRule, unreadableRules } from '../../../src/db/rules';
 import { exportBackup, restoreBackup, toJson } from '../../../src/db/transfer';
+import { getSettings, unreadableSettings } from '../../../src/db/settings';
+import { defaultSettings } from '../../../src/core/settings';
 import { dropAll, freshDb, rule } from './helpers';
 
 afterEach(dropAll);
@@ -57,5 +59,15 @@ describe('unreadable rows', () => {
     const target = freshDb();
     const counts = await restoreBackup(target, toJson(await exportBackup(db)));
     expect(counts).toMatchObject({ rules: 2, allowlist: 1, overrides: 1 });
+  });
+
+  it('settings: each invalid field reads as its default and is named; the row stays as stored', async () => {
+    const db = freshDb();
+    const stored = { policy: 'paranoid', brandThreshold: 7, log: { maxEntries: 5, maxAgeDays: 10 } };
+    await db.settings.put({ key: 'settings', value: stored });
+    expect(await getSettings(db)).toMatchObject({ policy: defaultSettings().policy, brandThreshold: 7, log: { maxEntries: defaultSettings().log.maxEntries, maxAgeDays: 10 } });
+    expect((await unreadableSettings(db)).sort()).toEqual(['log.maxEntries', 'policy']);
+    expect((await db.settings.get('settings'))?.value).toEqual(stored);
+    expect(await unreadableSettings(freshDb())).toEqual([]); // nothing stored yet: nothing wrong
   });
 });

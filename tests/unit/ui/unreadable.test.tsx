@@ -7,6 +7,7 @@ import type { AllowRow, RuleRow } from '../../../src/db/database';
 import { saveRule } from '../../../src/db/rules';
 import { AllowedSection } from '../../../src/options/sections/AllowedSection';
 import { RulesSection } from '../../../src/options/sections/RulesSection';
+import { GeneralSection } from '../../../src/options/sections/GeneralSection';
 import { dropDbs, mount, testEnv, waitFor } from './dom';
 
 afterEach(async () => {
@@ -34,5 +35,14 @@ describe('unreadable rows on the options page', () => {
     const note = await waitFor(() => container.querySelector('[data-testid="unreadable-allowlist"]'));
     expect(note.querySelector('strong')?.textContent).toBe('unreadableAllowed_one 1');
     expect(container.querySelector('[data-testid="unreadable-accounts"]')).toBeNull();
+  });
+
+  it('settings: names the stored fields that read as their defaults', async () => {
+    const env = testEnv();
+    await env.db.settings.put({ key: 'settings', value: { policy: 'paranoid' } });
+    const { container } = mount(env, <GeneralSection />);
+    const note = await waitFor(() => container.querySelector('[data-testid="unreadable-settings"]'));
+    expect(note.querySelector('strong')?.textContent).toBe('unreadableSettings_one 1');
+    expect(note.querySelector('code')?.textContent).toBe('policy');
   });
 });
