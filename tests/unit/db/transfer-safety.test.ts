@@ -34,7 +34,7 @@ afterEach(dropAll);
 
 const handle = fc.stringMatching(/^[a-z0-9_]{1,12}$/);
 const accountId = fc.stringMatching(/^[0-9]{1,6}$/);
-const time = fc.integer({ min: 1, max: 2_000_000_000_000 });
+const time = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 2_000_000_000_000 })); // 0: an entry from before times were kept
 const text = (max: number) => fc.string({ maxLength: max });
 
 const ruleArb: fc.Arbitrary<RuleInput> = fc.record({
@@ -109,9 +109,9 @@ describe('backup → restore round-trips exactly', () => {
         expect(toJson(await exportBackup(busy, 1))).toBe(first);
         await dropAll();
       }),
-      { numRuns: 40, seed: 10_2026 },
+      { numRuns: 30, seed: 10_2026 },
     );
-  });
+  }, 120_000); // 30 × four databases built and dumped: a budget, not a timing claim
 
   it('keeps times of 0 and entries as written (a hand-made or old backup)', async () => {
     const file = {
