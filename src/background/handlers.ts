@@ -1,6 +1,6 @@
 // Message dispatch for the service worker: validate, check the sender, await readiness, handle.
 // Everything it needs comes in as dependencies, so tests drive it with fakes and a fake sender.
-import { Message, TabHealth, type MessageOf, type MessageType, type ResponseMap } from '../shared/messages';
+import { Message, TabHealth, type MessageOf, type MessageType, type ResponseMap, type StorageFaultWhat } from '../shared/messages';
 import type { Snapshot } from '../core/snapshot';
 import type { DoormanDB } from '../db/database';
 import { createPublisher, type TabsLike } from './publish';
@@ -10,6 +10,8 @@ import { addLogEntries, maybePruneLog } from '../db/log';
 import { noteAccountsSeen } from '../db/overrides';
 import { getSettings } from '../db/settings';
 import { describeZodError } from '../db/validation';
+import { DatabaseBlockedError } from '../db/faults';
+import { RETRY_DELAYS_MS, createFaultBook, retrying } from './storage-faults';
 
 export interface SessionArea {
   get(keys: string): Promise<Record<string, unknown>>;
@@ -28,6 +30,9 @@ export interface BackgroundDeps {
   contentMatches: readonly string[];
   /** Injects the regex engine file into a content script's frame; absent without the scripting API. */
   injectRegexEngine?: (target: { tabId: number; frameId: number }) => Promise<void>;
+  /** Waits before each retry of a failed log or follows write (tests pass zeros). */
+  retryDelaysMs?: readonly number[];
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The parts of runtime.MessageSender the checks use. */
@@ -48,6 +53,7 @@ const ACCEPTS: Record<MessageType, readonly SenderKind[]> = {
   'regex/load': ['content'],
   'health/report': ['content'],
   'tab/health': ['extension'],
+  'storage/faults': ['extension'],
   'data/changed': ['extension'],
   'snapshot/changed': [],
   'follows/changed': [],
@@ -83,14 +89,33 @@ export interface Background {
   tabUpdated(tabId: number, change: { status?: string; url?: string }, tab?: { url?: string }): Promise<void>;
 }
 
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 export function createBackground(deps: BackgroundDeps): Background {
   const { db, session } = deps;
   const publish = createPublisher(deps);
+  const faults = createFaultBook(session);
+  const retryDelays = deps.retryDelaysMs ?? RETRY_DELAYS_MS;
+  const sleep = deps.sleep ?? wait;
   let readyPromise: Promise<Snapshot> | null = null;
+
+  // An upgrade held up by an older Doorman page that keeps the database open: opening waits for it
+  // to close. Until then writes fail at once (so senders keep what they wanted saved) and the popup says why.
+  let blocked = false;
+  const blockedWaiters = new Set<(e: Error) => void>();
+  db.on('blocked', () => {
+    blocked = true;
+    for (const reject of blockedWaiters) reject(new DatabaseBlockedError());
+    void faults.record('open', new DatabaseBlockedError(), []);
+  });
 
   const ready = (): Promise<Snapshot> => {
     readyPromise ??= (async () => {
       await db.open();
+      if (blocked) {
+        blocked = false;
+        await faults.clear('open');
+      }
       return currentSnapshot(db, deps.local);
     })().catch((e: unknown) => {
       readyPromise = null;
@@ -99,27 +124,66 @@ export function createBackground(deps: BackgroundDeps): Background {
     return readyPromise;
   };
 
+  /** ready(), but failing at once while the database open is blocked instead of waiting for good. */
+  const usable = (): Promise<Snapshot> => {
+    if (blocked) return Promise.reject(new DatabaseBlockedError());
+    return new Promise<Snapshot>((resolve, reject) => {
+      blockedWaiters.add(reject);
+      ready().then(resolve, reject).finally(() => blockedWaiters.delete(reject));
+    });
+  };
+
+  /**
+   * A write on behalf of a content script, retried with growing waits. The outcome is recorded for
+   * the popup: a success clears an earlier fault of its kind; a final failure notes which items
+   * were not saved, and rejects so the sender keeps them to send again.
+   */
+  const save = async <T>(what: StorageFaultWhat, keys: readonly string[], write: () => Promise<T>): Promise<T> => {
+    try {
+      const result = await retrying(async () => {
+        await usable();
+        return write();
+      }, retryDelays, sleep);
+      await faults.clear(what);
+      return result;
+    } catch (e) {
+      await faults.record(what, e, [...new Set(keys)]);
+      throw e;
+    }
+  };
+
+  /** Follow-up work whose failure loses nothing the sender needs to resend. */
+  const besides = async (what: string, work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (e) {
+      console.warn(`doorman: ${what} failed:`, e);
+    }
+  };
+
   type Handler<T extends MessageType> = (msg: MessageOf<T>, sender: Sender) => Promise<ResponseMap[T]>;
   const handlers: { [T in MessageType]?: Handler<T> } = {
     'snapshot/get': async () => {
-      await ready();
+      await usable();
       return currentSnapshot(db, deps.local);
     },
 
     'log/report': async (msg) => {
-      await ready();
-      const added = await addLogEntries(db, msg.entries);
+      const keys = msg.entries.map((e) => `${e.site}:${e.itemId}`);
+      const added = await save('log', keys, () => addLogEntries(db, msg.entries));
       if (added > 0) {
-        const { renamed } = await noteAccountsSeen(db, msg.entries.map((e) => ({ ...e, accountId: e.authorId })));
-        if (renamed) await publish.full();
-        await maybePruneLog(db, (await getSettings(db)).log);
+        await besides('refreshing seen accounts', async () => {
+          const { renamed } = await noteAccountsSeen(db, msg.entries.map((e) => ({ ...e, accountId: e.authorId })));
+          if (renamed) await publish.full();
+        });
+        await besides('pruning the log', async () => maybePruneLog(db, (await getSettings(db)).log));
       }
       return { added };
     },
 
     'follows/learn': async (msg) => {
-      await ready();
-      const learned = await learnFollowsDelta(db, msg.site, msg.follows, msg.source);
+      const keys = msg.follows.map((f) => `${msg.site}:${f.accountId}`);
+      const learned = await save('follows', keys, () => learnFollowsDelta(db, msg.site, msg.follows, msg.source));
       // Tabs get the few accounts that changed, not a whole snapshot to re-parse and re-classify.
       if (learned.changed > 0) {
         const { base, revision, added: add, removed: remove } = learned;
@@ -148,8 +212,10 @@ export function createBackground(deps: BackgroundDeps): Background {
       return parsed.success ? parsed.data : null;
     },
 
+    'storage/faults': async () => faults.list(),
+
     'data/changed': async () => {
-      await ready();
+      await usable();
       return { revision: (await publish.full()).revision };
     },
   };

@@ -32,7 +32,11 @@ export function followLearner(site: SiteId, signal: AbortSignal): FollowLearner 
     const source = fromList ? 'following-list' : 'page';
     fromList = false;
     for (let i = 0; i < batch.length; i += MAX_PER_MESSAGE) {
-      send({ type: 'follows/learn', site, source, follows: batch.slice(i, i + MAX_PER_MESSAGE) }).catch(() => undefined);
+      const part = batch.slice(i, i + MAX_PER_MESSAGE);
+      // Not saved (the worker restarting, storage refused): forget having sent them, so the page's next sighting sends them again.
+      send({ type: 'follows/learn', site, source, follows: part }).catch(() => {
+        for (const f of part) if (sent.get(f.accountId) === `${f.following ? 1 : 0}${f.handle}`) sent.delete(f.accountId);
+      });
     }
   };
 

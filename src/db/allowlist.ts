@@ -6,15 +6,24 @@ import type { SiteKey } from '../core/model';
 import type { AllowRow, DoormanDB } from './database';
 import { accountRowKey, accountRowKeys } from './keys';
 import { bumpRevision } from './revision';
+import { checkRows, type UnreadableRow } from './unreadable';
 import { describeZodError } from './validation';
 
 export type AllowInput = z.input<typeof AllowEntry>;
 
 const strip = ({ key: _key, ...entry }: AllowRow): AllowEntry => entry;
 
+const checked = (rows: readonly AllowRow[]) => checkRows('allowlist', rows, AllowEntry, (r) => r.key, ['key']);
+
+/** The entries, as stored; rows the schema rejects are skipped (see unreadableAllowRows). */
 export async function listAllowlist(db: DoormanDB, site?: SiteKey): Promise<AllowEntry[]> {
   const rows = site ? await db.allowlist.where('site').equals(site).toArray() : await db.allowlist.toArray();
-  return rows.map(strip);
+  return checked(rows).ok.map(({ row }) => strip(row));
+}
+
+/** Stored rows listAllowlist skips, and why. They stay stored. */
+export async function unreadableAllowRows(db: DoormanDB): Promise<UnreadableRow[]> {
+  return checked(await db.allowlist.toArray()).bad;
 }
 
 export function allowRow(input: AllowInput, now: number, prefix = 'allowlist'): AllowRow {

@@ -62,6 +62,13 @@ export class DoormanDB extends Dexie {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(migrateV1toV2);
+    // A newer Doorman (just updated) upgrading the database waits until every open connection has
+    // closed. This one closes at once, so the upgrade is never held up by a popup or options page
+    // left open; Dexie reopens it on its next use. (Dexie's default does the same; this does not
+    // depend on it.) An upgrade that is held up anyway fires 'blocked', which the background reports.
+    this.on('versionchange', () => {
+      this.close({ disableAutoOpen: false });
+    });
   }
 
   /** Every table, in a fixed order (transactions that touch everything, dumps, restores). */

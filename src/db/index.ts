@@ -4,14 +4,18 @@
 // still import the files directly: they need the internals (pruning, revisions, migrations).
 export { liveQuery } from 'dexie';
 export { getDb, type DoormanDB, type LogRow } from './database';
-export { addAllow, listAllowlist, removeAllow } from './allowlist';
+export { addAllow, listAllowlist, removeAllow, unreadableAllowRows } from './allowlist';
 export { clearFollows, countFollows, listFollows } from './follows';
 export { accountRowKeys } from './keys';
 export { clearLog, countLog } from './log';
 export { notifyChanged } from './notify';
-export { listAccountOverrides, listOverrides, setBrandOverride, type AccountOverride, type BrandChoice } from './overrides';
-export { deleteRule, listRules, moveRule, saveRule, setRuleEnabled } from './rules';
-export { getSettings, updateSettings, type SettingsPatch } from './settings';
+export {
+  listAccountOverrides, listOverrides, setBrandOverride, unreadableOverrideRows, type AccountOverride, type BrandChoice,
+} from './overrides';
+export { deleteRule, listRules, moveRule, saveRule, setRuleEnabled, unreadableRules } from './rules';
+export { StorageWriteError, faultDetail, storageFaultKind, type StorageFaultKind } from './faults';
+export type { UnreadableRow } from './unreadable';
+export { getSettings, unreadableSettings, updateSettings, type SettingsPatch } from './settings';
 export {
   exportBackup, exportRules, importRules, parseBackupFile, parseRulesFile, restoreBackup, toJson, type BackupFile, type RulesFile,
 } from './transfer';

@@ -1,10 +1,12 @@
 // Per-account brand overrides ("is a brand" / "not a brand"), with how the account last looked.
+import { z } from 'zod';
 import { normalizeHandle } from '../core/handle';
 import { BrandOverrideEntry } from '../core/lists';
 import type { SiteKey } from '../core/model';
 import type { AccountRow, DoormanDB } from './database';
 import { accountRowKey, accountRowKeys } from './keys';
 import { bumpRevision } from './revision';
+import { checkRows, type UnreadableRow } from './unreadable';
 import { describeZodError } from './validation';
 
 export type BrandChoice = BrandOverrideEntry['brand'];
@@ -22,16 +24,26 @@ export type AccountOverride = BrandOverrideEntry & { displayName: string; seenAt
 const toEntry = ({ key: _k, displayName: _d, seenAt: _s, ...entry }: AccountRow): BrandOverrideEntry => entry;
 const toView = ({ key: _k, ...view }: AccountRow): AccountOverride => view;
 
+const OverrideRow = BrandOverrideEntry.extend({ displayName: z.string().max(200), seenAt: z.number().int().nonnegative() });
+/** Rows the schema rejects are skipped by every read (see unreadableOverrideRows). */
+const readable = async (db: DoormanDB, site?: SiteKey) => {
+  const rows = site ? await db.accounts.where('site').equals(site).toArray() : await db.accounts.toArray();
+  return checkRows('accounts', rows, OverrideRow, (r) => r.key, ['key']);
+};
+
 /** Overrides for snapshots: exactly the core entry shape. */
 export async function listOverrides(db: DoormanDB, site?: SiteKey): Promise<BrandOverrideEntry[]> {
-  const rows = site ? await db.accounts.where('site').equals(site).toArray() : await db.accounts.toArray();
-  return rows.map(toEntry);
+  return (await readable(db, site)).ok.map(({ row }) => toEntry(row));
 }
 
 /** Overrides with display names and when the account was last seen, for the options page. */
 export async function listAccountOverrides(db: DoormanDB, site?: SiteKey): Promise<AccountOverride[]> {
-  const rows = site ? await db.accounts.where('site').equals(site).toArray() : await db.accounts.toArray();
-  return rows.map(toView);
+  return (await readable(db, site)).ok.map(({ row }) => toView(row));
+}
+
+/** Stored rows the lists skip, and why. They stay stored. */
+export async function unreadableOverrideRows(db: DoormanDB): Promise<UnreadableRow[]> {
+  return (await readable(db)).bad;
 }
 
 export function accountRow(

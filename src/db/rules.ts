@@ -2,25 +2,23 @@
 import { Rule, type RuleInput } from '../core/rules';
 import type { DoormanDB, RuleRow } from './database';
 import { bumpRevision } from './revision';
+import { checkRows, type UnreadableRow } from './unreadable';
 import { describeZodError } from './validation';
 
 /** Same cap as a snapshot's rule list, so every stored rule reaches the content scripts. */
 export const MAX_RULES = 1_000;
 
-function toRule(row: RuleRow): Rule | null {
-  const { order: _order, ...rule } = row;
-  const parsed = Rule.safeParse(rule);
-  if (!parsed.success) {
-    // A row an older version wrote that today's schema rejects: leave it stored, keep it out of use.
-    console.warn(`doorman: stored rule ${row.id} is invalid and skipped: ${describeZodError(parsed.error)}`);
-    return null;
-  }
-  return parsed.data;
+const checked = (rows: readonly RuleRow[]) => checkRows('rules', rows, Rule, (r) => r.id, ['order']);
+
+/** The rules in order. A row today's schema rejects (an older version wrote it) is left stored and out of use. */
+export async function listRules(db: DoormanDB): Promise<Rule[]> {
+  const { ok } = checked(await db.rules.orderBy('order').toArray());
+  return ok.map(({ value }) => value);
 }
 
-export async function listRules(db: DoormanDB): Promise<Rule[]> {
-  const rows = await db.rules.orderBy('order').toArray();
-  return rows.map(toRule).filter((r): r is Rule => r !== null);
+/** Stored rule rows listRules skips, and why. They stay stored. */
+export async function unreadableRules(db: DoormanDB): Promise<UnreadableRow[]> {
+  return checked(await db.rules.orderBy('order').toArray()).bad;
 }
 
 export function parseRule(input: RuleInput, prefix = 'rule'): Rule {

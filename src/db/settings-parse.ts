@@ -1,5 +1,6 @@
 // Reading stored settings leniently: one bad field falls back to its default instead of losing the rest.
 import { Settings, defaultSettings } from '../core/settings';
+import { formatPath } from './validation';
 
 export const SETTINGS_ROW_KEY = 'settings';
 
@@ -29,22 +30,34 @@ function withDefaults(base: unknown, over: unknown): unknown {
  * kept. Never throws.
  */
 export function salvageSettings(raw: unknown): Settings {
-  if (!isRecord(raw)) return defaultSettings();
+  return salvageSettingsReport(raw).settings;
+}
+
+/** salvageSettings, also naming each stored field that was invalid and replaced by its default (`log.maxEntries`). */
+export function salvageSettingsReport(raw: unknown): { settings: Settings; reset: string[] } {
   const defaults = defaultSettings();
+  if (raw === undefined) return { settings: defaults, reset: [] };
+  if (!isRecord(raw)) return { settings: defaults, reset: ['settings'] };
   let candidate: Record<string, unknown>;
   try {
     candidate = withDefaults(defaults, structuredClone(raw)) as Record<string, unknown>;
   } catch {
-    return defaults;
+    return { settings: defaults, reset: ['settings'] };
   }
+  const reset = new Set<string>();
   // Each pass replaces at least one offending field by its default; the bound only guards against a zod surprise.
   for (let pass = 0; pass < 50; pass++) {
     const parsed = Settings.safeParse(candidate);
-    if (parsed.success) return parsed.data;
+    if (parsed.success) return { settings: parsed.data, reset: [...reset] };
     let removed = false;
-    for (const issue of parsed.error.issues) removed = deleteAt(candidate, issue.path) || removed;
+    for (const issue of parsed.error.issues) {
+      if (deleteAt(candidate, issue.path)) {
+        removed = true;
+        reset.add(formatPath('', issue.path) || 'settings');
+      }
+    }
     if (!removed) break;
     candidate = withDefaults(defaults, candidate) as Record<string, unknown>;
   }
-  return defaults;
+  return { settings: defaults, reset: ['settings'] };
 }

@@ -2,7 +2,7 @@
 import { Settings } from '../core/settings';
 import type { DoormanDB } from './database';
 import { bumpRevision } from './revision';
-import { SETTINGS_ROW_KEY, salvageSettings } from './settings-parse';
+import { SETTINGS_ROW_KEY, salvageSettings, salvageSettingsReport } from './settings-parse';
 import { describeZodError } from './validation';
 
 /** What a caller may change: any top-level field, and single entries of `sites` and `log`. */
@@ -18,6 +18,12 @@ export interface SettingsPatch {
 export async function getSettings(db: DoormanDB): Promise<Settings> {
   const row = await db.settings.get(SETTINGS_ROW_KEY);
   return salvageSettings(row?.value ?? {});
+}
+
+/** Stored settings fields that were invalid and are read as their defaults (the row itself is left as stored). */
+export async function unreadableSettings(db: DoormanDB): Promise<string[]> {
+  const row = await db.settings.get(SETTINGS_ROW_KEY);
+  return salvageSettingsReport(row?.value).reset;
 }
 
 function merge(current: Settings, patch: SettingsPatch): unknown {

@@ -17,6 +17,7 @@ import { getSettings } from './settings';
 import { SETTINGS_ROW_KEY } from './settings-parse';
 import { checkKnownSites } from './known-sites';
 import { describeZodError } from './validation';
+import { asStorageWrite } from './faults';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const RULES_FORMAT = 'doorman-rules';
@@ -119,8 +120,20 @@ async function readText(input: string | Blob): Promise<string> {
   return input;
 }
 
-const tooBig = (bytes: number) =>
-  `file is too large (${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`;
+const MB = 1024 * 1024;
+const inBytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+
+/** Rounded to a tenth, a file just over the limit would read "50.0 MB" against a 50 MB limit: then both sizes go in bytes. */
+export function tooBig(bytes: number): string {
+  const shown = (bytes / MB).toFixed(1);
+  const limit = MAX_IMPORT_BYTES / MB;
+  return Number(shown) > limit
+    ? `file is too large (${shown} MB; the limit is ${limit} MB)`
+    : `file is too large (${inBytes(bytes)}; the limit is ${inBytes(MAX_IMPORT_BYTES)}, ${limit} MB)`;
+}
+
+/** A write that fails on storage (quota, a blocked or broken database) says so, instead of blaming the file. */
+const storageWrite = <T>(write: () => Promise<T>): Promise<T> => asStorageWrite(write, (e) => e instanceof ImportError);
 
 function parseJson(text: string): unknown {
   try {
@@ -169,7 +182,7 @@ export async function importRules(
 ): Promise<{ rules: number; allowlist: number }> {
   const file = await parseRulesFile(input);
   const allowRows = file.allowlist.map((e, i) => allowRow(e, now, `allowlist[${i}]`));
-  await db.transaction('rw', db.rules, db.allowlist, db.meta, async () => {
+  await storageWrite(() => db.transaction('rw', db.rules, db.allowlist, db.meta, async () => {
     if (mode === 'replace') {
       await db.rules.clear();
       await db.allowlist.clear();
@@ -182,7 +195,7 @@ export async function importRules(
     await db.rules.bulkPut(rows);
     await putAllowRows(db, allowRows);
     await bumpRevision(db);
-  });
+  }));
   return { rules: file.rules.length, allowlist: allowRows.length };
 }
 
@@ -194,12 +207,17 @@ export interface RestoreCounts {
   log: number;
 }
 
-/** Replaces everything with the backup's contents. The revision keeps counting up. */
-export async function restoreBackup(db: DoormanDB, input: string | Blob, now = Date.now()): Promise<RestoreCounts> {
+/**
+ * Replaces everything with the backup's contents, exactly as written (times included: an entry with
+ * no time keeps 0), so export → restore → export gives the same file. The revision keeps counting up.
+ * All in one transaction: a failure (a full disk) leaves the database as it was.
+ */
+export async function restoreBackup(db: DoormanDB, input: string | Blob): Promise<RestoreCounts> {
   const file = await parseBackupFile(input);
-  const allowRows = file.allowlist.map((e, i) => allowRow(e, now, `allowlist[${i}]`));
+  const asWritten = 0; // "now" for entries without a time: none is filled in
+  const allowRows = file.allowlist.map((e, i) => allowRow(e, asWritten, `allowlist[${i}]`));
   const followRows: FollowRow[] = file.follows.map((f) => ({ ...f, key: accountRowKey(f.site, f.accountId, f.handle) }));
-  const accountRows: AccountRow[] = file.overrides.map((o, i) => accountRow(o, now, `overrides[${i}]`));
+  const accountRows: AccountRow[] = file.overrides.map((o, i) => accountRow(o, asWritten, `overrides[${i}]`));
   const seen = new Set<string>();
   // A backup may hold an item twice (hand-edited, concatenated); keep the first like addLogEntries does.
   const logRows: LogRow[] = file.log.filter((e) => {
@@ -210,7 +228,7 @@ export async function restoreBackup(db: DoormanDB, input: string | Blob, now = D
   });
   const ruleRows: RuleRow[] = file.rules.map((rule, order) => ({ ...rule, order }));
 
-  await db.transaction('rw', db.allTables, async () => {
+  await storageWrite(() => db.transaction('rw', db.allTables, async () => {
     await Promise.all([db.rules.clear(), db.allowlist.clear(), db.follows.clear(), db.accounts.clear(), db.log.clear(), db.settings.clear()]);
     await db.settings.put({ key: SETTINGS_ROW_KEY, value: file.settings });
     await db.rules.bulkPut(ruleRows);
@@ -219,7 +237,7 @@ export async function restoreBackup(db: DoormanDB, input: string | Blob, now = D
     await db.accounts.bulkPut(accountRows);
     await db.log.bulkAdd(logRows);
     await bumpRevision(db);
-  });
+  }));
   return {
     rules: ruleRows.length,
     allowlist: allowRows.length,

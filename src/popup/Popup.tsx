@@ -9,12 +9,14 @@ import { PolicyControls } from '../ui/PolicyControls';
 import { useReadyMark } from '../ui/ready';
 import { useLiveQuery } from '../ui/use-live-query';
 import { RECENT_COUNT, RecentItems } from './RecentItems';
+import { StorageAlert, useStorageFaults } from './StorageAlert';
 import { TabStatus } from './TabStatus';
 import { useTab } from './use-tab';
 
 export function Popup() {
   const env = useEnv();
   const tab = useTab(env.platform);
+  const faults = useStorageFaults(env.platform);
   const settings = useLiveQuery(() => getSettings(env.db), []);
   const recent = useLiveQuery(() => env.db.log.orderBy('at').reverse().limit(RECENT_COUNT).toArray(), []);
   useReadyMark(settings !== undefined && recent !== undefined);
@@ -36,6 +38,7 @@ export function Popup() {
       </header>
 
       <main class="popup__body">
+        <StorageAlert faults={faults} onOpenLog={() => openOptions('log')} />
         <TabStatus state={tab} settings={settings} />
 
         <section class="panel" aria-labelledby="policy-title">

@@ -9,7 +9,7 @@ import { formatNumber, t, tn } from '../ui/i18n';
 import { useEnv } from '../ui/platform';
 import { siteName } from '../sites/registry';
 import { hostOf } from '../ui/sites';
-import { write } from '../ui/write';
+import { announcingFailure, write } from '../ui/write';
 import type { TabState } from './use-tab';
 
 type Status = 'working' | 'degraded' | 'paused' | 'waiting';
@@ -76,7 +76,7 @@ export function TabStatus({ state, settings }: { state: TabState; settings: Sett
         </>
       )}
       <div class="tab__actions">
-        <button type="button" class="btn btn--quiet btn--small" onClick={() => void togglePause()} disabled={!settings}>
+        <button type="button" class="btn btn--quiet btn--small" onClick={() => void announcingFailure(announce, togglePause)} disabled={!settings}>
           {paused ? t('siteResume', siteName(site)) : t('sitePause', siteName(site))}
         </button>
       </div>

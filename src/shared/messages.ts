@@ -40,6 +40,27 @@ export const TabHealth = z.object({
 });
 export type TabHealth = z.infer<typeof TabHealth>;
 
+/** What failed to save: filtered items (the log), learned follows, or opening the database at all. */
+export const StorageFaultWhat = z.enum(['log', 'follows', 'open']);
+export type StorageFaultWhat = z.infer<typeof StorageFaultWhat>;
+
+/**
+ * A write that still failed after its retries, kept in storage.session until a later write of the
+ * same kind succeeds (src/background/storage-faults.ts). The popup says what, why and how many.
+ */
+export const StorageFault = z.object({
+  what: StorageFaultWhat,
+  /** quota: the browser's storage for extensions is full; blocked: another Doorman page holds the database; error: anything else. */
+  kind: z.enum(['quota', 'blocked', 'error']),
+  /** The browser's own words (error name and message). */
+  detail: z.string().max(500),
+  /** When it last failed, ms since epoch. */
+  at: z.number().int().nonnegative(),
+  /** Distinct items (log entries, accounts) not saved since the last successful write. */
+  lost: z.number().int().nonnegative(),
+});
+export type StorageFault = z.infer<typeof StorageFault>;
+
 export const FollowFact = z.object({
   accountId: z.string().min(1).max(200),
   handle: z.string().max(320),
@@ -95,6 +116,8 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('health/report'), health: TabHealth }),
   /** popup → background: the health of a tab. */
   z.object({ type: z.literal('tab/health'), tabId: z.number().int() }),
+  /** popup/options → background: writes that failed on storage and have not succeeded since. */
+  z.object({ type: z.literal('storage/faults') }),
   /** background → content: the snapshot changed; here it is. */
   z.object({ type: z.literal('snapshot/changed'), snapshot: Snapshot }),
   /** background → content: follows learned since revision `base` (instead of a whole snapshot). */
@@ -119,6 +142,7 @@ export interface ResponseMap {
   'regex/load': { loaded: boolean };
   'health/report': { ok: true };
   'tab/health': TabHealth | null;
+  'storage/faults': StorageFault[];
   'snapshot/changed': { ok: true };
   /** `applied` false: the tab was at another revision and fetched the whole snapshot instead. */
   'follows/changed': { applied: boolean };

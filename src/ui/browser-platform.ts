@@ -1,7 +1,7 @@
 // The Platform on top of the real extension APIs.
 import browser from 'webextension-polyfill';
 import { notifyChanged } from '../db';
-import type { TabHealth } from '../shared/messages';
+import type { StorageFault, TabHealth } from '../shared/messages';
 import { send, sendToTab } from '../shared/runtime';
 import { SECTION_REQUEST_KEY, type ActiveTab, type Platform } from './platform';
 
@@ -17,6 +17,16 @@ function isHealth(v: unknown): v is TabHealth {
   const h = v as Partial<Record<keyof TabHealth, unknown>>;
   return typeof h.site === 'string' && typeof h.status === 'string' && typeof h.detail === 'string' &&
     typeof h.url === 'string' && typeof h.seen === 'number' && typeof h.counts === 'object' && h.counts !== null;
+}
+
+const FAULT_WHATS: ReadonlySet<unknown> = new Set(['log', 'follows', 'open']);
+const FAULT_KINDS: ReadonlySet<unknown> = new Set(['quota', 'blocked', 'error']);
+
+function isFault(v: unknown): v is StorageFault {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Partial<Record<keyof StorageFault, unknown>>;
+  return FAULT_WHATS.has(f.what) && FAULT_KINDS.has(f.kind) && typeof f.detail === 'string' &&
+    typeof f.at === 'number' && typeof f.lost === 'number';
 }
 
 export const browserPlatform: Platform = {
@@ -35,6 +45,11 @@ export const browserPlatform: Platform = {
     // (the zod schema would pull the rule schemas, and RE2 with them, into the popup).
     const health: unknown = await send({ type: 'tab/health', tabId });
     return isHealth(health) ? health : null;
+  },
+
+  async storageFaults() {
+    const faults: unknown = await send({ type: 'storage/faults' });
+    return Array.isArray(faults) ? faults.filter(isFault) : [];
   },
 
   async revealItem(tabId, itemId) {

@@ -4,7 +4,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { DoormanDB } from '../db';
-import type { TabHealth } from '../shared/messages';
+import type { StorageFault, TabHealth } from '../shared/messages';
 
 export interface ActiveTab {
   id: number;
@@ -16,6 +16,8 @@ export interface Platform {
   /** The tab the popup is about: the active tab of the current window (or ?tab=<id> when opened as a page). */
   activeTab(): Promise<ActiveTab | null>;
   tabHealth(tabId: number): Promise<TabHealth | null>;
+  /** Writes the background could not make and that have not succeeded since (for the popup's alert). */
+  storageFaults(): Promise<StorageFault[]>;
   /** Asks the tab's content script to show one collapsed or hidden item; false when it could not. */
   revealItem(tabId: number, itemId: string): Promise<boolean>;
   /** Opens (or focuses) the options page, at a section when given. */

@@ -1,6 +1,6 @@
 // Job 2 in full: the allowed brands, and the accounts marked "not a brand" or "a brand" (overrides
 // that beat the brand score), each removable with Undo.
-import { listAccountOverrides, type AccountOverride } from '../../db';
+import { listAccountOverrides, unreadableAllowRows, unreadableOverrideRows, type AccountOverride } from '../../db';
 import { AccountName } from '../../ui/AccountName';
 import { AllowedBrands } from '../../ui/AllowedBrands';
 import { useAnnounce } from '../../ui/announcer';
@@ -9,6 +9,7 @@ import { absoluteTime } from '../../ui/format';
 import { t } from '../../ui/i18n';
 import { useEnv } from '../../ui/platform';
 import { useReadyMark } from '../../ui/ready';
+import { UnreadableRows } from '../../ui/UnreadableRows';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { siteName } from '../../sites/registry';
 
@@ -16,6 +17,7 @@ export function AllowedSection() {
   const env = useEnv();
   const announce = useAnnounce();
   const overrides = useLiveQuery(async () => (await listAccountOverrides(env.db)).sort((a, b) => b.setAt - a.setAt), []);
+  const unreadable = useLiveQuery(async () => ({ allowlist: await unreadableAllowRows(env.db), accounts: await unreadableOverrideRows(env.db) }), []);
   useReadyMark(overrides !== undefined);
 
   const change = async (o: AccountOverride, brand: 'brand' | 'not-brand' | null) => {
@@ -33,11 +35,13 @@ export function AllowedSection() {
       <section class="card" aria-labelledby="allowed-title">
         <h2 id="allowed-title" class="card__title">{t('allowTitle')}</h2>
         <p class="card__lead">{t('allowLead')}</p>
+        <UnreadableRows rows={unreadable?.allowlist} noun="allowlist" />
         <AllowedBrands />
       </section>
       <section class="card" aria-labelledby="overrides-title">
         <h2 id="overrides-title" class="card__title">{t('overridesTitle')}</h2>
         <p class="card__lead">{t('overridesLead')}</p>
+        <UnreadableRows rows={unreadable?.accounts} noun="accounts" />
         {overrides && overrides.length === 0 && <p class="empty">{t('overridesEmpty')}</p>}
         {overrides && overrides.length > 0 && (
           <ul class="table-list" aria-label={t('overridesTitle')}>

@@ -3,7 +3,8 @@
 // file gets a sentence naming the offending field (from transfer.ts) and changes nothing.
 import { useId, useState } from 'preact/hooks';
 import {
-  exportBackup, exportRules, importRules, parseBackupFile, parseRulesFile, restoreBackup, toJson, type BackupFile, type RulesFile,
+  StorageWriteError, exportBackup, exportRules, importRules, parseBackupFile, parseRulesFile, restoreBackup, toJson, type BackupFile,
+  type RulesFile, type StorageFaultKind,
 } from '../../db';
 import { useAnnounce } from '../../ui/announcer';
 import { datedName, downloadText } from '../../ui/download';
@@ -14,7 +15,12 @@ import { write } from '../../ui/write';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-type Pending<F> = { kind: 'idle' } | { kind: 'error'; file: string; error: string } | { kind: 'ready'; file: File; parsed: F };
+/** `storage`: the file was fine, the browser refused the write (full, blocked, broken); absent: the file is at fault. */
+type Failure = { kind: 'error'; file: string; error: string; storage?: StorageFaultKind };
+type Pending<F> = { kind: 'idle' } | Failure | { kind: 'ready'; file: File; parsed: F };
+
+const failure = (file: string, e: unknown): Failure =>
+  e instanceof StorageWriteError ? { kind: 'error', file, error: e.message, storage: e.kind } : { kind: 'error', file, error: message(e) };
 
 export function DataSection() {
   useReadyMark(true);
@@ -52,10 +58,11 @@ function Counts({ items }: { items: [string, number][] }) {
   );
 }
 
-function ErrorBox({ file, error }: { file: string; error: string }) {
+function ErrorBox({ file, error, storage }: Omit<Failure, 'kind'>) {
+  const title = storage === 'quota' ? t('writeFailedQuota') : storage === 'blocked' ? t('writeFailedBlocked') : storage ? t('writeFailedError') : t('importRejected', file);
   return (
-    <div class="form-alert" role="alert" data-testid="import-error">
-      <strong>{t('importRejected', file)}</strong>
+    <div class="form-alert" role="alert" data-testid="import-error" data-cause={storage ?? 'file'}>
+      <strong>{title}</strong>
       <code class="form-alert__detail">{error}</code>
       <span>{t('importNothingChanged')}</span>
     </div>
@@ -90,7 +97,7 @@ function BackupCard() {
       setPending({ kind: 'idle' });
       announce(t('restoreDone', [formatNumber(counts.rules), formatNumber(counts.allowlist), formatNumber(counts.log)]));
     } catch (e) {
-      setPending({ kind: 'error', file: pending.file.name, error: message(e) });
+      setPending(failure(pending.file.name, e));
     } finally {
       setBusy(false);
     }
@@ -104,7 +111,7 @@ function BackupCard() {
         <button type="button" class="btn btn--primary" onClick={() => void backup()}>{t('backupNow')}</button>
         <FilePicker label={t('restoreChoose')} onFile={(f) => void choose(f)} />
       </div>
-      {pending.kind === 'error' && <ErrorBox file={pending.file} error={pending.error} />}
+      {pending.kind === 'error' && <ErrorBox {...pending} />}
       {pending.kind === 'ready' && (
         <div class="confirm-box" role="group" aria-labelledby="restore-q">
           <p id="restore-q"><strong>{t('restoreQuestion', pending.file.name)}</strong></p>
@@ -155,7 +162,7 @@ function RulesCard() {
       setPending({ kind: 'idle' });
       announce(t('rulesImported', [formatNumber(n.rules), formatNumber(n.allowlist)]));
     } catch (e) {
-      setPending({ kind: 'error', file: pending.file.name, error: message(e) });
+      setPending(failure(pending.file.name, e));
     } finally {
       setBusy(false);
     }
@@ -169,7 +176,7 @@ function RulesCard() {
         <button type="button" class="btn" onClick={() => void exportNow()}>{t('shareExport')}</button>
         <FilePicker label={t('shareImport')} onFile={(f) => void choose(f)} />
       </div>
-      {pending.kind === 'error' && <ErrorBox file={pending.file} error={pending.error} />}
+      {pending.kind === 'error' && <ErrorBox {...pending} />}
       {pending.kind === 'ready' && (
         <div class="confirm-box" role="group" aria-labelledby="import-q">
           <p id="import-q"><strong>{t('importQuestion', pending.file.name)}</strong></p>

@@ -1,10 +1,10 @@
 // The policy and the two switches (as in the popup), plus what only the options page offers: how
 // brand-like an account must look, and how long the log keeps things.
 import { useEffect, useId, useState } from 'preact/hooks';
-import { getSettings, updateSettings, type SettingsPatch } from '../../db';
+import { getSettings, unreadableSettings, updateSettings, type SettingsPatch } from '../../db';
 import type { Settings } from '../../core/settings';
 import { useAnnounce } from '../../ui/announcer';
-import { t } from '../../ui/i18n';
+import { t, tn } from '../../ui/i18n';
 import { useEnv } from '../../ui/platform';
 import { PolicyControls } from '../../ui/PolicyControls';
 import { useReadyMark } from '../../ui/ready';
@@ -14,10 +14,18 @@ import { write } from '../../ui/write';
 export function GeneralSection() {
   const env = useEnv();
   const settings = useLiveQuery(() => getSettings(env.db), []);
+  const reset = useLiveQuery(() => unreadableSettings(env.db), []);
   useReadyMark(settings !== undefined);
   if (!settings) return <div class="skeleton" style={{ height: '280px' }} />;
   return (
     <div class="stack">
+      {reset && reset.length > 0 && (
+        <div class="form-alert" role="status" data-testid="unreadable-settings">
+          <strong>{tn('unreadableSettings', reset.length)}</strong>
+          <code class="form-alert__detail">{reset.join(', ')}</code>
+          <span>{t('unreadableSettingsNote')}</span>
+        </div>
+      )}
       <section class="card" aria-labelledby="g-policy">
         <h2 id="g-policy" class="card__title">{t('policyCardTitle')}</h2>
         <p class="card__lead">{t('policyCardLead')}</p>

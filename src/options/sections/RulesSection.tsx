@@ -1,7 +1,7 @@
 // The user's rules, in the order they run (first match wins): reorder with buttons, switch on and
 // off, edit, delete (undoable), and create new ones through the rule form.
 import { useRef, useState } from 'preact/hooks';
-import { deleteRule, listRules, moveRule, saveRule, setRuleEnabled } from '../../db';
+import { deleteRule, listRules, moveRule, saveRule, setRuleEnabled, unreadableRules } from '../../db';
 import type { Rule } from '../../core/rules';
 import { useAnnounce } from '../../ui/announcer';
 import { Switch } from '../../ui/controls';
@@ -9,8 +9,9 @@ import { actionLabel } from '../../ui/format';
 import { t } from '../../ui/i18n';
 import { useEnv } from '../../ui/platform';
 import { useReadyMark } from '../../ui/ready';
+import { UnreadableRows } from '../../ui/UnreadableRows';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { write } from '../../ui/write';
+import { announcingFailure, write } from '../../ui/write';
 import { describeCondition } from '../rules/describe';
 import { newRuleDraft, ruleToDraft, type RuleDraft } from '../rules/draft';
 import { RuleForm } from '../rules/RuleForm';
@@ -24,6 +25,7 @@ export function RulesSection() {
   const env = useEnv();
   const announce = useAnnounce();
   const rules = useLiveQuery(() => listRules(env.db), []);
+  const unreadable = useLiveQuery(() => unreadableRules(env.db), []);
   const [editing, setEditing] = useState<{ draft: RuleDraft; isNew: boolean } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -95,6 +97,7 @@ export function RulesSection() {
           {t('ruleAdd')}
         </button>
       </div>
+      <UnreadableRows rows={unreadable} noun="rules" />
       {rules === undefined ? (
         <div class="skeleton" style={{ height: '120px' }} />
       ) : rules.length === 0 ? (
@@ -106,9 +109,9 @@ export function RulesSection() {
               <div class="rule__order">
                 <span class="rule__num" aria-hidden="true">{i + 1}</span>
                 <button type="button" class="btn btn--icon btn--quiet" data-control="up" disabled={i === 0}
-                  aria-label={t('ruleMoveUp', rule.name)} onClick={() => void move(rule, i, i - 1, 'up')}>↑</button>
+                  aria-label={t('ruleMoveUp', rule.name)} onClick={() => void announcingFailure(announce, () => move(rule, i, i - 1, 'up'))}>↑</button>
                 <button type="button" class="btn btn--icon btn--quiet" data-control="down" disabled={i === rules.length - 1}
-                  aria-label={t('ruleMoveDown', rule.name)} onClick={() => void move(rule, i, i + 1, 'down')}>↓</button>
+                  aria-label={t('ruleMoveDown', rule.name)} onClick={() => void announcingFailure(announce, () => move(rule, i, i + 1, 'down'))}>↓</button>
               </div>
               <div class="rule__body">
                 <div class="rule__title">
@@ -120,11 +123,11 @@ export function RulesSection() {
               </div>
               <div class="rule__actions">
                 <Switch checked={rule.enabled} label={t('ruleEnabledLabel', rule.name)} hideLabel name={`rule-${rule.id}`}
-                  onChange={(v) => void toggle(rule, v)} />
+                  onChange={(v) => void announcingFailure(announce, () => toggle(rule, v))} />
                 <button type="button" class="btn btn--small" data-control="edit" aria-label={t('ruleEditLabel', rule.name)}
                   onClick={() => setEditing({ draft: ruleToDraft(rule), isNew: false })}>{t('edit')}</button>
                 <button type="button" class="btn btn--small btn--danger" aria-label={t('ruleDeleteLabel', rule.name)}
-                  onClick={() => void remove(rule, i)}>{t('delete')}</button>
+                  onClick={() => void announcingFailure(announce, () => remove(rule, i))}>{t('delete')}</button>
               </div>
             </li>
           ))}

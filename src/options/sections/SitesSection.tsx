@@ -11,7 +11,7 @@ import { useEnv } from '../../ui/platform';
 import { useReadyMark } from '../../ui/ready';
 import { PAGE_SITES } from '../../ui/sites';
 import { useLiveQuery } from '../../ui/use-live-query';
-import { write } from '../../ui/write';
+import { announcingFailure, write } from '../../ui/write';
 
 export function SitesSection() {
   const env = useEnv();
@@ -44,7 +44,7 @@ export function SitesSection() {
               )}
             </div>
             {live ? (
-              <Switch name={`site-${site}`} checked={enabled} label={t('siteEnabledLabel', name)} hideLabel onChange={(v) => void toggle(site, name, v)} />
+              <Switch name={`site-${site}`} checked={enabled} label={t('siteEnabledLabel', name)} hideLabel onChange={(v) => void announcingFailure(announce, () => toggle(site, name, v))} />
             ) : (
               <span class="pill">{t('siteComing')}</span>
             )}

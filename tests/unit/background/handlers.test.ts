@@ -55,6 +55,9 @@ describe('sender checks', () => {
     await expect(bg.handle({ type: 'health/report', health: health() }, optionsSender)).rejects.toThrow(/not accepted/);
     await expect(bg.handle({ type: 'data/changed' }, contentSender())).rejects.toThrow(/data\/changed is not accepted from content/);
     await expect(bg.handle({ type: 'tab/health', tabId: 5 }, contentSender())).rejects.toThrow(/not accepted/);
+    // A page cannot read (or guess from) the storage fault record; the popup can.
+    await expect(bg.handle({ type: 'storage/faults' }, contentSender())).rejects.toThrow(/storage\/faults is not accepted from content/);
+    expect(await bg.handle({ type: 'storage/faults' }, popupSender)).toEqual([]);
   });
 
   it('injects the regex engine into the asking content script\'s own frame, for content scripts only', async () => {

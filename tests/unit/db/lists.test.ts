@@ -1,10 +1,10 @@
 // Rules, allowlist, brand overrides and settings: CRUD, validation and the revision each write bumps.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { addAllow, listAllowlist, removeAllow } from '../../../src/db/allowlist';
 import { listAccountOverrides, listOverrides, noteAccountsSeen, setBrandOverride } from '../../../src/db/overrides';
 import { currentRevision } from '../../../src/db/revision';
 import {
-  deleteRule, listRules, moveRule, reorderRules, saveRule, setRuleEnabled,
+  deleteRule, listRules, moveRule, reorderRules, saveRule, setRuleEnabled, unreadableRules,
 } from '../../../src/db/rules';
 import { getSettings, updateSettings } from '../../../src/db/settings';
 import { SETTINGS_ROW_KEY } from '../../../src/db/settings-parse';
@@ -64,10 +64,12 @@ describe('rules', () => {
     const db = freshDb();
     await saveRule(db, rule('good'));
     await db.rules.put({ ...rule('bad'), enabled: true, sites: [], when: { type: 'nonsense' } as never, order: 5 });
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect((await listRules(db)).map((r) => r.id)).toEqual(['good']);
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/stored rule bad is invalid and skipped: when\.type: unknown type; expected one of all, any, not, followed/));
-    warn.mockRestore();
+    // Listed for the options page with what is wrong, and left stored.
+    expect(await unreadableRules(db)).toEqual([
+      { table: 'rules', key: 'bad', problem: expect.stringMatching(/^when\.type: unknown type; expected one of all, any, not, followed/) },
+    ]);
+    expect(await db.rules.count()).toBe(2);
   });
 });
 

@@ -121,7 +121,7 @@ describe('a bad import leaves the database byte-for-byte unchanged', () => {
       /^rules\[1\]\.sites\[1\]: unknown site "facebook"; Doorman knows x$/,
     ],
     ['duplicate rule ids', () => JSON.stringify(rulesFile({ rules: [rule('a'), rule('a')] })), /^rules\[1\]\.id: duplicate rule id "a"$/],
-    ['an oversized string', () => ' '.repeat(MAX_IMPORT_BYTES + 1), /^file is too large \(50\.0 MB; the limit is 50 MB\)$/],
+    ['an oversized string', () => ' '.repeat(MAX_IMPORT_BYTES + 1), /^file is too large \(52,428,801 bytes; the limit is 52,428,800 bytes, 50 MB\)$/],
     ['an oversized file', () => new Blob([new Uint8Array(MAX_IMPORT_BYTES + 10)]), /^file is too large/],
   ];
 

@@ -5,6 +5,7 @@ import { render, type ComponentChildren } from 'preact';
 import { DoormanDB } from '../../../src/db/database';
 import { AnnouncerProvider } from '../../../src/ui/announcer';
 import { EnvContext, type Env, type Platform } from '../../../src/ui/platform';
+import type { StorageFault } from '../../../src/shared/messages';
 
 let counter = 0;
 const opened: DoormanDB[] = [];
@@ -13,12 +14,17 @@ export class FakePlatform implements Platform {
   notified = 0;
   revealed: { tabId: number; itemId: string }[] = [];
   openedOptions: (string | undefined)[] = [];
+  /** What the background's storage fault record holds; tests change it to show or clear the alert. */
+  faults: StorageFault[] = [];
   constructor(public tab: { id: number; url: string | undefined } | null = null) {}
   async activeTab() {
     return this.tab;
   }
   async tabHealth() {
     return null;
+  }
+  async storageFaults() {
+    return this.faults;
   }
   async revealItem(tabId: number, itemId: string) {
     this.revealed.push({ tabId, itemId });
