@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
 import { PATHS, SCENARIO } from './replica/x/data';
-import { extensionCall, readLog } from './support/extension';
+import { readLog, tabIdFor } from './support/extension';
 import { bumpVersion, reloadExtension, updatableSetup } from './support/update';
 
 let server: ReplicaServer;
@@ -165,7 +165,7 @@ describe('an extension update under an open tab', () => {
     await expect.poll(async () => (await readLog(browser)).filter((e) => e.itemId === pat.tweetId).map((e) => e.reason), { timeout: 10_000 })
       .toEqual(['Collapsed by your rule “Mute Pat”']);
     // …and the popup's "Show on page" reaches it (the new instance answers; the orphan is gone).
-    const tabId = await extensionCall(browser, async () => (await chrome.tabs.query({ url: 'https://x.com/*' }))[0]?.id ?? -1);
+    const tabId = await tabIdFor(browser, 'https://x.com/*');
     const popup = await browser.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabId}`);
     await popup.locator('html[data-ready="1"]').waitFor({ state: 'attached' });

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
 import { PATHS, SCENARIO } from './replica/x/data';
-import { dumpDb as dumpAll, extensionCall } from './support/extension';
+import { dumpDb as dumpAll, extensionCall, tabIdFor as tabIdForPattern } from './support/extension';
 
 const SHOTS = join(REPO_ROOT, '.tmp', 'screenshots');
 const ARTICLE = 'article[data-testid="tweet"]';
@@ -47,11 +47,7 @@ async function cachedSnapshot(): Promise<{ revision: number; settings: Record<st
   return extensionCall(browser, async () => (await chrome.storage.local.get('snapshot')).snapshot as never);
 }
 
-async function tabIdFor(urlPattern: string): Promise<number> {
-  const id = await extensionCall(browser, async (p: string) => (await chrome.tabs.query({ url: p }))[0]?.id ?? -1, urlPattern);
-  if (id < 0) throw new Error(`no tab matches ${urlPattern}`);
-  return id;
-}
+const tabIdFor = (urlPattern: string): Promise<number> => tabIdForPattern(browser, urlPattern);
 
 async function openReplica(path: string): Promise<Page> {
   const page = await browser.newPage();

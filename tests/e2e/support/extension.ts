@@ -20,6 +20,13 @@ export async function extensionCall<T, A = undefined>(browser: DoormanBrowser, f
   }
 }
 
+/** The id of the first tab whose URL matches `urlPattern` (a match pattern, e.g. `https://x.com/*`). */
+export async function tabIdFor(browser: DoormanBrowser, urlPattern: string): Promise<number> {
+  const id = await extensionCall(browser, async (p: string) => (await chrome.tabs.query({ url: p }))[0]?.id ?? -1, urlPattern);
+  if (id < 0) throw new Error(`no tab matches ${urlPattern}`);
+  return id;
+}
+
 /** Every object store of the extension's database, or only the named ones, as stored (raw reads). */
 export function dumpDb(browser: DoormanBrowser, stores?: string[]): Promise<Record<string, unknown[]>> {
   return extensionCall(browser, async (only: string[] | null) => {
