@@ -59,7 +59,7 @@ describe('layer boundaries', { timeout: 30_000 }, () => {
   });
 });
 
-describe('import cycles', () => {
+describe('import cycles', { timeout: 30_000 }, () => {
   let dir = '';
   beforeAll(() => {
     // The rule reads the other side of a cycle from disk, so the probes are real files (removed after).
