@@ -1,5 +1,6 @@
 // The user's rules, in order (first match wins). Every write validates the rule with its zod schema.
 import { Rule, type RuleInput } from '../core/rules';
+import { ruleSetProblems } from '../core/rule-budget';
 import type { DoormanDB, RuleRow } from './database';
 import { bumpRevision } from './revision';
 import { checkRows, type UnreadableRow } from './unreadable';
@@ -27,6 +28,15 @@ export function parseRule(input: RuleInput, prefix = 'rule'): Rule {
   return parsed.data;
 }
 
+/**
+ * Throws with the first rule-set budget (core/rule-budget.ts) the rules, in this order, would be over,
+ * naming the rule that takes them over: a set the content scripts would only partly run is not stored.
+ */
+export function assertRuleSetWithinBudget(rules: readonly Rule[]): void {
+  const problem = ruleSetProblems(rules)[0];
+  if (problem) throw new Error(problem.message);
+}
+
 /** Inserts a new rule at the end, or replaces the rule with the same id in place. */
 export async function saveRule(db: DoormanDB, input: RuleInput): Promise<Rule> {
   const rule = parseRule(input);
@@ -37,6 +47,8 @@ export async function saveRule(db: DoormanDB, input: RuleInput): Promise<Rule> {
       if ((await db.rules.count()) >= MAX_RULES) throw new Error(`rules: at most ${MAX_RULES} rules`);
       order = ((await db.rules.orderBy('order').last())?.order ?? -1) + 1;
     }
+    const stored = await listRules(db);
+    assertRuleSetWithinBudget(existing ? stored.map((r) => (r.id === rule.id ? rule : r)) : [...stored, rule]);
     await db.rules.put({ ...rule, order });
     await bumpRevision(db);
   });

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { AllowEntry, BrandOverrideEntry, FollowEntry } from '../core/lists';
 import { Rule, checkRuleSet } from '../core/rules';
+import { ruleSetProblems } from '../core/rule-budget';
 import { Settings } from '../core/settings';
 import { LogEntryInput } from '../shared/messages';
 import type { AccountRow, DoormanDB, FollowRow, LogRow, RuleRow } from './database';
@@ -192,6 +193,14 @@ export async function importRules(
     const rows: RuleRow[] = file.rules.map((rule) => ({ ...rule, order: existing.get(rule.id) ?? next++ }));
     const total = new Set([...existing.keys(), ...file.rules.map((r) => r.id)]).size;
     if (total > MAX_RULES) throw new ImportError(`rules: importing would make ${total} rules; the limit is ${MAX_RULES}`);
+    if (mode === 'merge') {
+      // The file alone is within the set budget (its schema checks that); merged with the stored rules it may not be.
+      const incoming = new Map(file.rules.map((r) => [r.id, r]));
+      const stored = (await listRules(db)).map((r) => incoming.get(r.id) ?? r);
+      const kept = new Set(stored.map((r) => r.id));
+      const problem = ruleSetProblems([...stored, ...file.rules.filter((r) => !kept.has(r.id))])[0];
+      if (problem) throw new ImportError(`rules: merged with your rules, ${problem.message.replace(/^Rule/, 'rule')}`);
+    }
     await db.rules.bulkPut(rows);
     await putAllowRows(db, allowRows);
     await bumpRevision(db);

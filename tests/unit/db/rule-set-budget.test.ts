@@ -1,0 +1,38 @@
+// The rule-set budget (core/rule-budget.ts) holds for what is stored, not only for one file: saving
+// a rule or merging an import that would take the stored set over is refused, naming the rule, and
+// leaves the stored rules as they were.
+import { afterEach, describe, expect, it } from 'vitest';
+import { RULE_SET_LIMITS } from '../../../src/core/rule-budget';
+import { listRules, saveRule } from '../../../src/db/rules';
+import { RULES_FORMAT, importRules } from '../../../src/db/transfer';
+import { dropAll, freshDb, rule } from './helpers';
+
+afterEach(dropAll);
+
+const regexRule = (i: number) => rule(`re${i}`, { name: `Regex ${i}`, when: { type: 'text', mode: 'regex', pattern: `promo${i}\\d+` } });
+const file = (rules: unknown[]) => JSON.stringify({ format: RULES_FORMAT, version: 1, exportedAt: 0, rules, allowlist: [] });
+
+describe('the stored rule set stays within its budget', () => {
+  it('saveRule refuses the rule that takes the set over, by name; replacing a rule in place is measured as a replacement', async () => {
+    const db = freshDb();
+    for (let i = 0; i < RULE_SET_LIMITS.regexes; i++) await saveRule(db, regexRule(i));
+    await expect(saveRule(db, regexRule(99))).rejects.toThrow(/Rule “Regex 99”.*regex/i);
+    expect((await listRules(db)).length).toBe(RULE_SET_LIMITS.regexes);
+    // Editing one of the twenty keeps the count, so it is accepted.
+    await saveRule(db, { ...regexRule(3), name: 'Regex three' });
+    expect((await listRules(db)).find((r) => r.id === 're3')?.name).toBe('Regex three');
+  });
+
+  it('a merge import that is fine alone but not with the stored rules is refused whole; replace mode measures the file alone', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 15; i++) await saveRule(db, regexRule(i));
+    const incoming = Array.from({ length: 10 }, (_, i) => regexRule(100 + i));
+    await expect(importRules(db, file(incoming))).rejects.toThrow(/merged with your rules, rule “Regex 105”/);
+    expect((await listRules(db)).map((r) => r.id)).toEqual(Array.from({ length: 15 }, (_, i) => `re${i}`));
+    // Same-id rules replace, so re-importing the stored ones is not counted twice.
+    await importRules(db, file(Array.from({ length: 15 }, (_, i) => regexRule(i))));
+    expect((await listRules(db)).length).toBe(15);
+    await importRules(db, file(incoming), { mode: 'replace' });
+    expect((await listRules(db)).length).toBe(10);
+  });
+});
