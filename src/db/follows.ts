@@ -5,6 +5,7 @@ import { SITES } from '../sites/registry';
 import { type SiteDeclaration, accountIdFits, handleFits } from '../sites/site';
 import type { DoormanDB, FollowRow } from './database';
 import { FollowMerge, type FollowSource, type NormalFact, isTrusted } from './follow-merge';
+import { readBatchRows } from './follow-rows';
 import { accountRowKey } from './keys';
 import { bumpRevision, currentRevision } from './revision';
 
@@ -109,28 +110,17 @@ export async function learnFollowsDelta(
     const list = [...latest.values()];
     const idKeys = list.map((f) => accountRowKey(site, f.accountId, ''));
     const handles = [...new Set(list.map((f) => f.handle).filter((h) => h !== ''))];
-    // A row stored by handle alone (an import) is the same account once its id is known.
-    const handleKeys = handles.map((h) => accountRowKey(site, '', h));
-    const [byId, byHandle, holders] = await Promise.all([
-      db.follows.bulkGet(idKeys),
-      db.follows.bulkGet(handleKeys),
-      // Rows of other accounts carrying these handles: they lose them (bindings, follow-merge.ts).
-      handles.length === 0 ? [] : db.follows.where('handle').anyOf(handles).filter((r) => r.site === site && r.accountId !== '').toArray(),
-    ]);
-    const known: [string, FollowRow | null][] = [
-      ...idKeys.map((k, i): [string, FollowRow | null] => [k, byId[i] ?? null]),
-      ...handleKeys.map((k, i): [string, FollowRow | null] => [k, byHandle[i] ?? null]),
-      ...holders.map((r): [string, FollowRow] => [r.key, r]),
-    ];
-    const trustedRoom = isTrusted(source) ? FOLLOW_CAPS.trusted - (await countTrusted(db, site)) : Infinity;
-    const merge = new FollowMerge(site, source, now, known, trustedRoom);
+    const read = await readBatchRows(db, site, idKeys, handles);
+    const trustedRoom = isTrusted(source) ? FOLLOW_CAPS.trusted - (await read.trusted()) : Infinity;
+    const merge = new FollowMerge(site, source, now, read.known, trustedRoom);
     for (const f of list) merge.learn(f);
 
-    const excess = (await countFollows(db, site)) + merge.grown - FOLLOW_CAPS.total;
-    if (excess > 0) merge.evict(await oldestPageRows(db, site, excess, (key) => merge.touched(key)));
+    const excess = (await read.total()) + merge.grown - FOLLOW_CAPS.total;
+    if (excess > 0) merge.evict(await read.oldestPage(excess, (key) => merge.touched(key)));
+    // The delta must respect rows stored by handle alone for every handle it names.
     const unknown = merge.deltaHandles().map((h) => accountRowKey(site, '', h));
     if (unknown.length > 0) {
-      const rows = await db.follows.bulkGet(unknown);
+      const rows = await read.get(unknown);
       merge.know(unknown.map((k, i): [string, FollowRow | null] => [k, rows[i] ?? null]));
     }
 
@@ -146,19 +136,6 @@ export async function learnFollowsDelta(
     const revision = await bumpRevision(db);
     return { changed: result.changed, added: result.add, removed: result.remove, base: revision - 1, revision };
   });
-}
-
-async function countTrusted(db: DoormanDB, site: SiteKey): Promise<number> {
-  return db.follows.where('site').equals(site).filter((r) => isTrusted(r.source)).count();
-}
-
-/** The `count` page-learned rows of the site learned longest ago, except those `skip` names. */
-async function oldestPageRows(db: DoormanDB, site: SiteKey, count: number, skip: (key: string) => boolean): Promise<FollowRow[]> {
-  return db.follows
-    .orderBy('learnedAt')
-    .filter((r) => r.site === site && r.source === 'page' && r.accountId !== '' && !skip(r.key))
-    .limit(count)
-    .toArray();
 }
 
 /** Forgets every follow learned on a site (e.g. after signing into another account). Returns how many. */
