@@ -30,8 +30,9 @@ export class FactStore {
     if (facts.viewerId) this.viewerId = facts.viewerId;
     for (const a of facts.accounts) {
       const prev = this.accounts.get(a.id);
-      // First sighting (the common case on a scrolling timeline): no copy, no comparison.
-      const next = prev ? { ...prev, ...definedOnly(a) } : a;
+      // First sighting (the common case on a scrolling timeline): no copy, no comparison. An empty
+      // handle is "unknown" (facts-check blanks one the site could not have): it keeps the known one.
+      const next = prev ? { ...prev, ...definedOnly(a), handle: a.handle || prev.handle } : a;
       if (!prev || !sameAccount(prev, next)) accountIds.add(a.id);
       if (prev) this.accounts.delete(a.id); // re-insert: most recently seen last
       this.accounts.set(a.id, next);
@@ -54,9 +55,13 @@ export class FactStore {
     return this.accounts.get(id);
   }
 
+  /** The account the page most recently showed with this handle, if it still has it. */
   accountByHandle(handle: string): AccountFact | undefined {
-    const id = this.idByHandle.get(normalizeHandle(handle));
-    return id === undefined ? undefined : this.accounts.get(id);
+    const h = normalizeHandle(handle);
+    const id = this.idByHandle.get(h);
+    const account = id === undefined ? undefined : this.accounts.get(id);
+    // The account may have changed its handle since (and someone else taken it): no stale binding.
+    return account && normalizeHandle(account.handle) === h ? account : undefined;
   }
 
   item(id: string): ItemFact | undefined {

@@ -1,11 +1,16 @@
-// The follow graph Doorman learned from the sites' own responses (and the Following list).
+// The follow graph Doorman learned from the sites' own responses (and the Following list), capped per site.
 import { FollowEntry } from '../core/lists';
 import type { SiteKey } from '../core/model';
+import { SITES } from '../sites/registry';
+import { type SiteDeclaration, accountIdFits, handleFits } from '../sites/site';
 import type { DoormanDB, FollowRow } from './database';
+import { FollowMerge, type FollowSource, type NormalFact, isTrusted } from './follow-merge';
+import { readBatchRows } from './follow-rows';
 import { accountRowKey } from './keys';
 import { bumpRevision, currentRevision } from './revision';
 
-export type FollowSource = FollowEntry['source'];
+export type { FollowSource } from './follow-merge';
+export { LEARNED_AT_REFRESH_MS } from './follow-merge';
 
 /** One account's follow state as a page revealed it. */
 export interface FollowFact {
@@ -14,8 +19,22 @@ export interface FollowFact {
   following: boolean;
 }
 
-/** Seeing a known follow again refreshes learnedAt at most this often, so browsing does not rewrite rows. */
-export const LEARNED_AT_REFRESH_MS = 24 * 60 * 60 * 1000;
+/**
+ * The follow graph's size, per site. Any page script can post follow facts, so the table must not grow
+ * with what a page says. X lets every account follow 5,000 others, and more only once it has about as
+ * many followers; almost everyone follows a few hundred. So 8,000 Following-list and import rows hold
+ * any ordinary account's whole list with room to spare (past it, list rows are kept as page-learned
+ * ones), and 10,000 rows in all leave at least 2,000 for follows seen on timelines, so even a forged
+ * Following list cannot starve page learning. Past the total, page-learned rows go, oldest learnedAt
+ * first; list and import rows are never evicted. 10,000 follows make a snapshot of about 1 MB (see
+ * bench/follow-flood.bench.ts); buildSnapshot (background/snapshot.ts) keeps to the same caps.
+ */
+export const FOLLOW_CAPS = { trusted: 8_000, total: 10_000 } as const;
+
+/** The most accounts a follow delta may name in `add` or in `remove` (FollowDelta in shared/messages.ts, content/inbox.ts). */
+export const MAX_FOLLOW_DELTA = 2_000;
+
+const declarations: ReadonlyMap<string, SiteDeclaration> = new Map(SITES.map((s) => [s.id, s]));
 
 const strip = ({ key: _key, ...entry }: FollowRow): FollowEntry => entry;
 
@@ -37,6 +56,12 @@ export interface LearnedFollows {
   /** The data revision before and after (equal when nothing changed). */
   base: number;
   revision: number;
+  /**
+   * The change named more accounts than a delta may carry: `added` and `removed` are empty and `base`
+   * is a revision past the change, so a tab that held the old snapshot cannot apply the (empty) delta
+   * and fetches the whole snapshot instead.
+   */
+  gap?: true;
 }
 
 /**
@@ -54,7 +79,11 @@ export async function learnFollows(
   return (await learnFollowsDelta(db, site, facts, source, now)).changed;
 }
 
-/** learnFollows, also saying which accounts changed and between which revisions (for follow deltas). */
+/**
+ * learnFollows, also saying which accounts changed and between which revisions (for follow deltas).
+ * Who may change what, and how handles are bound, is in db/follow-merge.ts; the caps are FOLLOW_CAPS.
+ * Ids and handles that no account of the site could have (sites/site.ts) are left out.
+ */
 export async function learnFollowsDelta(
   db: DoormanDB,
   site: SiteKey,
@@ -62,9 +91,15 @@ export async function learnFollowsDelta(
   source: FollowSource,
   now = Date.now(),
 ): Promise<LearnedFollows> {
-  // The last word on an account within one batch wins.
-  const latest = new Map<string, FollowFact>();
-  for (const f of facts) if (f.accountId !== '') latest.set(f.accountId, f);
+  const declaration = declarations.get(site);
+  // The last word on an account within one batch wins, and counts as said last (handles are bound in that order).
+  const latest = new Map<string, NormalFact>();
+  for (const f of facts) {
+    if (f.accountId === '' || !accountIdFits(declaration, f.accountId)) continue;
+    const entry = FollowEntry.parse({ site, accountId: f.accountId, handle: f.handle, learnedAt: now, source });
+    latest.delete(entry.accountId);
+    latest.set(entry.accountId, { accountId: entry.accountId, handle: handleFits(declaration, entry.handle) ? entry.handle : '', following: f.following });
+  }
   const none = async (): Promise<LearnedFollows> => {
     const revision = await currentRevision(db);
     return { changed: 0, added: [], removed: [], base: revision, revision };
@@ -72,42 +107,34 @@ export async function learnFollowsDelta(
   if (latest.size === 0) return none();
 
   return db.transaction('rw', db.follows, db.meta, async () => {
-    const wanted = [...latest.values()].map((f) => ({
-      fact: f,
-      entry: FollowEntry.parse({ site, accountId: f.accountId, handle: f.handle, learnedAt: now, source }),
-    }));
-    const idKeys = wanted.map((w) => accountRowKey(site, w.entry.accountId, ''));
-    // A row stored by handle alone (an import) is the same account once its id is known.
-    const handleKeys = wanted.map((w) => (w.entry.handle ? accountRowKey(site, '', w.entry.handle) : ''));
-    const byId = await db.follows.bulkGet(idKeys);
-    const byHandle = await db.follows.bulkGet(handleKeys);
+    const list = [...latest.values()];
+    const idKeys = list.map((f) => accountRowKey(site, f.accountId, ''));
+    const handles = [...new Set(list.map((f) => f.handle).filter((h) => h !== ''))];
+    const read = await readBatchRows(db, site, idKeys, handles);
+    const trustedRoom = isTrusted(source) ? FOLLOW_CAPS.trusted - (await read.trusted()) : Infinity;
+    const merge = new FollowMerge(site, source, now, read.known, trustedRoom);
+    for (const f of list) merge.learn(f);
 
-    const puts: FollowRow[] = [];
-    const deletes: string[] = [];
-    const added: LearnedFollows['added'] = [];
-    const removed: LearnedFollows['removed'] = [];
-    wanted.forEach(({ fact, entry }, i) => {
-      const existing = byId[i];
-      const handleRow = byHandle[i];
-      if (fact.following) {
-        if (handleRow) deletes.push(handleRow.key);
-        const visible = !existing || existing.handle !== entry.handle;
-        if (visible) added.push({ accountId: entry.accountId, handle: entry.handle });
-        if (visible || now - existing.learnedAt >= LEARNED_AT_REFRESH_MS || existing.source !== source) {
-          puts.push({ ...entry, key: idKeys[i] ?? '' });
-        }
-      } else {
-        if (existing) deletes.push(existing.key);
-        if (handleRow) deletes.push(handleRow.key);
-        if (existing || handleRow) removed.push({ accountId: entry.accountId, handle: existing?.handle ?? handleRow?.handle ?? entry.handle });
-      }
-    });
-    if (deletes.length > 0) await db.follows.bulkDelete(deletes);
-    if (puts.length > 0) await db.follows.bulkPut(puts);
-    const changed = added.length + removed.length;
-    if (changed === 0) return none();
+    const excess = (await read.total()) + merge.grown - FOLLOW_CAPS.total;
+    if (excess > 0) merge.evict(await read.oldestPage(excess, (key) => merge.touched(key)));
+    // The delta must respect rows stored by handle alone for every handle it names.
+    const unknown = merge.deltaHandles().map((h) => accountRowKey(site, '', h));
+    if (unknown.length > 0) {
+      const rows = await read.get(unknown);
+      merge.know(unknown.map((k, i): [string, FollowRow | null] => [k, rows[i] ?? null]));
+    }
+
+    const result = merge.result();
+    if (result.deletes.length > 0) await db.follows.bulkDelete(result.deletes);
+    if (result.puts.length > 0) await db.follows.bulkPut(result.puts);
+    if (result.changed === 0) return none();
+    if (result.add.length > MAX_FOLLOW_DELTA || result.remove.length > MAX_FOLLOW_DELTA) {
+      await bumpRevision(db);
+      const revision = await bumpRevision(db);
+      return { changed: result.changed, added: [], removed: [], base: revision - 1, revision, gap: true };
+    }
     const revision = await bumpRevision(db);
-    return { changed, added, removed, base: revision - 1, revision };
+    return { changed: result.changed, added: result.add, removed: result.remove, base: revision - 1, revision };
   });
 }
 

@@ -17,7 +17,28 @@ export interface SiteDeclaration {
   readonly content: string;
   /** Entry of the MAIN-world reader of the site's own API responses, when the site has one. */
   readonly pageWorld?: string;
+  /**
+   * What the site's account handles and ids look like, checked on every fact a page reports (the page
+   * is untrusted: a handle that no account could have is not one to key follows or allowlist entries by).
+   * Absent: any handle or id within the facts' length caps.
+   */
+  readonly accounts?: AccountSyntax;
 }
+
+export interface AccountSyntax {
+  /** A whole handle as normalizeHandle spells it (no '@', lower case), anchored: `^…$`. */
+  readonly handle?: RegExp;
+  /** A whole stable account id, anchored: `^…$`. */
+  readonly id?: RegExp;
+}
+
+/** Whether a normalised handle could be one of the site's (an empty handle means "unknown" and fits). */
+export const handleFits = (site: SiteDeclaration | undefined, handle: string): boolean =>
+  handle === '' || site?.accounts?.handle === undefined || site.accounts.handle.test(handle);
+
+/** Whether a non-empty string could be one of the site's account ids. */
+export const accountIdFits = (site: SiteDeclaration | undefined, id: string): boolean =>
+  site?.accounts?.id === undefined || site.accounts.id.test(id);
 
 /** Types a declaration, keeping its literals (the id becomes part of the SiteId union). */
 export function defineSite<const S extends SiteDeclaration>(site: S): S {
@@ -50,6 +71,12 @@ export function siteProblems(sites: readonly SiteDeclaration[]): string[] {
     for (const [field, entry] of [['content', site.content], ['pageWorld', site.pageWorld]] as const) {
       if (entry !== undefined && !new RegExp(`^src/sites/${id}/[\\w.-]+\\.ts$`).test(entry)) {
         problems.push(`site "${id}": ${field} "${entry}" must be a .ts file in src/sites/${id}/`);
+      }
+    }
+    for (const [field, re] of [['handle', site.accounts?.handle], ['id', site.accounts?.id]] as const) {
+      // Unanchored, a pattern would accept any string that merely contains a valid handle.
+      if (re !== undefined && (!re.source.startsWith('^') || !re.source.endsWith('$') || re.global || re.sticky)) {
+        problems.push(`site "${id}": accounts.${field} ${String(re)} must be anchored (^…$) and not global or sticky`);
       }
     }
     if (site.hosts === 'user-added') continue;

@@ -4,7 +4,8 @@ import {
   SNAPSHOT_LIMITS, buildSnapshot, cacheSnapshot, currentSnapshot, snapshotFromDb, type SnapshotData,
 } from '../../../src/background/snapshot';
 import { addAllow } from '../../../src/db/allowlist';
-import { learnFollows } from '../../../src/db/follows';
+import { FOLLOW_CAPS, learnFollows } from '../../../src/db/follows';
+import type { FollowEntry } from '../../../src/core/lists';
 import { setBrandOverride } from '../../../src/db/overrides';
 import { currentRevision } from '../../../src/db/revision';
 import { saveRule } from '../../../src/db/rules';
@@ -58,15 +59,38 @@ describe('snapshotFromDb', () => {
 describe('buildSnapshot', () => {
   const base = (over: Partial<SnapshotData>): SnapshotData => ({ ...emptySnapshot(), revision: 3, ...over });
 
-  it('keeps the most recently learned follows when there are more than the schema allows', () => {
-    const n = SNAPSHOT_LIMITS.follows + 5;
-    const follows = Array.from({ length: n }, (_, i) => ({
-      site: 'x' as const, accountId: String(i), handle: `h${i}`, learnedAt: i, source: 'page' as const,
-    }));
-    const s = buildSnapshot(base({ follows }));
-    expect(s.follows).toHaveLength(SNAPSHOT_LIMITS.follows);
-    expect(s.follows[0]?.accountId).toBe('5');
+  const follow = (site: string, i: number, source: FollowEntry['source'], learnedAt = i): FollowEntry =>
+    ({ site, accountId: String(i), handle: `h${i}`, learnedAt, source });
+
+  it('keeps a site\'s list and import follows first, then its most recently learned page follows, within the cap', () => {
+    // Page rows learned after the list, and more of them than the cap: they must not push the list out.
+    const listed = [follow('x', 1, 'following-list', 1), follow('x', 2, 'import', 2)];
+    const page = Array.from({ length: FOLLOW_CAPS.total + 50 }, (_, i) => follow('x', 100 + i, 'page', 100 + i));
+    const s = buildSnapshot(base({ follows: [...page.slice(0, 10), ...listed, ...page.slice(10)] }));
+    expect(s.follows).toHaveLength(FOLLOW_CAPS.total);
+    expect(s.follows.filter((f) => f.source !== 'page').map((f) => f.accountId)).toEqual(['1', '2']);
+    // The oldest page follows went; the rest keep their order.
+    expect(s.follows.find((f) => f.source === 'page')?.accountId).toBe(String(100 + 52));
     expect(Snapshot.safeParse(s).success).toBe(true);
+  });
+
+  it('keeps the newest list follows when a site has more of them than its cap, and caps sites apart', () => {
+    const listed = Array.from({ length: FOLLOW_CAPS.total + 1 }, (_, i) => follow('x', i, 'import'));
+    const other = [follow('bsky', 1, 'page')];
+    const s = buildSnapshot(base({ follows: [...listed, ...other] }));
+    expect(s.follows).toHaveLength(FOLLOW_CAPS.total + 1);
+    expect(s.follows[0]?.accountId).toBe('1');
+    expect(s.follows.at(-1)?.site).toBe('bsky');
+  });
+
+  it('stays within the schema\'s cap across many sites, list follows first', () => {
+    const sites = Math.ceil(SNAPSHOT_LIMITS.follows / FOLLOW_CAPS.total) + 1;
+    const follows = Array.from({ length: sites }, (_, s) => Array.from({ length: FOLLOW_CAPS.total }, (_, i) =>
+      follow(`site${s}`, i, i === 0 ? 'following-list' : 'page', s * FOLLOW_CAPS.total + i))).flat();
+    const snap = buildSnapshot(base({ follows }));
+    expect(snap.follows).toHaveLength(SNAPSHOT_LIMITS.follows);
+    expect(snap.follows.filter((f) => f.source === 'following-list')).toHaveLength(sites);
+    expect(Snapshot.safeParse(snap).success).toBe(true);
   });
 
   it('keeps rule order and the first rules past the cap', () => {

@@ -1,10 +1,12 @@
-// The content script's hand-written check of page facts must accept exactly what the PageFacts schema
-// accepts, and return the same value: random payloads, mostly near-valid, through both.
+// The content script's hand-written check of page facts must accept exactly the shape the PageFacts
+// schema accepts, and return the same value: random payloads, mostly near-valid, through both. Then
+// the site's account syntax: what no X account could carry is dropped, entry by entry.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VERIFIED_KINDS } from '../../../src/core/vocabulary';
 import { PageFacts } from '../../../src/shared/facts';
-import { checkPageFacts } from '../../../src/shared/facts-check';
+import { checkPageFacts, checkPageFactsShape, fitSiteSyntax } from '../../../src/shared/facts-check';
+import { x } from '../../../src/sites/x/site';
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 // Values of the wrong type, to land in any field.
@@ -47,13 +49,13 @@ const payload = fc.record({
 // JSON round trip: what the page actually sends is a JSON string (no undefined, no NaN).
 const asJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v) ?? 'null');
 
-describe('checkPageFacts', () => {
+describe('checkPageFactsShape', () => {
   it('agrees with the PageFacts schema on random payloads', () => {
     let accepted = 0;
     fc.assert(fc.property(payload, (raw) => {
       const data = asJson(raw);
       const schema = PageFacts.safeParse(data);
-      const ours = checkPageFacts(data, 'x');
+      const ours = checkPageFactsShape(data, 'x');
       if (schema.success && schema.data.site === 'x') {
         accepted++;
         expect(ours).toEqual(schema.data);
@@ -65,6 +67,17 @@ describe('checkPageFacts', () => {
     expect(accepted).toBeGreaterThan(100);
   });
 
+});
+
+describe('checkPageFacts', () => {
+  it('is the shape check fitted to the site\'s syntax, on the same random payloads', () => {
+    fc.assert(fc.property(payload, (raw) => {
+      const data = asJson(raw);
+      const shape = checkPageFactsShape(data, 'x');
+      expect(checkPageFacts(data, 'x')).toEqual(shape && fitSiteSyntax(shape, x));
+    }), { numRuns: 500, seed: 20261202 });
+  });
+
   it('refuses payloads over the caps and for another site', () => {
     const ok = { site: 'x', accounts: [], items: [] };
     expect(checkPageFacts(ok, 'x')).toEqual(ok);
@@ -72,5 +85,47 @@ describe('checkPageFacts', () => {
     expect(checkPageFacts({ ...ok, accounts: Array.from({ length: 1_001 }, (_, i) => ({ id: `${i}`, handle: 'a' })) }, 'x')).toBeNull();
     expect(checkPageFacts({ ...ok, items: Array.from({ length: 2_001 }, (_, i) => ({ id: `${i}`, authorId: '' })) }, 'x')).toBeNull();
     expect(checkPageFacts([ok], 'x')).toBeNull();
+  });
+});
+
+describe('fitSiteSyntax', () => {
+  const facts = (accounts: unknown[], items: unknown[] = [], extra: object = {}) => checkPageFacts({ site: 'x', accounts, items, ...extra }, 'x');
+
+  it('returns the payload itself when every id and handle could be X\'s', () => {
+    const ok = { site: 'x' as const, viewerId: '1', accounts: [{ id: '42', handle: 'Acme_Inc', followed: true }, { id: '7', handle: '' }], items: [{ id: 'p1', authorId: '42', inReplyToAuthorId: '' }] };
+    expect(fitSiteSyntax(ok, x)).toBe(ok);
+    expect(facts(ok.accounts, ok.items, { viewerId: '1' })).toEqual(ok);
+  });
+
+  it('keeps an account\'s id and follow state but drops a handle X could not have', () => {
+    const got = facts([
+      { id: '1', handle: 'sixteen_chars_xx', followed: true },
+      { id: '2', handle: 'good.brand' },
+      { id: '3', handle: 'gödbrand' },
+      { id: '4', handle: '@GoodBrand' }, // the '@' and case are spelling, not syntax
+      { id: '5', handle: 'fifteen_chars_x' },
+    ]);
+    expect(got?.accounts).toEqual([
+      { id: '1', handle: '', followed: true }, { id: '2', handle: '' }, { id: '3', handle: '' },
+      { id: '4', handle: '@GoodBrand' }, { id: '5', handle: 'fifteen_chars_x' },
+    ]);
+  });
+
+  it('drops accounts whose id is not an X id, and unknowns item authors and the viewer likewise', () => {
+    const got = facts(
+      [{ id: 'did:plc:abc', handle: 'ok', followed: true }, { id: '12', handle: 'ok2' }],
+      [{ id: 'p1', authorId: 'evil', inReplyToAuthorId: 'also evil', promoted: true }, { id: 'p2', authorId: '12', inReplyToAuthorId: '9x' }],
+      { viewerId: 'me' },
+    );
+    expect(got).toEqual({
+      site: 'x',
+      accounts: [{ id: '12', handle: 'ok2' }],
+      items: [{ id: 'p1', authorId: '', promoted: true }, { id: 'p2', authorId: '12' }],
+    });
+  });
+
+  it('leaves a site without declared syntax alone', () => {
+    const any = { site: 'x' as const, accounts: [{ id: 'anything', handle: 'any.thing@example.social' }], items: [] };
+    expect(fitSiteSyntax(any, { ...x, accounts: undefined })).toBe(any);
   });
 });

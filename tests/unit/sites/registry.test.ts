@@ -34,6 +34,7 @@ describe('the registry', () => {
     expect(x).toEqual({
       id: 'x', name: 'X', hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
       content: 'src/sites/x/content.ts', pageWorld: 'src/sites/x/page-world.ts',
+      accounts: { handle: /^[a-z0-9_]{1,15}$/, id: /^\d{1,30}$/ },
     });
     expect(SITE_IDS).toEqual(['x']);
   });
