@@ -184,8 +184,10 @@ export function createBackground(deps: BackgroundDeps): Background {
     'follows/learn': async (msg) => {
       const keys = msg.follows.map((f) => `${msg.site}:${f.accountId}`);
       const learned = await save('follows', keys, () => learnFollowsDelta(db, msg.site, msg.follows, msg.source));
-      // Tabs get the few accounts that changed, not a whole snapshot to re-parse and re-classify.
-      if (learned.changed > 0) {
+      // Tabs get the few accounts that changed, not a whole snapshot to re-parse and re-classify;
+      // a change too large for one delta (learned.gap) goes out as the whole snapshot.
+      if (learned.gap) await publish.full();
+      else if (learned.changed > 0) {
         const { base, revision, added: add, removed: remove } = learned;
         await publish.delta({ site: msg.site, base, revision, add, remove });
       }
