@@ -95,7 +95,12 @@ describe('fetch responses over the cap', () => {
     const { w, fetch } = fetchWith(() => new Response(body.stream, { headers: { 'content-type': 'application/json' } }));
     const parse = vi.spyOn(JSON, 'parse');
     const res = await fetch(API);
-    await flush(400); // long enough for Doorman's branch to reach the cap and cancel; the page has not read yet
+    // Until Doorman's branch has reached the cap and cancelled (the source stops giving out); the page has not read yet.
+    for (let last = -1, still = 0; still < 5; ) {
+      await flush(1);
+      still = body.pulled() === last ? still + 1 : 0;
+      last = body.pulled();
+    }
     // The source gave out what Doorman's branch read (at most the cap and the chunk that crossed it:
     // body-cap.test.ts counts that exactly) plus a chunk of read-ahead in each stream layer between
     // (the source's queue, the response's body, the tee); nothing more until the page reads its branch.
