@@ -3,7 +3,8 @@
 // reader's size cap (src/page-world/hooks.ts, MAX_BODY_BYTES) — with a Content-Length and without one
 // (chunked), fetched by the page with XMLHttpRequest (JSON.parse of responseText, like X's web app)
 // and with fetch() + response.json(). Doorman should skip all four unread: its cost must not grow
-// with the response's size.
+// with the response's size. A fifth variant, a 1.9 MiB response just under the cap, shows what reading
+// the largest body Doorman still reads costs (through the page's own JSON.parse: no second parse).
 //
 // Per variant, the main-thread time (CDP Performance.getMetrics TaskDuration; ScriptDuration alongside)
 // from just before the page's request until IDLE_MS after the page has parsed it (Doorman's deferred
@@ -23,10 +24,11 @@ const ROUNDS = Number(process.env.BIG_BENCH_ROUNDS ?? '5') || 5;
 const IDLE_MS = 400;
 const PAGE = 'https://x.com/home?big=1';
 const VARIANTS = [
-  { name: 'XHR, Content-Length', transport: 'xhr', withLength: true },
-  { name: 'XHR, chunked (no length)', transport: 'xhr', withLength: false },
-  { name: 'fetch, Content-Length', transport: 'fetch', withLength: true },
-  { name: 'fetch, chunked (no length)', transport: 'fetch', withLength: false },
+  { name: '10 MiB, XHR, Content-Length', transport: 'xhr', withLength: true, mb: 10 },
+  { name: '10 MiB, XHR, chunked (no length)', transport: 'xhr', withLength: false, mb: 10 },
+  { name: '10 MiB, fetch, Content-Length', transport: 'fetch', withLength: true, mb: 10 },
+  { name: '10 MiB, fetch, chunked (no length)', transport: 'fetch', withLength: false, mb: 10 },
+  { name: '1.9 MiB (under the cap: read), XHR, chunked', transport: 'xhr', withLength: false, mb: 1.9 },
 ] as const;
 type VariantName = (typeof VARIANTS)[number]['name'];
 
@@ -41,7 +43,7 @@ interface Sample {
   entries: number;
 }
 
-type Big = { __big: { load(transport: string, withLength: boolean): Promise<number> } };
+type Big = { __big: { load(transport: string, withLength: boolean, mb: number): Promise<number> } };
 
 async function gc(cdp: CDPSession): Promise<void> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -60,7 +62,7 @@ async function oneRun(browser: DoormanBrowser): Promise<Map<VariantName, Sample>
     await page.waitForTimeout(100);
     const before = await metrics(cdp);
     const t0 = Date.now();
-    const entries = await page.evaluate(([t, l]) => (window as unknown as Big).__big.load(t, l), [v.transport, v.withLength] as const);
+    const entries = await page.evaluate(([t, l, mb]) => (window as unknown as Big).__big.load(t, l, mb), [v.transport, v.withLength, v.mb] as const);
     const wallMs = Date.now() - t0;
     await page.waitForTimeout(IDLE_MS);
     const after = await metrics(cdp);
@@ -71,7 +73,7 @@ async function oneRun(browser: DoormanBrowser): Promise<Map<VariantName, Sample>
   return out;
 }
 
-header(`big response — a ~10 MiB HomeTimeline via XHR and fetch, with and without Content-Length; Doorman vs empty extension vs no extension, ${ROUNDS} rotating rounds`);
+header(`big response — a ~10 MiB HomeTimeline via XHR and fetch, with and without Content-Length, and one just under the cap; Doorman vs empty extension vs no extension, ${ROUNDS} rotating rounds`);
 const server = await startReplicaServer();
 const browsers = {} as Record<Side, DoormanBrowser>;
 const results: Record<Side, Map<VariantName, Sample>[]> = { doorman: [], empty: [], none: [] };

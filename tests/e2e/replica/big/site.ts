@@ -3,13 +3,13 @@
 // reader costs the page on responses far past its size cap). Served through the x.com replica's
 // server (x/site.ts hands it every request isBigRequest claims):
 //
-//   GET  <any page path>?big=1              the page; window.__big.load(transport, length) fetches once
+//   GET  <any page path>?big=1              the page; window.__big.load(transport, length, mb) fetches once
 //   GET  /i/api/graphql/<queryId>/HomeTimeline?big=1&mb=10&length=1|0
 //        a HomeTimeline of real-shaped entries (the lean replica's posts, X's new user schema) until
-//        the body is at least `mb` MiB (1–64, default 10); length=1 sends a Content-Length, length=0
+//        the body is at least `mb` MiB (0.1–64, default 10); length=1 sends a Content-Length, length=0
 //        sends it chunked (Transfer-Encoding: chunked, 64 KiB writes, no length anywhere)
 //
-// window.__big.load('xhr' | 'fetch', withLength) → Promise<entries>: XMLHttpRequest with JSON.parse of
+// window.__big.load('xhr' | 'fetch', withLength, mb = 10) → Promise<entries>: XMLHttpRequest with JSON.parse of
 // responseText in onload (X's web app), or fetch() then response.json(); resolves with the number of
 // timeline entries the page parsed, so the page has really read all of it.
 import type { ServerResponse } from 'node:http';
@@ -36,11 +36,14 @@ export function bigTimeline(mb: number, now: number): Buffer {
   const ctx: BuildCtx = { now, schema: 'new' };
   const sort = sortIndexes(1917000000000000000n);
   const entries: Record<string, unknown>[] = [];
-  // Entries are a few KB each; measure one and build enough of them in one go.
-  const one = JSON.stringify(tweetEntry(leanTweet(0), ctx, sortIndexes())).length;
-  const count = Math.ceil((mb * MIB) / one) + 1;
-  for (let n = 0; n < count; n++) entries.push(tweetEntry(leanTweet(n), ctx, sort));
-  entries.push(cursorEntry('Bottom', encodeCursor('big', count), sort));
+  // Entries of a few KB each (ASCII: characters are bytes) until the body reaches the size asked for.
+  let size = 200;
+  for (let n = 0; size < mb * MIB; n++) {
+    const entry = tweetEntry(leanTweet(n), ctx, sort);
+    size += JSON.stringify(entry).length + 1;
+    entries.push(entry);
+  }
+  entries.push(cursorEntry('Bottom', encodeCursor('big', entries.length), sort));
   const body = Buffer.from(JSON.stringify({ data: { home: { home_timeline_urt: { instructions: [{ type: 'TimelineAddEntries', entries }] } } } }));
   bodies.set(mb, body);
   return body;
@@ -52,8 +55,8 @@ function page(): string {
 <body><main role="main"><div data-testid="primaryColumn"><p id="status">ready</p></div></main>
 <script>
 window.__big = {
-  load(transport, withLength) {
-    const url = '/i/api/graphql/${QUERY_ID}/HomeTimeline?big=1&length=' + (withLength ? 1 : 0) + '&t=' + Date.now();
+  load(transport, withLength, mb = 10) {
+    const url = '/i/api/graphql/${QUERY_ID}/HomeTimeline?big=1&mb=' + mb + '&length=' + (withLength ? 1 : 0) + '&t=' + Date.now();
     const count = (data) => data.data.home.home_timeline_urt.instructions[0].entries.length;
     if (transport === 'fetch') return fetch(url, { credentials: 'include' }).then((r) => r.json()).then(count);
     return new Promise((resolve, reject) => {
@@ -83,7 +86,7 @@ export async function handleBig(r: ReplicaRequest): Promise<void> {
       return sendJson(res, 404, { errors: [{ message: 'Sorry, that page does not exist', code: 34 }] });
     }
     const asked = Number(url.searchParams.get('mb') ?? '10');
-    const mb = Number.isInteger(asked) && asked >= 1 && asked <= 64 ? asked : 10;
+    const mb = Number.isFinite(asked) && asked >= 0.1 && asked <= 64 ? asked : 10;
     const body = bigTimeline(mb, r.now);
     if (url.searchParams.get('length') === '0') return sendChunked(res, body);
     return sendText(res, 200, 'application/json; charset=utf-8', body);
