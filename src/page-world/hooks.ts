@@ -2,10 +2,11 @@
 // already asked for. The wrappers must be invisible: the page gets the very same return values,
 // promises, errors, `this` and arguments; Doorman reads a clone (fetch) or the finished response (XHR,
 // as it completes, before the page's load handlers), and nothing it does can throw into the page. Site-independent: a site says only which
-// URLs to read (see install.ts).
+// URLs to read (see install.ts). A response over the size cap (body-cap.ts) is skipped before anything
+// is parsed: by its Content-Length, by the length of the XHR text, or by counting a fetch clone's bytes.
+import { declaresOver, MAX_BODY_BYTES, readCapped, textualType } from './body-cap';
 
-/** Bodies above this are skipped unread: feed responses are well under 1 MB (X's timelines); parsing more costs too much. */
-export const MAX_BODY_CHARS = 8 * 1024 * 1024;
+export { MAX_BODY_BYTES } from './body-cap';
 
 export type ShouldRead = (url: URL) => boolean;
 export type OnJson = (url: URL, data: unknown) => void;
@@ -20,12 +21,17 @@ export interface HookTarget {
   XMLHttpRequest?: { prototype: XMLHttpRequest };
   JSON?: { parse: typeof JSON.parse };
   setTimeout?: (run: () => void, ms: number) => unknown;
+  /** Decodes fetch bodies as they stream in; without it fetch responses are not read. */
+  TextDecoder?: typeof TextDecoder;
   location: { href: string };
 }
 
-/** A body worth reading, by the cheap tests: JSON-looking, not too big, and (per the reader) able to carry facts. */
+/**
+ * A body worth reading, by the cheap tests: not too big (its length first: O(1), before any character
+ * is looked at), JSON-looking, and (per the reader) able to carry facts.
+ */
 function readable(text: string, worthParsing: WorthParsing): boolean {
-  if (text.length > MAX_BODY_CHARS || text.length < 2) return false;
+  if (text.length > MAX_BODY_BYTES || text.length < 2) return false;
   const first = text.charCodeAt(0);
   return (first === 0x7b /* { */ || first === 0x5b /* [ */) && worthParsing(text);
 }
@@ -110,11 +116,8 @@ function requestUrl(input: unknown, base: string): URL | null {
 }
 
 function deliverText(url: URL, text: string, onJson: OnJson, worthParsing: WorthParsing): void {
-  if (text.length > MAX_BODY_CHARS || text.length < 2) return;
-  const first = text.charCodeAt(0);
-  if (first !== 0x7b /* { */ && first !== 0x5b /* [ */) return;
   // Parsing is most of what reading a response costs: a body that cannot carry facts is not parsed.
-  if (!worthParsing(text)) return;
+  if (!readable(text, worthParsing)) return;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -139,13 +142,17 @@ const isResponse = (v: unknown): v is Response =>
   typeof v === 'object' && v !== null && typeof (v as { clone?: unknown }).clone === 'function' &&
   typeof (v as { headers?: { get?: unknown } }).headers?.get === 'function';
 
-function readFetchResponse(res: Response, url: URL, onJson: OnJson, worthParsing: WorthParsing): void {
+function readFetchResponse(res: Response, url: URL, onJson: OnJson, worthParsing: WorthParsing, Decoder: typeof TextDecoder): void {
   try {
     if (!res.ok) return;
-    const length = Number(res.headers.get('content-length') ?? '0');
-    if (length > MAX_BODY_CHARS) return;
+    const headers = res.headers;
+    // Declared too big, or not text at all: not even cloned.
+    if (declaresOver(headers.get('content-length'), MAX_BODY_BYTES) || !textualType(headers.get('content-type'))) return;
     // Our reaction was registered before the page's, so the body is still unread and clone() is safe.
-    res.clone().text().then((text) => deliverText(url, text, onJson, worthParsing), noop);
+    // The clone is a branch of the body: the page reads the other one at its own pace, whole and
+    // unchanged, and ours is read chunk by chunk, counted, and cancelled at the cap.
+    const body = res.clone().body;
+    if (body) readCapped(body, MAX_BODY_BYTES, Decoder, (text) => deliverText(url, text, onJson, worthParsing));
   } catch {
     // e.g. an opaque or already-used response: leave it to the page.
   }
@@ -153,7 +160,8 @@ function readFetchResponse(res: Response, url: URL, onJson: OnJson, worthParsing
 
 export function hookFetch(target: HookTarget, shouldRead: ShouldRead, onJson: OnJson, worthParsing: WorthParsing = always): void {
   const original = target.fetch;
-  if (typeof original !== 'function') return;
+  const Decoder = target.TextDecoder ?? globalThis.TextDecoder;
+  if (typeof original !== 'function' || typeof Decoder !== 'function') return;
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     // Called exactly as the page called it: same `this`, same arguments, same result or exception.
     const result: unknown = Reflect.apply(original, this, args);
@@ -163,7 +171,7 @@ export function hookFetch(target: HookTarget, shouldRead: ShouldRead, onJson: On
         // A separate reaction: it cannot change what the page's own `then` sees, and swallows rejections
         // (the page still gets them through the original promise).
         result.then((res: unknown) => {
-          if (isResponse(res)) readFetchResponse(res, url, onJson, worthParsing);
+          if (isResponse(res)) readFetchResponse(res, url, onJson, worthParsing, Decoder);
         }, noop);
       }
     } catch {
@@ -177,6 +185,8 @@ export function hookFetch(target: HookTarget, shouldRead: ShouldRead, onJson: On
 
 interface XhrReading {
   onJson: OnJson;
+  /** The prototype's getResponseHeader as it was before the page ran, or null. */
+  header: ((this: XMLHttpRequest, name: string) => string | null) | null;
   worthParsing: WorthParsing;
   tap: ParseTap | null;
   /** Runs `fallback` once the page has handled the response (its handlers and their microtasks). */
@@ -186,6 +196,11 @@ interface XhrReading {
 function readXhr(xhr: XMLHttpRequest, url: URL, r: XhrReading): void {
   try {
     if (xhr.readyState !== 4 || xhr.status < 200 || xhr.status >= 300) return;
+    // Declared too big: skipped before the body is touched (for 'json' the browser parses only when
+    // `response` is first read). Without a length, the text's length decides below; a 'json' body of
+    // unknown size costs at most the walk's node budget (the browser, not Doorman, parsed it).
+    const declared: unknown = r.header === null ? null : Reflect.apply(r.header, xhr, ['content-length']);
+    if (declaresOver(declared, MAX_BODY_BYTES)) return;
     const type = xhr.responseType;
     // 'json': the browser already parsed it; we only read that object, never modify it.
     if (type === 'json') {
@@ -195,6 +210,8 @@ function readXhr(xhr: XMLHttpRequest, url: URL, r: XhrReading): void {
     }
     // responseText throws for 'blob', 'arraybuffer' and 'document'; those are not API JSON anyway.
     if (type !== '' && type !== 'text') return;
+    // The browser has built this text already (the page reads the same string); only its length and
+    // first character are looked at before the cap and the reader's test have passed.
     const text = xhr.responseText;
     if (!readable(text, r.worthParsing)) return;
     if (r.tap === null) {
@@ -220,8 +237,10 @@ export function hookXhr(target: HookTarget, shouldRead: ShouldRead, onJson: OnJs
   if (typeof open !== 'function' || typeof listen !== 'function' || typeof unlisten !== 'function') return;
   const watching = new WeakMap<XMLHttpRequest, () => void>();
   const later = target.setTimeout;
+  const header = proto.getResponseHeader;
   const reading: XhrReading = {
     onJson,
+    header: typeof header === 'function' ? header : null,
     worthParsing,
     tap: typeof later === 'function' ? tapJsonParse(target, onJson) : null,
     // After 'loadend' (the page's last handler) and a task more: whatever the page parses, it has.

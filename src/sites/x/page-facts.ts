@@ -10,8 +10,13 @@ import { x } from './site';
 
 /** Timelines nest ~25 levels (entry → module → item → tweet → quote → user → legacy); 64 is plenty. */
 const MAX_DEPTH = 64;
-/** Objects, arrays and their slots visited; a large real timeline page needs well under a tenth. */
-const MAX_NODES = 500_000;
+/**
+ * Objects, arrays and their slots visited. The page world reads no text over its 2 MiB cap
+ * (page-world/body-cap.ts), and 2 MiB of X's shapes is 40k–125k of these (the captured TweetDetail
+ * ~20 per KB, replica timelines ~60); twice the denser figure bounds what a response the browser
+ * parsed itself (XHR responseType 'json', size unknown) or a hostile dense one costs to walk.
+ */
+const MAX_NODES = 250_000;
 
 export interface PageFactsOptions {
   /** The viewer's id when known from elsewhere (e.g. the `twid` cookie). */

@@ -16,9 +16,14 @@ export interface FakeXhr {
   send(body?: unknown): void;
   addEventListener(type: string, fn: Listener): void;
   removeEventListener(type: string, fn: Listener): void;
-  /** Completes the request as a server would: readystatechange, load, loadend. */
-  respond(status: number, body: string): void;
+  getResponseHeader(name: string): string | null;
+  /** Completes the request as a server would: readystatechange, load, loadend (headers: lower-case names). */
+  respond(status: number, body: string, headers?: Record<string, string>): void;
+  /** Ends the request as abort() does: readyState 4, status 0, readystatechange, abort, loadend. */
+  abort(): void;
   listenerCount(type: string): number;
+  /** How often responseText / response were read (the browser builds or parses them on first read). */
+  readonly bodyReads: number;
 }
 
 export type FakeXhrClass = { new (): FakeXhr; prototype: FakeXhr };
@@ -33,15 +38,19 @@ export function makeFakeXhrClass(syncBody?: string): FakeXhrClass {
     openArgs: unknown[] = [];
     sentBody: unknown;
     private body = '';
+    private headers: Record<string, string> = {};
     private parsed: unknown;
+    bodyReads = 0;
     private readonly listeners = new Map<string, Listener[]>();
 
     get responseText(): string {
       if (this.responseType !== '' && this.responseType !== 'text') throw new DOMException('not text', 'InvalidStateError');
+      this.bodyReads++;
       return this.body;
     }
 
     get response(): unknown {
+      this.bodyReads++;
       if (this.responseType === 'json') return (this.parsed ??= JSON.parse(this.body));
       return this.body;
     }
@@ -75,9 +84,23 @@ export function makeFakeXhrClass(syncBody?: string): FakeXhrClass {
       for (const fn of [...(this.listeners.get(type) ?? [])]) fn.call(this);
     }
 
-    respond(status: number, body: string): void {
+    getResponseHeader(name: string): string | null {
+      return this.readyState >= 2 ? (this.headers[name.toLowerCase()] ?? null) : null;
+    }
+
+    abort(): void {
+      this.status = 0;
+      this.readyState = 4;
+      this.onreadystatechange?.call(this);
+      this.fire('readystatechange');
+      this.fire('abort');
+      this.fire('loadend');
+    }
+
+    respond(status: number, body: string, headers: Record<string, string> = {}): void {
       this.status = status;
       this.body = body;
+      this.headers = headers;
       this.readyState = 4;
       this.onreadystatechange?.call(this);
       this.fire('readystatechange');

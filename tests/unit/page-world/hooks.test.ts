@@ -1,7 +1,7 @@
 // The fetch / XMLHttpRequest wrappers must be invisible to the page: same results, same errors, same
 // `this` and arguments; Doorman reads API JSON afterwards and can never throw into the page.
 import { describe, expect, it, vi } from 'vitest';
-import { hookFetch, hookXhr, MAX_BODY_CHARS, type HookTarget } from '../../../src/page-world/hooks';
+import { hookFetch, hookXhr, MAX_BODY_BYTES, type HookTarget } from '../../../src/page-world/hooks';
 import { xApiOperation } from '../../../src/sites/x/routes';
 import { makeFakeXhrClass, type FakeXhrClass } from './fake-xhr';
 
@@ -97,7 +97,7 @@ describe('hookXhr', () => {
     run(API, 200, '{"truncated": ');
     run(API, 200, BODY, 'blob');
     run(API, 200, BODY, 'arraybuffer');
-    run(API, 200, `{"pad":"${'x'.repeat(MAX_BODY_CHARS)}"}`);
+    run(API, 200, `{"pad":"${'x'.repeat(MAX_BODY_BYTES)}"}`);
     expect(seen).toEqual([]);
   });
 
@@ -195,7 +195,7 @@ describe('hookFetch', () => {
     const { fetch, seen } = fetchSetup((input) => {
       const url = String(input);
       if (url.endsWith('/404')) return ok(BODY, { status: 404 });
-      if (url.endsWith('/huge')) return ok(BODY, { headers: { 'content-length': String(MAX_BODY_CHARS + 1) } });
+      if (url.endsWith('/huge')) return ok(BODY, { headers: { 'content-length': String(MAX_BODY_BYTES + 1) } });
       if (url.endsWith('/html')) return ok('<!doctype html>');
       return ok();
     });

@@ -1,5 +1,6 @@
 // The x.com replica's routes:
 //   ?lean on any path, /_replica/lean/*     the lean replica (../lean/site.ts), served on the same hosts
+//   ?big on any path                        the big-response page and its ~10 MiB API response (../big/site.ts)
 //   GET  /_replica/x/<file>                 the app's JS modules and CSS (served as they are)
 //   GET  /_replica/emoji/<codepoint>.svg    emoji images (X draws emoji as <img alt>)
 //   GET|POST /i/api/graphql/<queryId>/<Op>  GraphQL (timelines.ts); variables from ?variables=JSON
@@ -12,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { handleBig, isBigRequest } from '../big/site';
 import { handleLean, isLeanRequest } from '../lean/site';
 import { cookies, sendJson, sendText, type ReplicaRequest, type ReplicaSite } from '../site';
 import { USERS } from './data';
@@ -75,6 +77,7 @@ async function handle(r: ReplicaRequest): Promise<void> {
   const path = url.pathname;
   const method = req.method ?? 'GET';
   if (isLeanRequest(url)) return handleLean(r);
+  if (isBigRequest(url)) return handleBig(r);
   const asset = /^\/_replica\/x\/([\w.-]+)$/.exec(path);
   if (asset) {
     const type = asset[1] ? ASSETS[asset[1]] : undefined;
