@@ -8,7 +8,9 @@ import type { Settings } from '../core/settings';
 import { SNAPSHOT_FORMAT, SNAPSHOT_KEY, Snapshot } from '../core/snapshot';
 import type { DoormanDB } from '../db/database';
 import { listAllowlist } from '../db/allowlist';
-import { FOLLOW_CAPS, listFollows } from '../db/follows';
+import { listFollows } from '../db/follows';
+import { withinFollowCaps } from '../db/follow-caps';
+import { newest } from '../core/newest';
 import { listOverrides } from '../db/overrides';
 import { currentRevision, raiseRevision } from '../db/revision';
 import { listRules } from '../db/rules';
@@ -27,45 +29,6 @@ export interface SnapshotData {
   overrides: BrandOverrideEntry[];
 }
 
-/** Keeps the `max` entries with the largest `time`, in their original order. */
-function newest<T>(items: readonly T[], max: number, time: (t: T) => number): T[] {
-  if (items.length <= max) return [...items];
-  if (max <= 0) return [];
-  const cutoff = items.map(time).sort((a, b) => b - a)[max - 1] ?? 0;
-  let ties = max - items.filter((it) => time(it) > cutoff).length;
-  return items.filter((it) => {
-    const t = time(it);
-    return t > cutoff || (t === cutoff && ties-- > 0);
-  });
-}
-
-/**
- * At most `max` follows: those from the Following list or an import first (the newest of them if they
- * alone are too many), then the most recently learned page-learned ones. A page can post any number of
- * follow facts; the user's own list must never be pushed out by them. Original order kept.
- */
-function listFirst(follows: readonly FollowEntry[], max: number): FollowEntry[] {
-  if (follows.length <= max) return [...follows];
-  const learnedAt = (e: FollowEntry) => e.learnedAt;
-  const listed = newest(follows.filter((f) => f.source !== 'page'), max, learnedAt);
-  const kept = new Set([...listed, ...newest(follows.filter((f) => f.source === 'page'), max - listed.length, learnedAt)]);
-  return follows.filter((f) => kept.has(f));
-}
-
-/** The follows part of a snapshot: each site's within its cap (FOLLOW_CAPS.total), all within the schema's. */
-function snapshotFollows(follows: readonly FollowEntry[]): FollowEntry[] {
-  const bySite = new Map<string, FollowEntry[]>();
-  for (const f of follows) {
-    const list = bySite.get(f.site);
-    if (list) list.push(f);
-    else bySite.set(f.site, [f]);
-  }
-  if ([...bySite.values()].every((list) => list.length <= FOLLOW_CAPS.total) && follows.length <= SNAPSHOT_LIMITS.follows) return [...follows];
-  const kept = new Set<FollowEntry>();
-  for (const list of bySite.values()) for (const f of listFirst(list, FOLLOW_CAPS.total)) kept.add(f);
-  return listFirst(follows.filter((f) => kept.has(f)), SNAPSHOT_LIMITS.follows);
-}
-
 /** Pure: the snapshot for this data, capped so it always passes the Snapshot schema. */
 export function buildSnapshot(data: SnapshotData): Snapshot {
   return {
@@ -75,7 +38,7 @@ export function buildSnapshot(data: SnapshotData): Snapshot {
     // Rules keep their order; past the cap the last ones (which would rarely decide anything) are left out.
     rules: data.rules.slice(0, SNAPSHOT_LIMITS.rules),
     allowlist: newest(data.allowlist, SNAPSHOT_LIMITS.allowlist, (e) => e.addedAt),
-    follows: snapshotFollows(data.follows),
+    follows: withinFollowCaps(data.follows, SNAPSHOT_LIMITS.follows),
     overrides: newest(data.overrides, SNAPSHOT_LIMITS.overrides, (e) => e.setAt),
   };
 }

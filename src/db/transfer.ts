@@ -10,6 +10,7 @@ import { LogEntryInput } from '../shared/messages';
 import type { AccountRow, DoormanDB, FollowRow, LogRow, RuleRow } from './database';
 import { allowRow, listAllowlist, putAllowRows } from './allowlist';
 import { listFollows } from './follows';
+import { withinFollowCaps } from './follow-caps';
 import { accountRow, listAccountOverrides } from './overrides';
 import { accountRowKey } from './keys';
 import { bumpRevision } from './revision';
@@ -225,7 +226,8 @@ export async function restoreBackup(db: DoormanDB, input: string | Blob): Promis
   const file = await parseBackupFile(input);
   const asWritten = 0; // "now" for entries without a time: none is filled in
   const allowRows = file.allowlist.map((e, i) => allowRow(e, asWritten, `allowlist[${i}]`));
-  const followRows: FollowRow[] = file.follows.map((f) => ({ ...f, key: accountRowKey(f.site, f.accountId, f.handle) }));
+  // Within the follow graph's caps, as learning keeps it (a backup from before the caps may hold more).
+  const followRows: FollowRow[] = withinFollowCaps(file.follows).map((f) => ({ ...f, key: accountRowKey(f.site, f.accountId, f.handle) }));
   const accountRows: AccountRow[] = file.overrides.map((o, i) => accountRow(o, asWritten, `overrides[${i}]`));
   const seen = new Set<string>();
   // A backup may hold an item twice (hand-edited, concatenated); keep the first like addLogEntries does.
