@@ -38,9 +38,13 @@ const declarations: ReadonlyMap<string, SiteDeclaration> = new Map(SITES.map((s)
 
 const strip = ({ key: _key, ...entry }: FollowRow): FollowEntry => entry;
 
+/**
+ * The follows, as stored. A row the schema rejects (a bad disk, a hand-edited profile) is skipped so
+ * the snapshot still builds; it stays stored and is replaced when the page shows that account again.
+ */
 export async function listFollows(db: DoormanDB, site?: SiteKey): Promise<FollowEntry[]> {
   const rows = site ? await db.follows.where('site').equals(site).toArray() : await db.follows.toArray();
-  return rows.map(strip);
+  return rows.map(strip).filter((entry) => FollowEntry.safeParse(entry).success);
 }
 
 export async function countFollows(db: DoormanDB, site?: SiteKey): Promise<number> {

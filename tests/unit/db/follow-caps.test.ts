@@ -50,3 +50,15 @@ describe('restoring a backup from before the caps', () => {
     expect(stored.some((f) => f.accountId === '1' && f.source === 'following-list')).toBe(true);
   });
 });
+
+describe('a corrupted follow row', () => {
+  it('is skipped by the list (so a snapshot still builds) and left stored', async () => {
+    const db = freshDb();
+    await db.follows.bulkPut([
+      { ...follow(1, 'page'), key: 'x#1' },
+      { key: 'x#2', site: 'x', accountId: 2, handle: null, learnedAt: -5, source: 'page' } as never,
+    ]);
+    expect((await listFollows(db)).map((f) => f.accountId)).toEqual(['1']);
+    expect(await db.follows.count()).toBe(2);
+  });
+});
