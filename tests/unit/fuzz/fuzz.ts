@@ -62,14 +62,24 @@ export const KELVIN_LOOKALIKE = '\u212Aelvin';
 export const pick = <T>(xs: readonly T[]): fc.Arbitrary<T> => fc.constantFrom(...xs);
 
 /** Short strings with a strong share of the hostile ones above. */
-export const nastyString: fc.Arbitrary<string> = fc.oneof(
+export const shortNasty: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
   { weight: 3, arbitrary: pick(BAD_UNICODE) },
   { weight: 3, arbitrary: pick([REAL, ...LOOKALIKES, KELVIN_LOOKALIKE, `@${REAL}`, `@${LOOKALIKES[0]}`]) },
   { weight: 1, arbitrary: fc.array(pick(BAD_UNICODE), { maxLength: 6 }).map((xs) => xs.join('')) },
+);
+
+/** shortNasty, with now and then a long one (1,000–70,000 units, lone surrogates throughout). */
+export const nastyString: fc.Arbitrary<string> = fc.oneof(
+  { weight: 13, arbitrary: shortNasty },
   { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 70_000 }).map((n) => huge('x\uD800', n)) },
 );
+
+/** A property check that costs nothing when it holds (expect() is slow enough to dominate a fuzz loop). */
+export function must(ok: boolean, what: string | (() => string)): void {
+  if (!ok) throw new Error(typeof what === 'string' ? what : what());
+}
 
 /**
  * Builds `depth` levels of nesting iteratively (never by recursion): `wrap(inner)` returns the next
