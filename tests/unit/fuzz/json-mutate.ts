@@ -112,10 +112,18 @@ const aim = fc.nat();
 const fresh = (make: () => Container): fc.Arbitrary<Container> => fc.constant(null).map(make);
 const keyArb = fc.oneof(fc.nat(), pick(KEYS));
 
-export const edit: fc.Arbitrary<Edit> = fc.oneof(
+const smallEdits = [
   { weight: 40, arbitrary: fc.record({ op: fc.constant('set' as const), at: aim, key: keyArb, value: fc.oneof({ weight: 6, arbitrary: primitive }, { weight: 1, arbitrary: spoofUser }, { weight: 1, arbitrary: spoofTweet }, { weight: 1, arbitrary: fresh(() => []) }, { weight: 1, arbitrary: fresh(() => ({})) }) }) },
   { weight: 15, arbitrary: fc.record({ op: fc.constant('delete' as const), at: aim, key: fc.nat() }) },
   { weight: 10, arbitrary: fc.record({ op: fc.constant('copy' as const), at: aim, from: aim, key: keyArb }) },
+];
+
+/** Edits that keep the value small: wrong types, missing and spoofed fields, prototype keys, copies. */
+export const smallEdit: fc.Arbitrary<Edit> = fc.oneof(...smallEdits);
+
+/** smallEdit, and now and then deep nesting, a list past the caps or a 1 MB string. */
+export const edit: fc.Arbitrary<Edit> = fc.oneof(
+  ...smallEdits,
   { weight: 1, arbitrary: fc.record({ op: fc.constant('deep' as const), at: aim, key: keyArb, depth: fc.constantFrom(100, 1_000, 10_000), kind: pick(['array', 'object', 'user'] as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('wide' as const), at: aim, key: keyArb, width: fc.constantFrom(1_100, 2_100), what: pick(['user', 'null', 'tweet'] as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('megabyte' as const), at: aim, key: keyArb }) },

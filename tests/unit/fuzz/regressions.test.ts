@@ -1,7 +1,10 @@
 // What the fuzz suite found, one focused test each: the smallest input that showed the bug, and the
 // behaviour it has now.
+import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isParseFailure } from '../../../src/content/adapter';
+import { listenForFacts } from '../../../src/content/facts-bridge';
+import { FACTS_MESSAGE_TAG } from '../../../src/shared/facts-tag';
 import { xAdapter } from '../../../src/sites/x/adapter';
 import { envFor, loadPage } from '../sites/x/helpers';
 
@@ -32,5 +35,24 @@ describe('a notification group\'s permalink stays on the page\'s own site', () =
   it('still links the status when it is X\'s own', () => {
     expect(read('/acme/status/3004')).toBe('https://x.com/acme/status/3004');
     expect(read('https://x.com/i/web/status/3004')).toBe('https://x.com/i/web/status/3004');
+  });
+});
+
+describe('facts posted as an object with no JSON form', () => {
+  it('threw out of the message listener (JSON.stringify on a cycle or a BigInt); now it is refused', async () => {
+    const win = new HappyWindow({ url: 'https://x.com/home' });
+    const w = win as unknown as Window & typeof globalThis;
+    const thrown: unknown[] = [];
+    w.addEventListener('error', (e) => thrown.push((e as unknown as ErrorEvent).error));
+    let refused = 0;
+    listenForFacts(w, 'x', () => undefined, () => refused++, new AbortController().signal);
+    const cyclic: Record<string, unknown> = { site: 'x', accounts: [], items: [] };
+    cyclic.self = cyclic;
+    for (const facts of [cyclic, { site: 'x', accounts: [{ id: 1n, handle: 'a' }], items: [] }]) {
+      w.dispatchEvent(new w.MessageEvent('message', { data: { tag: FACTS_MESSAGE_TAG, facts }, source: w }));
+    }
+    expect(thrown).toEqual([]);
+    expect(refused).toBe(2);
+    await win.happyDOM.close();
   });
 });
