@@ -4,6 +4,7 @@ import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isParseFailure } from '../../../src/content/adapter';
 import { listenForFacts } from '../../../src/content/facts-bridge';
+import { readContentMessage } from '../../../src/content/inbox';
 import { FACTS_MESSAGE_TAG } from '../../../src/shared/facts-tag';
 import { xAdapter } from '../../../src/sites/x/adapter';
 import { envFor, loadPage } from '../sites/x/helpers';
@@ -54,5 +55,18 @@ describe('facts posted as an object with no JSON form', () => {
     expect(thrown).toEqual([]);
     expect(refused).toBe(2);
     await win.happyDOM.close();
+  });
+});
+
+describe('a delta message whose list has a hole', () => {
+  it('was taken (Array.prototype.every skips holes) and handed `undefined` entries on; now it is refused', () => {
+    const sparse = [{ accountId: '1', handle: 'a' }];
+    sparse.length = 2; // index 1 is a hole, as a structured clone keeps it
+    expect(readContentMessage({ type: 'follows/changed', delta: { site: 'x', base: 1, revision: 2, add: sparse, remove: [] } })).toBeNull();
+    const entries = [{ site: 'x', accountId: '1', handle: 'a' }];
+    entries.length = 3;
+    const none = { add: [], remove: [] };
+    expect(readContentMessage({ type: 'lists/changed', delta: { base: 1, revision: 2, lists: { allowlist: { add: entries, remove: [] }, overrides: none, follows: none } } })).toBeNull();
+    expect(readContentMessage({ type: 'follows/changed', delta: { site: 'x', base: 1, revision: 2, add: [{ accountId: '1', handle: 'a' }], remove: [] } })).not.toBeNull();
   });
 });
