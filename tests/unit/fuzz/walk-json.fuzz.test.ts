@@ -46,7 +46,7 @@ const tree: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
 })).node;
 
 /** A tree, sometimes grown a deep chain (up to 10,000 levels) or a wide array somewhere. */
-const input = fc.tuple(tree, fc.oneof(fc.constant(0), fc.constant(0), fc.constantFrom(100, 10_000)), fc.nat({ max: 3_000 }))
+const input = fc.tuple(tree, fc.oneof(fc.constant(0), fc.constant(0), fc.constantFrom(100, 10_000)), fc.nat({ max: 500 }))
   .map(([t, deep, wide]) => ({ t: nest<unknown>(deep, t, (v) => (deep % 3 === 0 ? { a: v } : [v])), wide: Array.from({ length: wide }, (_, i) => ({ i })) }));
 
 const limits = fc.record({ maxDepth: fc.integer({ min: 0, max: 70 }), maxNodes: fc.integer({ min: 0, max: 20_000 }) });

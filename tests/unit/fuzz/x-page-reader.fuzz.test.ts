@@ -3,6 +3,7 @@
 // type names, prototype keys, 10,000-level nesting, huge arrays and strings. The facts that come out
 // must be facts the content script takes whole, within the caps, with every lookalike handle spelled
 // as the response spelled it, after a bounded number of reads.
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS, PageFacts } from '../../../src/share
 import { xPageFacts } from '../../../src/sites/x/page-facts';
 import { xPageReader } from '../../../src/sites/x/page-reader';
 import { readCapture, readFixture } from '../sites/x/helpers';
-import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, KELVIN_LOOKALIKE, KELVIN_REAL, MEGABYTE, REAL, fuzz, nastyString, nest, pick } from './fuzz';
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, KELVIN_LOOKALIKE, KELVIN_REAL, MEGABYTE, REAL, fuzz, must, nastyString, nest, pick } from './fuzz';
 import { applyEdits, cloneTree, counted, deepValue, edit, setOwn, SPOOFED_IDS } from './json-mutate';
 
 const X_ID = /^\d{1,30}$/;
@@ -41,32 +42,27 @@ const response = fc.tuple(seed, fc.array(edit, { maxLength: 8 })).map(([root, ed
 /** A lookalike may keep its spelling; it may never come out as the real handle. */
 function handleInvariant(handle: string): void {
   const bare = handle.trim().replace(/^@/, '');
-  if (normalizeHandle(handle) === REAL) expect(bare.toLowerCase()).toBe(REAL);
-  if (normalizeHandle(handle) === KELVIN_REAL) expect(bare).toMatch(/^kelvin$/i);
+  if (normalizeHandle(handle) === REAL) must(bare.toLowerCase() === REAL, () => `${JSON.stringify(handle)} normalises to ${REAL}`);
+  if (normalizeHandle(handle) === KELVIN_REAL) must(/^kelvin$/i.test(bare), () => `${JSON.stringify(handle)} normalises to ${KELVIN_REAL}`);
 }
 
 let checked = 0;
 function factsInvariants(f: PageFacts): void {
   // The zod schema and the hand-written check accept the same payloads (facts-check.test.ts); the
   // schema costs as much as the reader, so it runs on every eighth case and the check on all.
-  if (checked++ % 8 === 0) expect(PageFacts.safeParse(f).success).toBe(true);
+  if (checked++ % 8 === 0) must(PageFacts.safeParse(f).success, 'facts the schema refuses');
   // What the content script receives is the JSON of these facts: it must take them whole.
-  const sent: unknown = JSON.parse(JSON.stringify({ ...f }));
-  expect(checkPageFacts(sent, 'x')).toEqual(sent);
-  expect(f.accounts.length).toBeLessThanOrEqual(MAX_FACT_ACCOUNTS);
-  expect(f.items.length).toBeLessThanOrEqual(MAX_FACT_ITEMS);
-  expect(new Set(f.accounts.map((a) => a.id)).size).toBe(f.accounts.length);
-  expect(new Set(f.items.map((i) => i.id)).size).toBe(f.items.length);
+  const sent: unknown = JSON.parse(JSON.stringify(f));
+  must(isDeepStrictEqual(checkPageFacts(sent, 'x'), sent), 'facts the content script would refuse or change');
+  must(f.accounts.length <= MAX_FACT_ACCOUNTS && f.items.length <= MAX_FACT_ITEMS, 'past the caps');
+  must(new Set(f.accounts.map((a) => a.id)).size === f.accounts.length, 'an account twice');
+  must(new Set(f.items.map((i) => i.id)).size === f.items.length, 'an item twice');
   for (const a of f.accounts) {
-    expect(a.id).toMatch(X_ID);
-    expect(a.handle.length).toBeLessThanOrEqual(320);
+    must(X_ID.test(a.id) && a.handle.length <= 320, () => `bad account ${a.id.slice(0, 50)}`);
     handleInvariant(a.handle);
   }
-  for (const i of f.items) {
-    expect(i.id).toMatch(X_ID);
-    if (i.authorId !== '') expect(i.authorId).toMatch(X_ID);
-  }
-  if (f.viewerId !== undefined) expect(f.viewerId).toMatch(X_ID);
+  for (const i of f.items) must(X_ID.test(i.id) && (i.authorId === '' || X_ID.test(i.authorId)), () => `bad item ${i.id.slice(0, 50)}`);
+  if (f.viewerId !== undefined) must(X_ID.test(f.viewerId), 'bad viewer id');
 }
 
 /** Pages a response may arrive in: the viewer's own Following page, lookalikes of it, others. */
@@ -101,7 +97,7 @@ describe('fuzz: xPageFacts on mutated real X responses', () => {
       if (page !== undefined && viaReader) {
         const doc = page.win.document as unknown as Document;
         const read = xPageReader.read(u, data, { path: page.path, viewerId, document: doc });
-        if (read?.followingList === true) expect(u.pathname.endsWith('/Following')).toBe(true);
+        if (read?.followingList === true) must(u.pathname.endsWith('/Following'), 'a Following list from another operation');
         f = read === null ? null : { ...read, site: 'x' };
       } else {
         f = xPageFacts(data, { viewerId, ownFollowingList: own });
@@ -116,14 +112,14 @@ describe('fuzz: xPageFacts on mutated real X responses', () => {
     expect(withFacts).toBeGreaterThan(FUZZ_RUNS / 2);
   }, FUZZ_TIMEOUT_MS);
 
-  it('reads a bounded number of times whatever the response (counted reads, 1,000 cases)', () => {
+  it('reads a bounded number of times whatever the response (counted reads, 500 cases)', () => {
     let most = 0;
     const n = fuzz('xPageFacts reads', response, (data) => {
       const c = counted(data);
       factsInvariants(xPageFacts(c.value));
       most = Math.max(most, c.steps());
-      expect(c.steps()).toBeLessThanOrEqual(MAX_READS);
-    }, 1_000);
+      must(c.steps() <= MAX_READS, () => `${c.steps()} reads`);
+    }, 500);
     counts.push(`reads ${n} (most ${most})`);
   }, FUZZ_TIMEOUT_MS);
 
