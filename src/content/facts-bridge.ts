@@ -20,6 +20,19 @@ export function parseFactsPayload(payload: unknown, site: SiteId): Facts | null 
 }
 
 /**
+ * Facts posted as an object, as JSON text to check like any payload; undefined (refused) when the
+ * object has no JSON form: a cycle, a BigInt, a throwing toJSON, nesting too deep to serialise. The
+ * page posts what it likes, and a throw here would land in the page's event loop.
+ */
+function asText(facts: unknown): string | undefined {
+  try {
+    return JSON.stringify(facts ?? null);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Listens on both channels the page-world script may use: a synchronous CustomEvent on the document
  * (so facts land before the page renders the response) and window.postMessage as a fallback.
  */
@@ -34,7 +47,7 @@ export function listenForFacts(win: Window, site: SiteId, onFacts: (facts: Facts
     if (e.source !== win || typeof e.data !== 'object' || e.data === null) return;
     const envelope = e.data as { tag?: unknown; facts?: unknown };
     if (envelope.tag !== FACTS_MESSAGE_TAG) return;
-    handle(typeof envelope.facts === 'string' ? envelope.facts : JSON.stringify(envelope.facts ?? null));
+    handle(typeof envelope.facts === 'string' ? envelope.facts : asText(envelope.facts));
   };
   win.document.addEventListener(FACTS_EVENT, onEvent, { signal });
   win.addEventListener('message', onMessage, { signal });

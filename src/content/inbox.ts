@@ -15,11 +15,20 @@ export type ContentMessage =
   | { type: 'item/reveal'; itemId: string }
   | { type: 'content/ping' };
 
-
 const MAX_DELTA = 2_000;
-const refs = (v: unknown): boolean =>
-  Array.isArray(v) && v.length <= MAX_DELTA &&
-  v.every((r) => isObj(r) && str(r.accountId, 1, 200) && str(r.handle, 0, 320));
+
+/**
+ * A list of at most MAX_DELTA entries, each passing `ok`. Every index is looked at, holes included:
+ * Array.prototype.every skips the holes of a sparse array (which a structured clone keeps), and the
+ * handler would then meet `undefined` where it expects an entry.
+ */
+function listOf(v: unknown, ok: (entry: unknown) => boolean): boolean {
+  if (!Array.isArray(v) || v.length > MAX_DELTA) return false;
+  for (let i = 0; i < v.length; i++) if (!ok(v[i])) return false;
+  return true;
+}
+
+const refs = (v: unknown): boolean => listOf(v, (r) => isObj(r) && str(r.accountId, 1, 200) && str(r.handle, 0, 320));
 
 function followDelta(v: unknown): FollowDelta | null {
   if (!isObj(v) || typeof v.site !== 'string' || !isCount(v.base) || !isCount(v.revision)) return null;
@@ -27,8 +36,7 @@ function followDelta(v: unknown): FollowDelta | null {
 }
 
 const entries = (v: unknown): boolean =>
-  Array.isArray(v) && v.length <= MAX_DELTA &&
-  v.every((e) => isObj(e) && typeof e.site === 'string' && str(e.accountId, 0, 200) && str(e.handle, 0, 320) &&
+  listOf(v, (e) => isObj(e) && typeof e.site === 'string' && str(e.accountId, 0, 200) && str(e.handle, 0, 320) &&
     (e.brand === undefined || e.brand === 'brand' || e.brand === 'not-brand'));
 
 function listsDelta(v: unknown): ListsDelta | null {

@@ -10,7 +10,7 @@ import {
 } from './post-dom';
 import { contextFor, handleFromPath, isMentionsPage, statusIdFromPath } from './routes';
 import {
-  ANY_ARTICLE, AVATAR, CAROUSEL_ID, CELL, CELL_ID, ITEM_ROOTS, MAIN, NOTIFICATION, PRIMARY_COLUMN, REPOST_CONTEXT,
+  ANY_ARTICLE, AVATAR, CAROUSEL_ID, CELL, CELL_ID, ITEM_ROOTS, MAIN, NOTIFICATION, PRIMARY_COLUMN, REPOST_CONTEXT, STATUS_LINK,
   TIMESTAMP_PERMALINK, TWEET,
 } from './selectors';
 import { x } from './site';
@@ -149,6 +149,24 @@ function parseTweet(el: Element, env: ParseEnv): FeedItem | ParseFailure | null 
   };
 }
 
+/**
+ * The first status link of a notification group as a permalink on the page's own site: a link to
+ * another host, a `javascript:` or `data:` URL, or a path naming no status is never offered as the
+ * item's link (it is shown in the log and opened from there).
+ */
+function notificationPermalink(el: Element, base: URL): string | null {
+  for (const a of el.querySelectorAll(STATUS_LINK)) {
+    let url: URL;
+    try {
+      url = new URL(a.getAttribute('href') ?? '', base);
+    } catch {
+      continue;
+    }
+    if (url.origin === base.origin && statusIdFromPath(url.pathname) !== null) return url.href.slice(0, 2000);
+  }
+  return null;
+}
+
 /** A like / repost / follow group: attributed to the first account it names. */
 function parseNotification(el: Element, env: ParseEnv): FeedItem | null {
   let handle: string | null = null;
@@ -166,11 +184,11 @@ function parseNotification(el: Element, env: ParseEnv): FeedItem | null {
   // No account named: a notice from X itself (security, Premium), nothing to classify.
   if (handle === null) return null;
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 20_000);
-  const status = el.querySelector('a[href*="/status/"]')?.getAttribute('href') ?? null;
+  const status = el.querySelector(STATUS_LINK)?.getAttribute('href') ?? null;
   return {
     site: x.id,
     id: `notification-${hashText(`${status ?? ''}|${text}`)}`,
-    permalink: status ? new URL(status, env.url).href.slice(0, 2000) : `${env.url.origin}/${handle}`,
+    permalink: notificationPermalink(el, env.url) ?? `${env.url.origin}/${handle}`,
     kind: 'notification',
     context: env.context,
     author: authorFrom(handle, name, undefined, env.facts, Date.now()),

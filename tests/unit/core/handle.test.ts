@@ -38,3 +38,19 @@ describe('normalizeHandle', () => {
     }));
   });
 });
+
+describe('normalizeHandle on lookalikes', () => {
+  it('never lower-cases a non-ASCII lookalike into an ASCII handle (the Kelvin sign is the one that would)', () => {
+    expect('\u212A'.toLowerCase()).toBe('k'); // why the special case exists
+    expect(normalizeHandle('\u212Aelvin')).toBe('\u212Aelvin');
+    expect(normalizeHandle('@\u212AELVIN')).toBe('\u212Aelvin');
+    expect(normalizeHandle('\u0430cme')).toBe('\u0430cme');
+    // No other character outside ASCII (whitespace aside, which is trimmed) becomes ASCII either.
+    const intoAscii: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const out = normalizeHandle(`${String.fromCharCode(c)}x`);
+      if (out !== 'x' && /^[\x00-\x7f]+$/.test(out)) intoAscii.push(c.toString(16));
+    }
+    expect(intoAscii).toEqual([]);
+  });
+});
