@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FollowEntry } from '../../../src/core/lists';
 import { FOLLOW_CAPS, listFollows } from '../../../src/db/follows';
 import { withinFollowCaps } from '../../../src/db/follow-caps';
-import { BACKUP_FORMAT, exportBackup, restoreBackup, toJson } from '../../../src/db/transfer';
+import { exportBackup, restoreBackup, toJson } from '../../../src/db/transfer';
 import { dropAll, freshDb } from './helpers';
 
 afterEach(dropAll);
@@ -41,7 +41,7 @@ describe('withinFollowCaps', () => {
 describe('restoring a backup from before the caps', () => {
   it('keeps the user\'s own follows and the newest page ones within the cap', async () => {
     const db = freshDb();
-    const backup = { ...(await exportBackup(db)), format: BACKUP_FORMAT };
+    const backup = await exportBackup(db);
     const follows = [follow(1, 'following-list'), ...Array.from({ length: FOLLOW_CAPS.total + 10 }, (_, i) => follow(i + 2, 'page'))];
     const counts = await restoreBackup(db, toJson({ ...backup, follows }));
     expect(counts.follows).toBe(FOLLOW_CAPS.total);

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { Window as HappyWindow } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FACTS_EVENT, listenForFacts, parseFactsPayload } from '../../../src/content/facts-bridge';
-import { checkPageFacts } from '../../../src/shared/facts-check';
+import { checkPageFacts, checkPageFactsShape, fitSiteSyntax } from '../../../src/shared/facts-check';
+import { x as X_DECLARATION } from '../../../src/sites/x/site';
 import { FACTS_MESSAGE_TAG, MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS, PageFacts } from '../../../src/shared/facts';
 import { xPageFacts } from '../../../src/sites/x/page-facts';
 import { readCapture, readFixture } from '../sites/x/helpers';
@@ -114,10 +115,12 @@ describe('fuzz: parseFactsPayload and checkPageFacts', () => {
       } catch {
         return; // too deep for JSON.stringify here: the bridge never sees such a value (it gets text)
       }
-      const ours = checkPageFacts(data, 'x');
+      // The shape step accepts exactly what the schema accepts; the site's syntax step comes after it.
+      const ours = checkPageFactsShape(data, 'x');
       const schema = PageFacts.safeParse(data);
       if (schema.success && schema.data.site === 'x') expect(ours).toEqual(schema.data);
       else expect(ours).toBeNull();
+      expect(checkPageFacts(data, 'x')).toEqual(ours && fitSiteSyntax(ours, X_DECLARATION));
       if (ours) taken(ours);
     }, 1_000);
     counts.push(`checkPageFacts ${n}`);

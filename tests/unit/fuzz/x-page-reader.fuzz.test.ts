@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeHandle } from '../../../src/core/handle';
-import { checkPageFacts } from '../../../src/shared/facts-check';
+import { checkPageFacts, checkPageFactsShape } from '../../../src/shared/facts-check';
 import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS, PageFacts } from '../../../src/shared/facts';
 import { xPageFacts } from '../../../src/sites/x/page-facts';
 import { xPageReader } from '../../../src/sites/x/page-reader';
@@ -51,9 +51,12 @@ function factsInvariants(f: PageFacts): void {
   // The zod schema and the hand-written check accept the same payloads (facts-check.test.ts); the
   // schema costs as much as the reader, so it runs on every eighth case and the check on all.
   if (checked++ % 8 === 0) must(PageFacts.safeParse(f).success, 'facts the schema refuses');
-  // What the content script receives is the JSON of these facts: it must take them whole.
+  // What the content script receives is the JSON of these facts: it must take their shape whole (the
+  // site's account syntax then blanks handles and drops ids no X account could have: fitSiteSyntax).
   const sent: unknown = JSON.parse(JSON.stringify(f));
-  must(isDeepStrictEqual(checkPageFacts(sent, 'x'), sent), 'facts the content script would refuse or change');
+  must(isDeepStrictEqual(checkPageFactsShape(sent, 'x'), sent), 'facts the content script would refuse or change');
+  const fitted = checkPageFacts(sent, 'x');
+  must(fitted !== null && fitted.accounts.every((a) => normalizeHandle(a.handle) === '' || /^[a-z0-9_]{1,15}$/.test(normalizeHandle(a.handle))), 'a handle X could not have got through');
   must(f.accounts.length <= MAX_FACT_ACCOUNTS && f.items.length <= MAX_FACT_ITEMS, 'past the caps');
   must(new Set(f.accounts.map((a) => a.id)).size === f.accounts.length, 'an account twice');
   must(new Set(f.items.map((i) => i.id)).size === f.items.length, 'an item twice');
