@@ -11,6 +11,7 @@ import { listAllowlist } from '../db/allowlist';
 import { listFollows } from '../db/follows';
 import { withinFollowCaps } from '../db/follow-caps';
 import { newest } from '../core/newest';
+import { budgetRules } from '../core/rule-budget';
 import { listOverrides } from '../db/overrides';
 import { currentRevision, raiseRevision } from '../db/revision';
 import { listRules } from '../db/rules';
@@ -29,14 +30,24 @@ export interface SnapshotData {
   overrides: BrandOverrideEntry[];
 }
 
+/**
+ * The rules content scripts run: in the user's order, each within its own budget and, added in order,
+ * all within the set's (core/rule-budget.ts; a rule over one was stored by an older version or written
+ * directly, and is left out, never run); past the count cap the last ones are left out.
+ */
+export function snapshotRules(rules: readonly Rule[]): Rule[] {
+  const { kept } = budgetRules(rules.filter((r) => r.enabled));
+  const runnable = new Set(kept);
+  return rules.filter((r) => !r.enabled || runnable.has(r)).slice(0, SNAPSHOT_LIMITS.rules);
+}
+
 /** Pure: the snapshot for this data, capped so it always passes the Snapshot schema. */
 export function buildSnapshot(data: SnapshotData): Snapshot {
   return {
     format: SNAPSHOT_FORMAT,
     revision: data.revision,
     settings: data.settings,
-    // Rules keep their order; past the cap the last ones (which would rarely decide anything) are left out.
-    rules: data.rules.slice(0, SNAPSHOT_LIMITS.rules),
+    rules: snapshotRules(data.rules),
     allowlist: newest(data.allowlist, SNAPSHOT_LIMITS.allowlist, (e) => e.addedAt),
     follows: withinFollowCaps(data.follows, SNAPSHOT_LIMITS.follows),
     overrides: newest(data.overrides, SNAPSHOT_LIMITS.overrides, (e) => e.setAt),

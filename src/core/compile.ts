@@ -4,7 +4,6 @@ import { AccountIndex, type AccountRef } from './accounts';
 import type { BrandOverride } from './brand';
 import { compileCondition, usesRegex, type Test } from './condition';
 import { ItemView, followState, type AccountLists } from './item-view';
-import { budgetRules, type SkippedRule } from './rule-budget';
 import { RuleSieve } from './rule-sieve';
 import type { FeedItem, TriState, Verdict } from './model';
 import type { Condition } from './rules';
@@ -13,7 +12,6 @@ import type { Snapshot } from './snapshot';
 import type { RegexEngine } from './text-match';
 
 export type { Test } from './condition';
-export type { SkippedRule } from './rule-budget';
 
 export interface CompiledRule {
   id: string;
@@ -28,10 +26,11 @@ export interface CompiledRule {
 export interface CompiledRuleset extends AccountLists {
   revision: number;
   settings: Settings;
-  /** Enabled rules within their budgets (rule-budget.ts), in the user's order. */
+  /**
+   * The enabled rules, in the user's order. The snapshot holds only rules within their budgets
+   * (background/snapshot.ts applies core/rule-budget.ts), so the content script carries no cost model.
+   */
   rules: readonly CompiledRule[];
-  /** Enabled rules not run because they are over a budget (stored by an older version, written directly), and why. */
-  skipped: readonly SkippedRule[];
   /** Which of `rules` an item can match at all, from the handles and words they look for. */
   sieve: RuleSieve;
   /** Site id → the name reasons use ("X"); core knows no sites of its own. */
@@ -54,9 +53,8 @@ export function compileSnapshot(snapshot: Omit<Snapshot, 'format'>, options: Com
   const { settings } = snapshot;
   const rules: CompiledRule[] = [];
   const conditions: Condition[] = [];
-  // Budgets are on structure, so they hold here too: a rule over one is skipped, never compiled or run.
-  const { kept, skipped } = budgetRules(snapshot.rules.filter((r) => r.enabled));
-  for (const r of kept) {
+  for (const r of snapshot.rules) {
+    if (!r.enabled) continue;
     conditions.push(r.when);
     const ruleId = `user:${r.id}`;
     rules.push({
@@ -77,7 +75,6 @@ export function compileSnapshot(snapshot: Omit<Snapshot, 'format'>, options: Com
     revision: snapshot.revision,
     settings,
     rules,
-    skipped,
     sieve: new RuleSieve(conditions),
     siteNames: options.siteNames ?? {},
     follows: AccountIndex.of(snapshot.follows, () => true as const),

@@ -26,6 +26,8 @@ describe('content script bundles', () => {
       // The schema modules stay out too (they would bring zod back with them).
       expect(modules.filter((m) => /src\/core\/(model|rules|settings|lists|snapshot)\.ts$|src\/shared\/(messages|facts)\.ts$/.test(m))).toEqual([]);
       expect(modules.filter((m) => m.startsWith('src/') && !/^src\/(content|core|shared|sites)\//.test(m))).toEqual([]);
+      // Rule budgets are applied where snapshots are built (background/snapshot.ts), not on every page load.
+      expect(modules.filter((m) => /src\/core\/(rule-budget|regex-cost)\.ts$/.test(m))).toEqual([]);
     });
   }
 

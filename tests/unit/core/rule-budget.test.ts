@@ -8,9 +8,10 @@ import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify';
 import { compileSnapshot } from '../../../src/core/compile';
+import { snapshotRules } from '../../../src/background/snapshot';
 import { re2 } from '../../../src/core/re2';
 import { regexCost } from '../../../src/core/regex-cost';
-import { REGEX_LIMITS, RULE_LIMITS, RULE_SET_LIMITS, measureRule, ruleSetProblems, type RuleTotals } from '../../../src/core/rule-budget';
+import { REGEX_LIMITS, RULE_LIMITS, RULE_SET_LIMITS, budgetRules, measureRule, ruleSetProblems, type RuleTotals } from '../../../src/core/rule-budget';
 import { Rule, type RuleInput } from '../../../src/core/rules';
 import { Settings } from '../../../src/core/settings';
 import { ImportError, RulesFile, parseRulesFile } from '../../../src/db/transfer';
@@ -124,8 +125,8 @@ describe('the largest rule set inside the budgets', () => {
 
   it('compiles whole, nothing skipped, and classifies a hostile post without a match', () => {
     const rs = compileSnapshot({ revision: 1, settings: SETTINGS, rules: rules.map((r) => Rule.parse(r)), allowlist: [], follows: [], overrides: [] }, { regex: re2 });
-    expect(rs.skipped).toEqual([]);
     expect(rs.rules).toHaveLength(rules.length);
+    expect(budgetRules(rules.map((r) => Rule.parse(r))).skipped).toEqual([]);
     const v = classify(item({ text: 'a'.repeat(10_000) }), rs);
     expect(v.reasonCode).not.toBe('user-rule');
   });
@@ -176,30 +177,32 @@ describe('a person\'s sensible rules pass easily', () => {
   });
 });
 
-describe('compile skips a stored rule over budget instead of running it', () => {
+describe('a stored rule over budget is left out of the snapshot instead of run', () => {
+  // As an older version or a direct write might have stored them: not through the schema.
+  const asStored = (rules: RuleInput[]) => rules.map((r) => ({ enabled: true, sites: [], ...r }) as Rule);
   const stored = (rules: RuleInput[]) =>
-    compileSnapshot(
-      // As an older version or a direct write might have stored them: not through the schema.
-      { revision: 1, settings: SETTINGS, rules: rules.map((r) => ({ enabled: true, sites: [], ...r }) as Rule), allowlist: [], follows: [], overrides: [] },
-      { regex: re2 },
-    );
+    compileSnapshot({ revision: 1, settings: SETTINGS, rules: snapshotRules(asStored(rules)), allowlist: [], follows: [], overrides: [] }, { regex: re2 });
 
-  it('records which rule and why, and still runs the others', () => {
-    const rs = stored([regexRule('hostile', 'Letters then a digit', '[\\p{L}\\p{N}]{1000}\\d'), regexRule('ok', 'Promo', 'promo\\d+')]);
+  it('says which rule and why, and still runs the others', () => {
+    const rules = [regexRule('hostile', 'Letters then a digit', '[\\p{L}\\p{N}]{1000}\\d'), regexRule('ok', 'Promo', 'promo\\d+')];
+    const rs = stored(rules);
     expect(rs.rules.map((r) => r.id)).toEqual(['ok']);
-    expect(rs.skipped).toEqual([
+    expect(budgetRules(asStored(rules)).skipped).toEqual([
       { id: 'hostile', name: 'Letters then a digit', reason: 'Rule “Letters then a digit”: its pattern\'s counted repetitions ({n}) write out 1,000 copies; the limit is 250 — use smaller counts, or + and *' },
     ]);
     expect(classify(item({ text: `${'a'.repeat(5_000)}1` }), rs).reasonCode).not.toBe('user-rule');
     expect(classify(item({ text: 'promo42' }), rs).ruleId).toBe('user:ok');
   });
 
-  it('keeps the set inside its budget in the user\'s order: the 21st regex rule is skipped', () => {
+  it('keeps the set inside its budget in the user\'s order: the 21st regex rule is left out; disabled rules stay', () => {
     const rules = Array.from({ length: 21 }, (_, i) => regexRule(`r${i}`, `Regex ${i + 1}`, `promo${i}\\d+`));
     const rs = stored(rules);
     expect(rs.rules).toHaveLength(20);
-    expect(rs.skipped.map((s) => s.id)).toEqual(['r20']);
-    expect(rs.skipped[0]!.reason).toBe('Rule “Regex 21”: with it, the rules have 21 regex conditions together; the limit for all rules is 20 — merge or remove some regex rules');
+    const { skipped } = budgetRules(asStored(rules));
+    expect(skipped.map((r) => r.id)).toEqual(['r20']);
+    expect(skipped[0]!.reason).toBe('Rule “Regex 21”: with it, the rules have 21 regex conditions together; the limit for all rules is 20 — merge or remove some regex rules');
+    const withDisabled = [...asStored(rules.slice(0, 20)), { ...asStored([rules[20]!])[0]!, enabled: false }];
+    expect(snapshotRules(withDisabled).map((r) => r.id)).toEqual(rules.map((r) => r.id));
   });
 
   it('a rule within its own limits is measured the same at import and at compile', () => {
