@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hookFetch, hookXhr, MAX_BODY_BYTES, type HookTarget } from '../../../src/page-world/hooks';
 import { xApiOperation } from '../../../src/sites/x/routes';
 import { makeFakeXhrClass, type FakeXhrClass } from './fake-xhr';
+import { CHUNK, streamed } from './streams';
 
 const API = 'https://x.com/i/api/graphql/q1/HomeTimeline';
-const CHUNK = 64 * 1024;
 const shouldRead = (url: URL) => xApiOperation(url.pathname) !== null;
 const flush = async (n = 20) => {
   for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
@@ -20,20 +20,6 @@ const enc = new TextEncoder();
 function bigJson(size: number): string {
   const head = '{"data":{"user":{"screen_name":"acme","rest_id":"123"},"pad":"';
   return `${head}${'x'.repeat(Math.max(0, size - head.length - 3))}"}}`;
-}
-
-/** A streamed body with no length (like a chunked response); `pulled` counts the bytes the source gave out. */
-function streamed(text: string, chunk = CHUNK): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
-  const bytes = enc.encode(text);
-  let at = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(c) {
-      if (at >= bytes.length) return c.close();
-      c.enqueue(bytes.slice(at, at + chunk));
-      at += chunk;
-    },
-  });
-  return { stream, pulled: () => Math.min(at, bytes.length) };
 }
 
 interface Watch {

@@ -2,24 +2,12 @@
 // reader that counts a body's bytes, stops at the cap and never throws or rejects.
 import { describe, expect, it } from 'vitest';
 import { declaresOver, MAX_BODY_BYTES, readCapped, textualType, type CappedRead } from '../../../src/page-world/body-cap';
+import { CHUNK, streamed } from './streams';
 
-const CHUNK = 64 * 1024;
 const enc = new TextEncoder();
 
-/** A body of `total` bytes of `{"pad":"xxx…"}` served in CHUNK-sized pulls; `pulled` counts what the source gave out. */
-function source(total: number, chunk = CHUNK): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
-  const text = `{"pad":"${'x'.repeat(Math.max(0, total - 10))}"}`;
-  const bytes = enc.encode(text);
-  let at = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(c) {
-      if (at >= bytes.length) return c.close();
-      c.enqueue(bytes.slice(at, at + chunk));
-      at += chunk;
-    },
-  });
-  return { stream, pulled: () => Math.min(at, bytes.length) };
-}
+/** A body of `total` bytes of `{"pad":"xxx…"}` served in CHUNK-sized pulls. */
+const source = (total: number, chunk = CHUNK) => streamed(`{"pad":"${'x'.repeat(Math.max(0, total - 10))}"}`, chunk);
 
 const settle = async (read: CappedRead) => {
   for (let i = 0; i < 10_000 && read.outcome === 'reading'; i++) await new Promise((r) => setTimeout(r, 0));
