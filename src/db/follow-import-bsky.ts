@@ -108,7 +108,7 @@ async function call(url: string, what: string, opts: AppViewOptions): Promise<{ 
   } catch (e) {
     if (e instanceof BlueskyImportError) throw e;
     if (outer?.aborted) throw new BlueskyImportError('cancelled', 'the import was cancelled; nothing was imported');
-    if (timedOut) throw new BlueskyImportError('timeout', `${what}: ${host} did not answer within ${Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`);
+    if (timedOut) throw new BlueskyImportError('timeout', `${what}: ${host} did not answer within ${Number(((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000).toFixed(1))} s`);
     throw new BlueskyImportError('network', `${what}: could not reach ${host} (${e instanceof Error ? e.message : String(e)})`);
   } finally {
     clearTimeout(timer);

@@ -17,7 +17,7 @@ export { ImportError } from './transfer';
 export interface AppliedFollows {
   /** Accounts offered (each once). */
   offered: number;
-  /** Now stored as imports or Following-list rows (the list's own rows keep their source). */
+  /** Now stored as the user's own follows (imports; a Following-list row the import names becomes one). */
   kept: number;
   /** Accounts past the site's FOLLOW_CAPS.trusted list-and-import rows: stored as page-learned follows, which may be forgotten when the graph is full. */
   overCap: number;
