@@ -1,6 +1,6 @@
 // A Bluesky account's follows, read from the public AppView (app.bsky.actor.getProfile, then
 // app.bsky.graph.getFollows a page of 100 at a time) and applied as imports (accountId = DID).
-// Every request has a timeout; the pages are bounded (FOLLOW_CAPS.total follows at most); the user
+// Every request has a timeout; the pages are bounded (FOLLOW_CAPS.trusted follows at most); the user
 // can cancel. Nothing is stored until the last page is in: a cancel, a failed or malformed page
 // leaves the follow graph exactly as it was, and the whole list goes in one transaction at the end.
 // The fetch and the AppView's address are parameters, so tests drive it with a fake server.
@@ -49,7 +49,8 @@ export interface AppViewOptions {
 
 export const PAGE_SIZE = 100;
 export const DEFAULT_TIMEOUT_MS = 20_000;
-export const DEFAULT_MAX_PAGES = Math.ceil(FOLLOW_CAPS.total / PAGE_SIZE);
+/** Enough for every follow a site keeps as imports (FOLLOW_CAPS.trusted); reading more would be for nothing. */
+export const DEFAULT_MAX_PAGES = Math.ceil(FOLLOW_CAPS.trusted / PAGE_SIZE);
 
 /** atproto handle syntax (a DNS name) and DID syntax. */
 const HANDLE = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -7,7 +7,7 @@ import type { SiteKey } from '../core/model';
 import { type BadLine, type MastodonCsv, parseMastodonCsv } from '../core/mastodon-csv';
 import type { DoormanDB } from './database';
 import { asStorageWrite } from './faults';
-import { learnFollowsDelta, type FollowFact } from './follows';
+import { FOLLOW_CAPS, learnFollowsDelta, type FollowFact } from './follows';
 import { accountRowKey } from './keys';
 import { ImportError, MAX_IMPORT_BYTES, tooBig } from './transfer';
 
@@ -17,6 +17,8 @@ export { ImportError } from './transfer';
 export interface AppliedFollows {
   /** Accounts offered (each once). */
   offered: number;
+  /** Accounts past the first FOLLOW_CAPS.trusted offered: not imported at all (no site keeps more imports). */
+  notImported: number;
   /** Now stored as the user's own follows (imports; a Following-list row the import names becomes one). */
   kept: number;
   /** Accounts past the site's FOLLOW_CAPS.trusted list-and-import rows: stored as page-learned follows, which may be forgotten when the graph is full. */
@@ -28,9 +30,11 @@ export interface AppliedFollows {
 }
 
 /**
- * Stores `follows` as imports in one transaction and reads back how each one ended up. The site is
- * data (any SiteKey): an import of a site Doorman does not declare is stored without its account
- * syntax check, as learnFollowsDelta does for any undeclared site.
+ * Stores `follows` as imports in one transaction and reads back how each one ended up. At most
+ * FOLLOW_CAPS.trusted accounts are offered (the first ones): no site keeps more imports, and a batch
+ * bigger than the follow graph's cap would outgrow it (learnFollowsDelta never evicts the batch's own
+ * rows). The site is data (any SiteKey): an import of a site Doorman does not declare is stored
+ * without its account syntax check, as learnFollowsDelta does for any undeclared site.
  */
 export async function applyImportedFollows(
   db: DoormanDB,
@@ -38,8 +42,10 @@ export async function applyImportedFollows(
   follows: readonly { accountId: string; handle: string }[],
   now = Date.now(),
 ): Promise<AppliedFollows> {
-  const facts: FollowFact[] = follows.map((f) => ({ accountId: f.accountId, handle: f.handle, following: true }));
-  const unique = [...new Set(facts.map((f) => f.accountId))];
+  const byId = new Map<string, string>();
+  for (const f of follows) if (!byId.has(f.accountId)) byId.set(f.accountId, f.handle);
+  const unique = [...byId.keys()].slice(0, FOLLOW_CAPS.trusted);
+  const facts: FollowFact[] = unique.map((accountId) => ({ accountId, handle: byId.get(accountId) ?? '', following: true }));
   const learned = await asStorageWrite(() => learnFollowsDelta(db, site, facts, 'import', now), (e) => e instanceof ImportError);
   const rows = await db.follows.bulkGet(unique.map((id) => accountRowKey(site, id, '')));
   let kept = 0;
@@ -50,7 +56,7 @@ export async function applyImportedFollows(
     else if (row.source === 'page') overCap += 1;
     else kept += 1;
   }
-  return { offered: unique.length, kept, overCap, refused, changed: learned.changed };
+  return { offered: byId.size, notImported: byId.size - unique.length, kept, overCap, refused, changed: learned.changed };
 }
 
 /** A Mastodon following-list import's outcome: the file's rows, and what the follow graph kept. */

@@ -39,6 +39,7 @@ export function FollowImports({ known = isSiteId }: { known?: (id: string) => bo
 function Kept({ result }: { result: AppliedFollows }) {
   return (
     <>
+      {result.notImported > 0 && <p class="follow-import__note">{tn('followImportNotImported', result.notImported, [formatNumber(FOLLOW_CAPS.trusted)])}</p>}
       {result.overCap > 0 && <p class="follow-import__note">{tn('followImportOverCap', result.overCap, [formatNumber(FOLLOW_CAPS.trusted)])}</p>}
       {result.refused > 0 && <p class="follow-import__note">{tn('followImportRefused', result.refused)}</p>}
     </>

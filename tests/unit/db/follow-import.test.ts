@@ -112,12 +112,19 @@ describe('importMastodonFollows', () => {
     expect(read).toBe(false);
   });
 
-  it('past the cap of list and import rows, the rest are kept as page-learned and counted, not lost silently', async () => {
+  it('past the cap of list and import rows, the rest are counted and said, not lost silently; the graph stays within its cap', async () => {
     const db = freshDb();
     const n = FOLLOW_CAPS.trusted + 50;
-    const result = await importMastodonFollows(db, Array.from({ length: n }, (_, i) => acct(i)).join('\n'), { now: 9 });
-    expect(result).toMatchObject({ offered: n, kept: FOLLOW_CAPS.trusted, overCap: 50, refused: 0 });
-    expect(await countFollows(db, 'mastodon')).toBe(n);
+    const lines = Array.from({ length: n }, (_, i) => acct(i)).join('\n');
+    expect(await importMastodonFollows(db, lines, { now: 9 })).toMatchObject({ offered: n, notImported: 50, kept: FOLLOW_CAPS.trusted, overCap: 0, refused: 0 });
+    expect(await countFollows(db, 'mastodon')).toBe(FOLLOW_CAPS.trusted);
+
+    // 100 Following-list rows leave room for 7,900 imports: the last 100 of the file's first 8,000 are kept as page-learned.
+    const other = freshDb();
+    await learnFollows(other, 'mastodon', Array.from({ length: 100 }, (_, i) => ({ accountId: `listed${i}@x.example`, handle: `listed${i}@x.example`, following: true })), 'following-list', 1);
+    await learnFollows(other, 'mastodon', Array.from({ length: 1_900 }, (_, i) => ({ accountId: `seen${i}@x.example`, handle: `seen${i}@x.example`, following: true })), 'page', 1);
+    expect(await importMastodonFollows(other, lines, { now: 9 })).toMatchObject({ notImported: 50, kept: FOLLOW_CAPS.trusted - 100, overCap: 100 });
+    expect(await countFollows(other, 'mastodon')).toBe(FOLLOW_CAPS.total);
   });
 
   it('a page-learned follow becomes an import; a Following-list row stays the user\'s own (now as an import)', async () => {
