@@ -39,12 +39,49 @@ interface Row {
   unclosed?: true;
 }
 
-/** RFC 4180 records (quotes, doubled quotes, CR, LF or CRLF endings), each with the line it starts on. */
+/**
+ * Where the line starting at `i` ends (the index of its CR or LF, or the text's end), for `i` moving
+ * forward only: each character's next CR and LF are searched for once, not once per line (a file with
+ * no CR at all would otherwise be scanned to its end for every line).
+ */
+function lineEnds(text: string): (i: number) => number {
+  let lf = -1;
+  let cr = -1;
+  /** The next `ch` at or after `i`, given the last one found (`at`; the text's length when there is none left). */
+  const next = (ch: string, at: number, i: number): number => {
+    if (at >= i) return at;
+    const found = text.indexOf(ch, i);
+    return found === -1 ? text.length : found;
+  };
+  return (i) => {
+    lf = next('\n', lf, i);
+    cr = next('\r', cr, i);
+    return Math.min(lf, cr);
+  };
+}
+
+/** The length of the line break at `i` (CRLF: 2). */
+const breakLength = (text: string, i: number): number => (text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1);
+
+/**
+ * RFC 4180 records (quotes, doubled quotes, CR, LF or CRLF endings), each with the line it starts on.
+ * A line without a quote (nearly every line of an export) is split as it is; one with a quote is read
+ * character by character, and may run over several lines.
+ */
 function* records(text: string): Generator<Row> {
   let line = 1;
   let i = 0;
   const n = text.length;
+  const lineEnd = lineEnds(text);
   while (i < n) {
+    const end = lineEnd(i);
+    const plain = text.slice(i, end);
+    if (!plain.includes('"')) {
+      yield { line, fields: plain.split(',') };
+      line += 1;
+      i = end + (end < n ? breakLength(text, end) : 0);
+      continue;
+    }
     const start = line;
     const fields: string[] = [];
     let field = '';
@@ -81,7 +118,7 @@ function* records(text: string): Generator<Row> {
         field = '';
         i += 1;
       } else if (c === '\r' || c === '\n') {
-        i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        i += breakLength(text, i);
         line += 1;
         fields.push(field);
         yield { line: start, fields };
