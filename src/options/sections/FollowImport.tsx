@@ -3,7 +3,7 @@
 // (asks for that one host permission on Start, then a progress bar, Cancel, and the result). Each
 // shows only once its site is registered. Results are announced and also stay on the page in a
 // role=status region; a failure is an alert that says nothing was imported.
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { APPVIEW_ORIGIN, APPVIEW_PERMISSION } from '../../core/appview';
 import { describeBadLine } from '../../core/mastodon-csv';
 import {
@@ -136,6 +136,11 @@ export function BlueskyImport({ site, base }: { site: string; base?: string }) {
   const [handle, setHandle] = useState('');
   const [state, setState] = useState<BlueskyState>({ kind: 'idle' });
   const running = useRef<AbortController | null>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const handleInput = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // Leaving the page (another section) cancels a running import: nothing goes on without its controls.
+  useEffect(() => () => running.current?.abort(), []);
 
   const start = async () => {
     if (running.current) return;
@@ -166,20 +171,28 @@ export function BlueskyImport({ site, base }: { site: string; base?: string }) {
   const cancel = () => running.current?.abort();
   const busy = state.kind === 'busy';
   const progress = busy ? state.progress : null;
+  // Start turns into Cancel and back: the keyboard focus follows instead of falling to the page.
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (busy && !wasBusy.current) cancelButton.current?.focus();
+    const lost = document.activeElement === null || document.activeElement === document.body || !form.current?.contains(document.activeElement);
+    if (!busy && wasBusy.current && lost) handleInput.current?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
 
   return (
-    <form class="follow-import__part" aria-labelledby={`${id}-title`} onSubmit={(e) => { e.preventDefault(); void start(); }}>
+    <form ref={form} class="follow-import__part" aria-labelledby={`${id}-title`} onSubmit={(e) => { e.preventDefault(); void start(); }}>
       <h3 id={`${id}-title`} class="subhead">Bluesky</h3>
       <p class="field__hint" id={`${id}-hint`}>{t('bskyImportHint', new URL(APPVIEW_ORIGIN).host)}</p>
       <div class="follow-import__row">
         <div class="field field--grow">
           <label class="field__label" htmlFor={`${id}-handle`}>{t('bskyImportHandle')}</label>
-          <input id={`${id}-handle`} class="input input--wide" type="text" inputMode="url" autoComplete="username" spellcheck={false}
+          <input ref={handleInput} id={`${id}-handle`} class="input input--wide" type="text" autoComplete="username" autoCapitalize="none" spellcheck={false}
             placeholder="alice.bsky.social" value={handle} disabled={busy} aria-describedby={`${id}-hint`}
             onInput={(e) => setHandle((e.currentTarget as HTMLInputElement).value)} />
         </div>
         {busy ? (
-          <button type="button" class="btn" onClick={cancel}>{t('bskyImportCancel')}</button>
+          <button ref={cancelButton} type="button" class="btn" onClick={cancel}>{t('bskyImportCancel')}</button>
         ) : (
           <button type="submit" class="btn btn--primary" disabled={handle.trim() === ''}>{t('bskyImportStart')}</button>
         )}

@@ -131,11 +131,30 @@ describe('BlueskyImport', () => {
     });
     expect(bar.getAttribute('max')).toBe('1000');
     expect(container.textContent).toContain('bskyImportProgress 200 1,000');
-    byText<HTMLButtonElement>(container, 'button', 'bskyImportCancel')!.click();
+    // Keyboard: Start became Cancel, and the focus went with it.
+    const cancelButton = byText<HTMLButtonElement>(container, 'button', 'bskyImportCancel')!;
+    expect(document.activeElement).toBe(cancelButton);
+    cancelButton.click();
+    // The focus never falls to the page: it stays in the form (on the button, Start again).
     await waitFor(() => status(container, 'bsky-import-result').textContent === 'bskyImportCancelled');
+    expect(container.querySelector('form')!.contains(document.activeElement)).toBe(true);
     expect(await listFollows(env.db)).toEqual([]);
     expect(byText(container, 'button', 'bskyImportStart')).not.toBeNull();
     expect(requests.filter((u) => u.includes('getFollows'))).toHaveLength(3);
+  });
+
+  it('leaving the page cancels a running import: nothing is stored', async () => {
+    const env = testEnv();
+    const requests: string[] = [];
+    env.platform.fetcher = appView(requests, 2);
+    const { container, unmount } = mount(env, <BlueskyImport site="bsky" />);
+    start(container, VIEWER.handle);
+    (await waitFor(() => byText<HTMLButtonElement>(container, 'button', 'bskyImportStart'))).click();
+    await waitFor(() => requests.filter((u) => u.includes('getFollows')).length === 2);
+    unmount();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(requests.filter((u) => u.includes('getFollows'))).toHaveLength(2);
+    expect(await listFollows(env.db)).toEqual([]);
   });
 
   it('a refused permission fetches nothing; an unknown handle and a rate limit are alerts', async () => {
