@@ -10,7 +10,7 @@ import type { DoormanDB } from './database';
 import { type AppliedFollows, applyImportedFollows } from './follow-import';
 import { FOLLOW_CAPS } from './follows';
 
-export type BlueskyImportErrorKind = 'handle' | 'unknown-handle' | 'network' | 'timeout' | 'rate-limited' | 'http' | 'malformed' | 'cancelled';
+export type BlueskyImportErrorKind = 'permission' | 'handle' | 'unknown-handle' | 'network' | 'timeout' | 'rate-limited' | 'http' | 'malformed' | 'cancelled';
 
 export class BlueskyImportError extends Error {
   override name = 'BlueskyImportError';

@@ -150,7 +150,7 @@ export function BlueskyImport({ site, base }: { site: string; base?: string }) {
     try {
       // First, while the click still counts as the user's gesture.
       const granted = await env.platform.requestHostPermission(APPVIEW_PERMISSION);
-      if (!granted) throw new BlueskyImportError('network', t('bskyImportNoPermission', new URL(APPVIEW_ORIGIN).host));
+      if (!granted) throw new BlueskyImportError('permission', t('bskyImportNoPermission', new URL(APPVIEW_ORIGIN).host));
       const result = await write(env, (db) => importBlueskyFollows(db, handle, {
         fetch: (url, init) => env.platform.fetch(url, init), base, site, signal: controller.signal,
         onProgress: (progress) => { if (!controller.signal.aborted) setState({ kind: 'busy', progress }); },
