@@ -4,11 +4,14 @@ import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
 import { contentScriptsFor, hostPermissionsFor, optionalHostPermissionsFor } from './src/sites/manifest-entries';
 import { SITES } from './src/sites/registry';
+import { APPVIEW_PERMISSION } from './src/core/appview';
 
 // Firefox runs MV3 backgrounds as event pages (`scripts`), Chromium as a service worker.
 const firefox = process.env.TARGET === 'firefox';
 
-const optionalHosts = optionalHostPermissionsFor(SITES);
+// The sites' optional hosts, and the public Bluesky AppView, asked for only when the user starts a
+// Bluesky follow import (options page, sections/FollowImport.tsx).
+const optionalHosts = [...optionalHostPermissionsFor(SITES), APPVIEW_PERMISSION];
 
 export default defineManifest({
   manifest_version: 3,

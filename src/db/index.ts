@@ -19,3 +19,8 @@ export { getSettings, unreadableSettings, updateSettings, type SettingsPatch } f
 export {
   exportBackup, exportRules, importRules, parseBackupFile, parseRulesFile, restoreBackup, toJson, type BackupFile, type RulesFile,
 } from './transfer';
+export { FOLLOW_CAPS } from './follows';
+export { importMastodonFollows, parseMastodonFollows, type AppliedFollows, type MastodonImport } from './follow-import';
+export {
+  BlueskyImportError, importBlueskyFollows, type AppViewFetch, type BlueskyImport, type BlueskyImportErrorKind, type BlueskyProgress,
+} from './follow-import-bsky';

@@ -70,4 +70,13 @@ export const browserPlatform: Platform = {
   async notifyChanged() {
     await notifyChanged();
   },
+
+  async requestHostPermission(pattern) {
+    // permissions.request resolves true at once, without a prompt, when the permission is already held.
+    return browser.permissions.request({ origins: [pattern] });
+  },
+
+  fetch(url, init) {
+    return globalThis.fetch(url, { ...init, credentials: 'omit', cache: 'no-store' });
+  },
 };

@@ -12,6 +12,13 @@ export interface ActiveTab {
   url: string | undefined;
 }
 
+/** What the pages need of a fetch response (a real Response has it all). */
+export interface PlatformResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+}
+
 export interface Platform {
   /** The tab the popup is about: the active tab of the current window (or ?tab=<id> when opened as a page). */
   activeTab(): Promise<ActiveTab | null>;
@@ -24,6 +31,14 @@ export interface Platform {
   openOptions(section?: string): Promise<void>;
   /** Tells the background the database changed, so open tabs get the new snapshot. */
   notifyChanged(): Promise<void>;
+  /**
+   * Asks for one of the manifest's optional host permissions (a match pattern such as
+   * `https://public.api.bsky.app/*`); true when held. Call it first thing in a click handler: browsers
+   * grant the prompt only during the user's gesture.
+   */
+  requestHostPermission(pattern: string): Promise<boolean>;
+  /** fetch from the page, for the follow imports (a host the extension holds permission for). */
+  fetch(url: string, init: { signal: AbortSignal; headers: Record<string, string> }): Promise<PlatformResponse>;
 }
 
 /** localStorage key through which the popup asks the options page for a section. */

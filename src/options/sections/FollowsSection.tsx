@@ -1,5 +1,6 @@
 // What Doorman learned about who you follow, per site: how many, the latest it learned and where
-// from, and a way to forget a site's follows (e.g. after switching accounts).
+// from, and a way to forget a site's follows (e.g. after switching accounts); below them, the follow
+// imports of the sites that have one (FollowImport.tsx).
 import { useState } from 'preact/hooks';
 import { clearFollows, countFollows } from '../../db';
 import type { SiteId } from '../../sites/registry';
@@ -12,6 +13,7 @@ import { useReadyMark } from '../../ui/ready';
 import { PAGE_SITES, type PageSite } from '../../ui/sites';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { write } from '../../ui/write';
+import { FollowImports } from './FollowImport';
 
 const LATEST = 5;
 
@@ -39,6 +41,7 @@ export function FollowsSection() {
   return (
     <div class="stack">
       {data.map((d) => <SiteCard key={d.site.id} data={d} />)}
+      <FollowImports />
       <p class="footnote">{t('followsFootnote')}</p>
     </div>
   );

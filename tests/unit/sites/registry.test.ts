@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import exported from '../../../manifest.config';
+import { APPVIEW_PERMISSION } from '../../../src/core/appview';
 import { SiteKey } from '../../../src/core/model';
 import { defaultSettings, siteEnabled } from '../../../src/core/settings';
 import { contentScriptsFor, hostPermissionsFor, optionalHostPermissionsFor, standaloneScriptsFor } from '../../../src/sites/manifest-entries';
@@ -43,7 +44,8 @@ describe('the registry', () => {
     expect(manifest.content_scripts).toEqual(contentScriptsFor(SITES));
     expect(manifest.host_permissions).toEqual(hostPermissionsFor(SITES));
     expect(optionalHostPermissionsFor(SITES)).toEqual([]); // no site's servers are user-added yet
-    expect(manifest).not.toHaveProperty('optional_host_permissions');
+    // Optional: the sites' user-added servers, and the AppView the Bluesky follow import reads (asked for on Start).
+    expect(manifest.optional_host_permissions).toEqual([...optionalHostPermissionsFor(SITES), APPVIEW_PERMISSION]);
     const hosts = SITES.flatMap(matchPatterns);
     expect(manifest.host_permissions).toEqual(hosts);
     // Each script runs exactly where Doorman holds a host permission, and is built as a classic script.

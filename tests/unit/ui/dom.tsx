@@ -16,6 +16,11 @@ export class FakePlatform implements Platform {
   openedOptions: (string | undefined)[] = [];
   /** What the background's storage fault record holds; tests change it to show or clear the alert. */
   faults: StorageFault[] = [];
+  /** Host permissions asked for (follow imports), and whether the fake user grants them. */
+  permissionRequests: string[] = [];
+  grantPermissions = true;
+  /** The fetch the follow imports use; tests point it at a fake AppView. */
+  fetcher: Platform['fetch'] = () => Promise.reject(new Error('no network in unit tests'));
   constructor(public tab: { id: number; url: string | undefined } | null = null) {}
   async activeTab() {
     return this.tab;
@@ -35,6 +40,13 @@ export class FakePlatform implements Platform {
   }
   async notifyChanged() {
     this.notified++;
+  }
+  async requestHostPermission(pattern: string) {
+    this.permissionRequests.push(pattern);
+    return this.grantPermissions;
+  }
+  fetch(url: string, init: { signal: AbortSignal; headers: Record<string, string> }) {
+    return this.fetcher(url, init);
   }
 }
 

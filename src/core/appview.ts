@@ -1,0 +1,7 @@
+// Where Doorman reads a Bluesky account's follows from: the public AppView, the one host it asks
+// permission for when the user starts a Bluesky import (an optional host permission in the manifest).
+// Plain constants so the manifest build can import them.
+
+export const APPVIEW_ORIGIN = 'https://public.api.bsky.app';
+/** The match pattern the options page requests before the first AppView call. */
+export const APPVIEW_PERMISSION = `${APPVIEW_ORIGIN}/*`;
