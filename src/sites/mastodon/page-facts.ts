@@ -61,6 +61,8 @@ function* list(v: unknown): Generator<Json> {
 class Collector {
   readonly accounts = new Map<string, AccountFact>();
   readonly items = new Map<string, ItemFact>();
+  /** Item id → the per-server id it replies to, resolved once the whole response is read. */
+  readonly replyTo = new Map<string, string>();
   followingList = false;
 
   constructor(private readonly c: ReadContext) {}
@@ -104,13 +106,22 @@ class Collector {
     const author = this.account(rec(s.account));
     if (id !== undefined && this.items.size < MAX_FACT_ITEMS) {
       const fact: ItemFact = { id, authorId: author ?? '' };
-      const inReplyTo = this.c.ids.address(s.in_reply_to_account_id);
-      if (inReplyTo !== undefined) fact.inReplyToAuthorId = inReplyTo;
+      const inReplyTo = statusId(s.in_reply_to_account_id);
+      if (inReplyTo !== undefined) this.replyTo.set(id, inReplyTo);
       if (conversationId !== undefined) fact.conversationId = conversationId;
       this.items.set(id, { ...this.items.get(id), ...fact });
     }
     const reblog = rec(s.reblog);
     if (reblog) this.status(reblog);
+  }
+
+  /** Reply targets by address: the account may appear anywhere in the response (or an earlier one). */
+  resolveReplies(): void {
+    for (const [id, serverId] of this.replyTo) {
+      const address = this.c.ids.address(serverId);
+      const item = this.items.get(id);
+      if (address !== undefined && item) item.inReplyToAuthorId = address;
+    }
   }
 
   relationship(r: Json): void {
@@ -177,6 +188,7 @@ export function mastodonPageFacts(data: unknown, c: ReadContext): PageFacts {
   } catch {
     // Exotic input (getters, proxies) from a caller other than JSON.parse: keep what was collected.
   }
+  col.resolveReplies();
   const viewerId = c.viewerServerId === undefined ? undefined : c.ids.address(c.viewerServerId);
   const self = viewerId === undefined ? undefined : col.accounts.get(viewerId);
   if (self) {
