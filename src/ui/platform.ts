@@ -24,6 +24,21 @@ export interface Platform {
   openOptions(section?: string): Promise<void>;
   /** Tells the background the database changed, so open tabs get the new snapshot. */
   notifyChanged(): Promise<void>;
+  /** Mastodon servers added at run time; absent where the browser cannot register scripts. */
+  servers?: ServerControl;
+}
+
+export type AddServerResult = { ok: true; hosts: string[] } | { ok: false; hosts: string[]; error: string; denied?: boolean };
+
+export interface ServerControl {
+  list(): Promise<string[]>;
+  /**
+   * Asks for the one host permission (call it straight from the user's click: the browser shows its
+   * prompt only from a user gesture), then has the background register Doorman there.
+   */
+  add(host: string): Promise<AddServerResult>;
+  /** Unregisters Doorman there and gives the permission back. */
+  remove(host: string): Promise<string[]>;
 }
 
 /** localStorage key through which the popup asks the options page for a section. */
