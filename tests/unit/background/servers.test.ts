@@ -4,9 +4,10 @@
 // permissions still granted. Fakes stand in for the browser's scripting and permissions APIs; the list
 // lives in a real (fake-indexeddb) database.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createBackground } from '../../../src/background/handlers';
 import { createServerRegistry, scriptIds, type RegisteredScript, type ServerDeps } from '../../../src/background/servers';
 import { SERVERS_ROW_KEY, isServerHost, listServers, saveServers } from '../../../src/db/servers';
-import { dropAll, freshDb } from '../db/helpers';
+import { FakeArea, FakeTabs, dropAll, freshDb } from '../db/helpers';
 
 class FakeBrowser {
   readonly granted = new Set<string>();
@@ -127,5 +128,27 @@ describe('Mastodon servers added at run time', () => {
     expect(list[0]).toBe('ok.example');
     expect(list).toHaveLength(100);
     expect(list.every(isServerHost)).toBe(true);
+  });
+});
+
+describe('servers/* messages', () => {
+  const RUNTIME_ID = 'doorman-id';
+  const ORIGIN = 'chrome-extension://doorman-id/';
+
+  it('are taken from the extension\'s own pages only, and reach the registry', async () => {
+    const { db, fake, registry } = setup();
+    fake.granted.add('https://social.example/*');
+    const bg = createBackground({
+      db, runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, local: new FakeArea(), session: new FakeArea(), tabs: new FakeTabs([]), contentMatches: [], servers: registry,
+    });
+    const options = { id: RUNTIME_ID, url: `${ORIGIN}src/options/index.html` };
+    const page = { id: RUNTIME_ID, url: 'https://social.example/home', tab: { id: 4 } };
+    await expect(bg.handle({ type: 'servers/add', host: 'social.example' }, page)).rejects.toThrow(/not accepted from content/);
+    expect(fake.scripts.size).toBe(0);
+    expect(await bg.handle({ type: 'servers/add', host: 'social.example' }, options)).toEqual({ ok: true, hosts: ['social.example'] });
+    expect(await bg.handle({ type: 'servers/list' }, options)).toEqual({ hosts: ['social.example'] });
+    await expect(bg.handle({ type: 'servers/remove', host: 'social.example' }, page)).rejects.toThrow(/not accepted/);
+    expect(await bg.handle({ type: 'servers/remove', host: 'social.example' }, options)).toEqual({ hosts: [] });
+    expect(fake.scripts.size).toBe(0);
   });
 });
