@@ -12,6 +12,7 @@ import { getSettings } from '../db/settings';
 import { describeZodError } from '../db/validation';
 import { DatabaseBlockedError } from '../db/faults';
 import { RETRY_DELAYS_MS, createFaultBook, retrying } from './storage-faults';
+import type { ServerRegistry } from './servers';
 
 export interface SessionArea {
   get(keys: string): Promise<Record<string, unknown>>;
@@ -33,6 +34,8 @@ export interface BackgroundDeps {
   /** Waits before each retry of a failed log or follows write (tests pass zeros). */
   retryDelaysMs?: readonly number[];
   sleep?: (ms: number) => Promise<void>;
+  /** Mastodon servers added at run time (servers.ts); absent without the scripting API. */
+  servers?: ServerRegistry;
 }
 
 /** The parts of runtime.MessageSender the checks use. */
@@ -60,6 +63,9 @@ const ACCEPTS: Record<MessageType, readonly SenderKind[]> = {
   'lists/changed': [],
   'item/reveal': [],
   'content/ping': [],
+  'servers/list': ['extension'],
+  'servers/add': ['extension'],
+  'servers/remove': ['extension'],
 };
 
 export function senderKind(sender: Sender, deps: Pick<BackgroundDeps, 'runtimeId' | 'extensionOrigin'>): SenderKind | null {
@@ -215,6 +221,13 @@ export function createBackground(deps: BackgroundDeps): Background {
     },
 
     'storage/faults': async () => faults.list(),
+
+    'servers/list': async () => ({ hosts: (await deps.servers?.list()) ?? [] }),
+    'servers/add': async (msg) => {
+      if (!deps.servers) return { ok: false, hosts: [], error: 'this browser cannot add servers at run time' };
+      return deps.servers.add(msg.host);
+    },
+    'servers/remove': async (msg) => ({ hosts: (await deps.servers?.remove(msg.host))?.hosts ?? [] }),
 
     'data/changed': async () => {
       await usable();

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { getDb } from '../db/database';
 import { createBackground } from './handlers';
 import { reinjectContentScripts, type ScriptingLike } from './reinject';
+import { createServerRegistry, type ServerRegistry, type ServerScripting } from './servers';
+import { isServerHost, listServers, saveServers } from '../db/servers';
+import { mastodon } from '../sites/mastodon/site';
 import regexEngineFile from '../content/regex-engine?script&iife';
 
 // Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.
@@ -15,14 +18,48 @@ function contentMatches(manifest: browser.Manifest.WebExtensionManifest): string
   return [...new Set((manifest.content_scripts ?? []).flatMap((cs) => cs.matches))];
 }
 
+const manifest = browser.runtime.getManifest();
+/**
+ * Tabs that may hold a content script: the manifest's matches plus the Mastodon servers the user
+ * added. The publisher reads this array on every push, so the server registry updates it in place.
+ */
+const matches = contentMatches(manifest);
+const fixedMatches = [...matches];
+
+/** The built Mastodon scripts, as the manifest names them for its fixed servers (MAIN reader, then content). */
+function mastodonFiles(): { pageWorld: string; content: string } | null {
+  const probe = `https://${mastodon.hosts[0]}/*`;
+  const entries = (manifest.content_scripts ?? []).filter((cs) => cs.matches.includes(probe));
+  const pageWorld = entries.find((cs) => (cs as { world?: string }).world === 'MAIN')?.js?.[0];
+  const content = entries.find((cs) => (cs as { world?: string }).world !== 'MAIN')?.js?.[0];
+  return pageWorld && content ? { pageWorld, content } : null;
+}
+
+const db = getDb();
+const scripting = (browser as { scripting?: ServerScripting }).scripting;
+const files = mastodonFiles();
+const servers: ServerRegistry | undefined = scripting?.registerContentScripts && files ? createServerRegistry({
+  scripting,
+  permissions: browser.permissions,
+  tabs: browser.tabs,
+  store: { list: () => listServers(db), save: (hosts) => saveServers(db, hosts) },
+  files,
+  fixedHosts: fixedMatches.map((m) => m.replace(/^https:\/\//, '').replace(/\/\*$/, '')),
+  isHost: isServerHost,
+  onChange(hosts) {
+    matches.splice(0, matches.length, ...fixedMatches, ...hosts.map((h) => `https://${h}/*`));
+  },
+}) : undefined;
+
 const background = createBackground({
-  db: getDb(),
+  db,
   runtimeId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   local: browser.storage.local,
   session: browser.storage.session,
   tabs: browser.tabs,
-  contentMatches: contentMatches(browser.runtime.getManifest()),
+  contentMatches: matches,
+  ...(servers ? { servers } : {}),
   injectRegexEngine: async ({ tabId, frameId }) => {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [regexEngineFile] });
   },
@@ -51,6 +88,10 @@ browser.tabs.onRemoved.addListener((tabId) => {
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   background.tabUpdated(tabId, change, tab).catch(logFailure('updating tab health'));
 });
+
+// Added servers: scripts in line with the stored list and the permissions still granted (a user may
+// have taken one back in the browser's settings), and their tabs among those the publisher reaches.
+servers?.reconcile().catch(logFailure('registering added Mastodon servers'));
 
 // Warm up now rather than on the first message: open the database, bring the snapshot cache current.
 background.ready().catch(logFailure('startup'));

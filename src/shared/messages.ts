@@ -128,6 +128,12 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data/changed') }),
   /** background → content: is a live content script here? (Orphans of an old version cannot answer.) */
   z.object({ type: z.literal('content/ping') }),
+  /** options/popup → background: the Mastodon servers the user added. */
+  z.object({ type: z.literal('servers/list') }),
+  /** options/popup → background: run on this Mastodon server too (its host permission already granted by the user's click). */
+  z.object({ type: z.literal('servers/add'), host: z.string().min(1).max(253) }),
+  /** options/popup → background: stop on this server: its scripts unregistered, its permission given back. */
+  z.object({ type: z.literal('servers/remove'), host: z.string().min(1).max(253) }),
   /** popup → content: reveal one collapsed or hidden item. */
   z.object({ type: z.literal('item/reveal'), itemId: z.string().min(1).max(300) }),
 ]);
@@ -150,4 +156,8 @@ export interface ResponseMap {
   'data/changed': { revision: number };
   'item/reveal': { revealed: boolean };
   'content/ping': { alive: true };
+  'servers/list': { hosts: string[] };
+  /** `error`: why the server was not added (not a host name, already built in, no permission). */
+  'servers/add': { ok: boolean; hosts: string[]; error?: string };
+  'servers/remove': { hosts: string[] };
 }

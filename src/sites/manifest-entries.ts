@@ -1,6 +1,6 @@
 // The manifest's per-site parts, derived from the declarations (manifest.config.ts and vite.config.ts
 // call these with the registry's SITES; tests call them with throwaway sites).
-import { type SiteDeclaration, matchPatterns, siteProblems } from './site';
+import { type SiteDeclaration, acceptsUserServers, matchPatterns, siteProblems } from './site';
 
 export interface ContentScriptEntry {
   matches: string[];
@@ -39,7 +39,7 @@ export function hostPermissionsFor(sites: readonly SiteDeclaration[]): string[] 
 
 /** Any https origin, asked for one server at a time, when some site's servers are user-added. */
 export function optionalHostPermissionsFor(sites: readonly SiteDeclaration[]): string[] {
-  return checked(sites).some((s) => s.hosts === 'user-added') ? ['https://*/*'] : [];
+  return checked(sites).some(acceptsUserServers) ? ['https://*/*'] : [];
 }
 
 /**

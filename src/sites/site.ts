@@ -13,6 +13,12 @@ export interface SiteDeclaration {
    * no static content script.
    */
   readonly hosts: readonly string[] | 'user-added';
+  /**
+   * Fixed hosts *and* servers the user adds at run time (Mastodon: the largest servers work out of
+   * the box, any other once the user grants it): the fixed hosts get static content scripts, and the
+   * site also gets optional host permissions for the servers added later.
+   */
+  readonly userAdded?: true;
   /** Entry of the isolated-world content script, from the project root (`src/sites/<id>/…`). */
   readonly content: string;
   /** Entry of the MAIN-world reader of the site's own API responses, when the site has one. */
@@ -44,6 +50,9 @@ export const accountIdFits = (site: SiteDeclaration | undefined, id: string): bo
 export function defineSite<const S extends SiteDeclaration>(site: S): S {
   return site;
 }
+
+/** Whether the user may add servers of this site at run time (all of them, or beside its fixed hosts). */
+export const acceptsUserServers = (site: SiteDeclaration): boolean => site.hosts === 'user-added' || site.userAdded === true;
 
 /** The hosts known before install; none for a site whose servers the user adds. */
 export const staticHosts = (site: SiteDeclaration): readonly string[] => (site.hosts === 'user-added' ? [] : site.hosts);

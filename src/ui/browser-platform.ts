@@ -79,4 +79,28 @@ export const browserPlatform: Platform = {
   fetch(url, init) {
     return globalThis.fetch(url, { ...init, credentials: 'omit', cache: 'no-store' });
   },
+
+  servers: {
+    async list() {
+      const r = (await send({ type: 'servers/list' })) as { hosts?: unknown } | undefined;
+      return hostList(r?.hosts);
+    },
+    async add(raw) {
+      const host = raw.trim().toLowerCase();
+      // First thing in the click's task: the prompt needs the user gesture.
+      const granted = await browser.permissions.request({ origins: [`https://${host}/*`] }).catch(() => false);
+      if (!granted) return { ok: false, hosts: await this.list(), error: host, denied: true };
+      const r = (await send({ type: 'servers/add', host })) as { ok?: unknown; hosts?: unknown; error?: unknown } | undefined;
+      const hosts = hostList(r?.hosts);
+      return r?.ok === true ? { ok: true, hosts } : { ok: false, hosts, error: typeof r?.error === 'string' ? r.error : host };
+    },
+    async remove(host) {
+      const r = (await send({ type: 'servers/remove', host })) as { hosts?: unknown } | undefined;
+      return hostList(r?.hosts);
+    },
+  },
 };
+
+function hostList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((h): h is string => typeof h === 'string').slice(0, 100) : [];
+}

@@ -39,6 +39,21 @@ export interface Platform {
   requestHostPermission(pattern: string): Promise<boolean>;
   /** fetch from the page, for the follow imports (a host the extension holds permission for). */
   fetch(url: string, init: { signal: AbortSignal; headers: Record<string, string> }): Promise<PlatformResponse>;
+  /** Mastodon servers added at run time; absent where the browser cannot register scripts. */
+  servers?: ServerControl;
+}
+
+export type AddServerResult = { ok: true; hosts: string[] } | { ok: false; hosts: string[]; error: string; denied?: boolean };
+
+export interface ServerControl {
+  list(): Promise<string[]>;
+  /**
+   * Asks for the one host permission (call it straight from the user's click: the browser shows its
+   * prompt only from a user gesture), then has the background register Doorman there.
+   */
+  add(host: string): Promise<AddServerResult>;
+  /** Unregisters Doorman there and gives the permission back. */
+  remove(host: string): Promise<string[]>;
 }
 
 /** localStorage key through which the popup asks the options page for a section. */

@@ -12,6 +12,8 @@ import { useReadyMark } from '../../ui/ready';
 import { PAGE_SITES } from '../../ui/sites';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { announcingFailure, write } from '../../ui/write';
+import { mastodon } from '../../sites/mastodon/site';
+import { MastodonServers } from './MastodonServers';
 
 export function SitesSection() {
   const env = useEnv();
@@ -42,6 +44,7 @@ export function SitesSection() {
                   {counts ? ` · ${t('siteLogged', formatNumber(counts[i] ?? 0))}` : ''}
                 </p>
               )}
+              {site === mastodon.id && <MastodonServers />}
             </div>
             {live ? (
               <Switch name={`site-${site}`} checked={enabled} label={t('siteEnabledLabel', name)} hideLabel onChange={(v) => void announcingFailure(announce, () => toggle(site, name, v))} />

@@ -73,7 +73,7 @@ describe('clearFollows', () => {
   it('removes one site\'s follows and bumps the revision only when something went', async () => {
     const db = freshDb();
     await learnFollows(db, 'x', [follow('1', 'a'), follow('2', 'b')], 'page', T);
-    await learnFollows(db, 'mastodon', [follow('9', 'c@example.social')], 'page', T);
+    await learnFollows(db, 'mastodon', [follow('c@example.social', 'c@example.social')], 'page', T);
     const before = await currentRevision(db);
     expect(await clearFollows(db, 'x')).toBe(2);
     expect(await currentRevision(db)).toBe(before + 1);

@@ -12,7 +12,8 @@ import { defaultSettings, siteEnabled } from '../../../src/core/settings';
 import { contentScriptsFor, hostPermissionsFor, optionalHostPermissionsFor, standaloneScriptsFor } from '../../../src/sites/manifest-entries';
 import { KnownSiteId } from '../../../src/sites/known-site-id';
 import { LIVE_SITES, SITES, SITE_IDS, isSiteId, siteForHost, siteForUrl, siteName } from '../../../src/sites/registry';
-import { matchPatterns, siteProblems, staticHosts } from '../../../src/sites/site';
+import { acceptsUserServers, matchPatterns, siteProblems, staticHosts } from '../../../src/sites/site';
+import { mastodon } from '../../../src/sites/mastodon/site';
 import { readLinkDomains } from '../../../src/sites/x/post-dom';
 import { x } from '../../../src/sites/x/site';
 import { PAGE_SITES } from '../../../src/ui/sites';
@@ -37,14 +38,26 @@ describe('the registry', () => {
       content: 'src/sites/x/content.ts', pageWorld: 'src/sites/x/page-world.ts',
       accounts: { handle: /^[a-z0-9_]{1,15}$/, id: /^\d{1,30}$/ },
     });
-    expect(SITE_IDS).toEqual(['x']);
+    expect(SITE_IDS).toEqual(['x', 'mastodon']);
+  });
+
+  it('declares Mastodon with its largest servers, user-added servers beside them, and addresses as accounts', () => {
+    expect(mastodon.hosts).toEqual(['mastodon.social', 'mastodon.online', 'mstdn.social', 'mas.to', 'mastodon.world']);
+    expect(mastodon.userAdded).toBe(true);
+    expect(acceptsUserServers(mastodon)).toBe(true);
+    expect(acceptsUserServers(x)).toBe(false);
+    for (const ok of ['alice@mastodon.social', 'a_b.c-d@xn--bcher-kva.example', 'z@mas.to']) expect(mastodon.accounts.handle.test(ok), ok).toBe(true);
+    for (const bad of ['alice', '@alice@mastodon.social', 'alice@localhost', 'al ice@mas.to', 'alice@mas.to/x', '.a@mas.to']) {
+      expect(mastodon.accounts.handle.test(bad), bad).toBe(false);
+    }
   });
 
   it('the manifest is what the declarations derive: content scripts and host permissions, nothing else', () => {
     expect(manifest.content_scripts).toEqual(contentScriptsFor(SITES));
     expect(manifest.host_permissions).toEqual(hostPermissionsFor(SITES));
-    expect(optionalHostPermissionsFor(SITES)).toEqual([]); // no site's servers are user-added yet
-    // Optional: the sites' user-added servers, and the AppView the Bluesky follow import reads (asked for on Start).
+    // Mastodon servers the user adds are asked for one at a time, at run time; the AppView the Bluesky
+    // follow import reads is asked for on Start.
+    expect(optionalHostPermissionsFor(SITES)).toEqual(['https://*/*']);
     expect(manifest.optional_host_permissions).toEqual([...optionalHostPermissionsFor(SITES), APPVIEW_PERMISSION]);
     const hosts = SITES.flatMap(matchPatterns);
     expect(manifest.host_permissions).toEqual(hosts);
@@ -72,8 +85,8 @@ describe('the registry', () => {
     expect(PAGE_SITES.map((s) => s.id)).toEqual(SITE_IDS);
     expect(PAGE_SITES.filter((s) => s.live).map((s) => s.id)).toEqual(LIVE_SITES);
     expect(siteForUrl('https://example.com/')).toBeNull();
-    expect(siteName('bsky')).toBe('bsky'); // stored data from an undeclared site reads as its id
-    expect(KnownSiteId.safeParse('bsky').error?.issues[0]?.message).toBe('unknown site "bsky"; Doorman knows x');
+    expect(siteName('myspace')).toBe('myspace'); // stored data from an undeclared site reads as its id
+    expect(KnownSiteId.safeParse('myspace').error?.issues[0]?.message).toBe(`unknown site "myspace"; Doorman knows ${SITE_IDS.join(', ')}`);
   });
 
   it("X's link-domain reader skips links to every declared X host and its www. form", () => {

@@ -11,6 +11,7 @@ let counter = 0;
 const opened: DoormanDB[] = [];
 
 export class FakePlatform implements Platform {
+  servers?: Platform['servers'];
   notified = 0;
   revealed: { tabId: number; itemId: string }[] = [];
   openedOptions: (string | undefined)[] = [];

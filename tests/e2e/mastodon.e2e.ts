@@ -1,0 +1,202 @@
+// Doorman end to end on the Mastodon replica (tests/e2e/replica/mastodon): the built dist/ in
+// Chromium, the app rendering its own markup from API JSON fetched by XHR with a bearer token. On
+// mastodon.social (a built-in server) and on social.example, a server added at run time through the
+// options page and removed again. The access token never leaves the server's own origin and never
+// reaches Doorman's storage.
+import type { Page, Request } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { compileSnapshot } from '../../src/core/compile';
+import { classify } from '../../src/core/classify';
+import { emptySnapshot } from '../../src/core/empty-snapshot';
+import type { FeedItem } from '../../src/core/model';
+import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
+import { FAKE_TOKEN, FRIEND_THREAD, HOME, MENTIONS, MY_THREAD, PEOPLE, SEARCH } from './replica/mastodon/data';
+import { dumpDb, extensionCall } from './support/extension';
+
+let server: ReplicaServer;
+let browser: DoormanBrowser;
+/** Every request the browser made (pages, the extension's worker and pages), with headers and body. */
+const seen: { url: string; headers: Record<string, string>; body: string; frameUrl: string }[] = [];
+
+beforeAll(async () => {
+  server = await startReplicaServer();
+  browser = await launchDoorman({ server });
+  browser.context.on('request', (r: Request) => {
+    let frameUrl = '';
+    try {
+      frameUrl = r.frame().url();
+    } catch {
+      frameUrl = 'worker';
+    }
+    seen.push({ url: r.url(), headers: r.headers(), body: r.postData() ?? '', frameUrl });
+  });
+});
+
+afterEach(async () => {
+  for (const p of browser.context.pages()) await p.close().catch(() => undefined);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What Doorman did to the post with this status id: the mark on its nearest marked ancestor. */
+async function stateOf(page: Page, id: string): Promise<string> {
+  return page.evaluate((i) => {
+    const status = document.querySelector(`.status[data-id="${i}"]`);
+    if (!status) return 'missing';
+    const mark = status.closest('[data-doorman]')?.getAttribute('data-doorman') ?? 'none';
+    return mark === 'collapse' ? 'collapsed' : mark === 'hide' ? 'hidden' : mark === 'show' ? 'shown' : `unmarked:${mark}`;
+  }, id);
+}
+
+async function reasonOf(page: Page, id: string): Promise<string> {
+  return page.evaluate((i) => document.querySelector(`.status[data-id="${i}"]`)?.closest('[data-doorman]')?.querySelector('.doorman-placeholder')?.textContent ?? '', id);
+}
+
+async function open(host: string, path: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`https://${host}${path}`);
+  await page.locator('body[data-replica-ready]').waitFor({ state: 'attached' });
+  await page.waitForTimeout(600); // Doorman's batches settle
+  return page;
+}
+
+const marks = (page: Page) => page.evaluate(() => document.querySelectorAll('[data-doorman]').length);
+
+/** What Doorman's own policy says for the bot's mention, on defaults (the item as the adapter reads it). */
+function botVerdict(host: string): string {
+  const bot = PEOPLE.bot;
+  const item: FeedItem = {
+    site: 'mastodon', id: '4002', permalink: `https://${host}/@${bot.acct}/4002`, kind: 'mention', context: 'notifications',
+    author: { id: bot.acct, handle: bot.acct, displayName: bot.name, followed: false, followsYou: false, verified: 'none', bot: true, accountAgeDays: 1000, orgProfile: false },
+    text: '@me New article: ten facts about bread', linkDomains: [], inOwnThread: false, promoted: false,
+  };
+  const action = classify(item, compileSnapshot(emptySnapshot())).action;
+  return action === 'collapse' ? 'collapsed' : action === 'hide' ? 'hidden' : 'shown';
+}
+
+describe('Doorman on the Mastodon replica (mastodon.social, built in)', () => {
+  it('lets the allowlisted brand in: an allowlist entry by address', async () => {
+    await extensionCall(browser, async (entry: Record<string, unknown>) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const q = indexedDB.open('doorman');
+        q.onsuccess = () => res(q.result);
+        q.onerror = () => rej(q.error);
+      });
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction(['allowlist', 'meta'], 'readwrite');
+        tx.objectStore('allowlist').put(entry);
+        const meta = tx.objectStore('meta');
+        const rev = meta.get('revision');
+        rev.onsuccess = () => meta.put({ key: 'revision', value: ((rev.result as { value?: number } | undefined)?.value ?? 0) + 1 });
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+      await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'data/changed' });
+    }, { key: `mastodon#${PEOPLE.goodco.acct}`, site: 'mastodon', accountId: PEOPLE.goodco.acct, handle: PEOPLE.goodco.acct, displayName: PEOPLE.goodco.name, addedAt: 1 });
+  });
+
+  it('home: followed authors show, an unsolicited brand reply collapses with its reason, the allowlisted brand shows', async () => {
+    const page = await open('mastodon.social', '/home');
+    const errors = pageErrors(page);
+    for (const post of HOME) expect(await stateOf(page, post.id), post.id).toBe(post.expect);
+    expect(await reasonOf(page, '1002')).toMatch(/acme@brands\.example.*brand you don't follow/);
+    expect(errors.errors).toEqual([]);
+  });
+
+  it("thread: a brand's reply to someone else's post collapses, the allowlisted one shows", async () => {
+    const page = await open('mastodon.social', `/@${PEOPLE.friend.acct}/${FRIEND_THREAD.focal.id}`);
+    for (const post of FRIEND_THREAD.replies) expect(await stateOf(page, post.id), post.id).toBe(post.expect);
+  });
+
+  it('thread you started: every reply is an interaction', async () => {
+    const page = await open('mastodon.social', `/@me/${MY_THREAD.focal.id}`);
+    for (const post of MY_THREAD.replies) expect(await stateOf(page, post.id), post.id).toBe('shown');
+  });
+
+  it('notifications (grouped, 4.3 markup): a brand mention collapses; the bot is treated as the policy says; a friend shows', async () => {
+    const page = await open('mastodon.social', '/notifications');
+    for (const post of MENTIONS) {
+      const want = post.expect === 'policy' ? botVerdict('mastodon.social') : post.expect;
+      expect(await stateOf(page, post.id), post.id).toBe(want);
+    }
+    expect(await reasonOf(page, '4001')).toMatch(/acme@brands\.example/);
+  });
+
+  it('search and a brand\'s profile: nothing hidden (Mastodon has no ads)', async () => {
+    for (const path of ['/search?q=bread', `/@${PEOPLE.acme.acct}`]) {
+      const page = await open('mastodon.social', path);
+      const ids = SEARCH.filter((p) => path.startsWith('/search') || p.by === 'acme').map((p) => p.id);
+      for (const id of ids) expect(await stateOf(page, id), `${path} ${id}`).toBe('shown');
+    }
+  });
+});
+
+describe('a Mastodon server added at run time (social.example)', () => {
+  const HOST = 'social.example';
+
+  async function doormanRuns(): Promise<boolean> {
+    const page = await open(HOST, '/home');
+    const n = await marks(page);
+    await page.close();
+    return n > 0;
+  }
+
+  it('does nothing there before the user adds it', async () => {
+    expect(await doormanRuns()).toBe(false);
+  });
+
+  it('works there once added from the options page, without a reinstall; stops once removed', async () => {
+    // Headless Chromium cannot show the permission prompt: the host is granted the way a developer
+    // would on chrome://extensions (its "site access" control); then the options page's own Add button
+    // asks for it (already granted: no prompt) and the background registers the scripts.
+    const ext = await browser.newPage();
+    await ext.goto('chrome://extensions/');
+    await ext.evaluate(async ([id, origin]) => {
+      const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
+      await dev.addHostPermission(id!, origin!);
+    }, [browser.extensionId, `https://${HOST}/*`]);
+    await ext.close();
+
+    const options = await browser.openExtensionPage('src/options/index.html#sites');
+    await options.locator('#server-host').fill(HOST);
+    await options.getByRole('button', { name: 'Add server' }).click();
+    await options.locator('.servers__host', { hasText: HOST }).waitFor();
+
+    const page = await open(HOST, '/home');
+    for (const post of HOME) expect(await stateOf(page, post.id), post.id).toBe(post.expect);
+    await page.close();
+
+    await options.getByRole('button', { name: `Remove ${HOST}` }).click();
+    await options.locator('.servers__host', { hasText: HOST }).waitFor({ state: 'detached' });
+    const granted = await extensionCall(browser, async (o: string) =>
+      (globalThis as unknown as { chrome: { permissions: { contains(p: unknown): Promise<boolean> } } }).chrome.permissions.contains({ origins: [o] }), `https://${HOST}/*`);
+    expect(granted).toBe(false);
+    expect(await doormanRuns()).toBe(false);
+  });
+});
+
+describe('the access token', () => {
+  it('never appears in a request to another host, nor anywhere in Doorman\'s storage', async () => {
+    // Requests so far: every page above, the extension's pages and worker.
+    expect(seen.length).toBeGreaterThan(10);
+    const carrying = seen.filter((r) => [r.url, r.body, ...Object.values(r.headers)].some((v) => v.includes(FAKE_TOKEN)));
+    expect(carrying.length).toBeGreaterThan(0); // the app's own API calls carry it
+    for (const r of carrying) {
+      const to = new URL(r.url);
+      expect(to.pathname.startsWith('/api/'), r.url).toBe(true);
+      expect(new URL(r.frameUrl).host, r.url).toBe(to.host); // only to the server of the page that holds it
+    }
+    const db = JSON.stringify(await dumpDb(browser));
+    expect(db.length).toBeGreaterThan(100);
+    expect(db).not.toContain(FAKE_TOKEN);
+    const storage = await extensionCall(browser, async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { get(): Promise<unknown> }; session: { get(): Promise<unknown> } } } }).chrome;
+      return JSON.stringify([await c.storage.local.get(), await c.storage.session.get()]);
+    });
+    expect(storage).not.toContain(FAKE_TOKEN);
+  });
+});
