@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness';
 
-const SUPPORTED_HOSTS = ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'];
+const SUPPORTED_HOSTS = ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*', 'https://bsky.app/*'];
 const PERMISSIONS = ['storage', 'unlimitedStorage', 'scripting'];
 
 type Manifest = Record<string, unknown> & {

@@ -13,6 +13,7 @@ import { KnownSiteId } from '../../../src/sites/known-site-id';
 import { LIVE_SITES, SITES, SITE_IDS, isSiteId, siteForHost, siteForUrl, siteName } from '../../../src/sites/registry';
 import { matchPatterns, siteProblems, staticHosts } from '../../../src/sites/site';
 import { readLinkDomains } from '../../../src/sites/x/post-dom';
+import { bsky } from '../../../src/sites/bsky/site';
 import { x } from '../../../src/sites/x/site';
 import { PAGE_SITES } from '../../../src/ui/sites';
 
@@ -36,7 +37,22 @@ describe('the registry', () => {
       content: 'src/sites/x/content.ts', pageWorld: 'src/sites/x/page-world.ts',
       accounts: { handle: /^[a-z0-9_]{1,15}$/, id: /^\d{1,30}$/ },
     });
-    expect(SITE_IDS).toEqual(['x']);
+    expect(SITE_IDS).toEqual(['x', 'bsky']);
+  });
+
+  it('declares Bluesky on bsky.app, with domain-name handles and DIDs', () => {
+    expect(bsky).toMatchObject({
+      id: 'bsky', name: 'Bluesky', hosts: ['bsky.app'],
+      content: 'src/sites/bsky/content.ts', pageWorld: 'src/sites/bsky/page-world.ts',
+    });
+    for (const h of ['nytimes.com', 'karaswisher.bsky.social', 'a.co', 'x-1.example.org']) expect(bsky.accounts.handle.test(h), h).toBe(true);
+    for (const h of ['nytimes', 'NYTimes.com', '-a.com', 'a.1com', `${'a'.repeat(64)}.com`, `${'a.'.repeat(127)}com`]) {
+      expect(bsky.accounts.handle.test(h), h).toBe(false);
+    }
+    expect(bsky.accounts.id.test('did:plc:iuk433sj23ncu2oo2pfnw7fw')).toBe(true);
+    expect(bsky.accounts.id.test('did:web:example.com')).toBe(true);
+    expect(bsky.accounts.id.test('did:plc:short')).toBe(false);
+    expect(bsky.accounts.id.test('1234')).toBe(false);
   });
 
   it('the manifest is what the declarations derive: content scripts and host permissions, nothing else', () => {
@@ -70,8 +86,8 @@ describe('the registry', () => {
     expect(PAGE_SITES.map((s) => s.id)).toEqual(SITE_IDS);
     expect(PAGE_SITES.filter((s) => s.live).map((s) => s.id)).toEqual(LIVE_SITES);
     expect(siteForUrl('https://example.com/')).toBeNull();
-    expect(siteName('bsky')).toBe('bsky'); // stored data from an undeclared site reads as its id
-    expect(KnownSiteId.safeParse('bsky').error?.issues[0]?.message).toBe('unknown site "bsky"; Doorman knows x');
+    expect(siteName('myspace')).toBe('myspace'); // stored data from an undeclared site reads as its id
+    expect(KnownSiteId.safeParse('myspace').error?.issues[0]?.message).toBe('unknown site "myspace"; Doorman knows x, bsky');
   });
 
   it("X's link-domain reader skips links to every declared X host and its www. form", () => {
