@@ -71,6 +71,7 @@ interface Clues {
   fact: ItemFact | undefined;
   focal: Focal | null;
   viewer: { did: string | undefined; handle: string | null };
+  notifications: boolean;
 }
 
 const below = (focal: Focal, el: Element): boolean =>
@@ -83,6 +84,8 @@ function isReply(c: Clues, self: boolean): boolean {
     // The thread's author continuing their own thread is not a reply *to* anyone who opened it.
     return below(c.focal, c.el) && !selfReply && c.handle !== c.focal.handle && !self;
   }
+  // On the notifications page a mention may sit in a reply to someone else: a reply is one to the viewer.
+  if (c.notifications && c.viewer.did !== undefined) return c.fact?.inReplyToAuthorId === c.viewer.did;
   return c.fact?.inReplyToAuthorId !== undefined && !selfReply;
 }
 
@@ -110,6 +113,7 @@ function parsePost(el: Element, handle: string, link: Permalink | null, env: Par
     fact,
     focal: env.context === 'thread' ? perBatch(env, 'bsky:focal', () => focalOf(doc, env.url)) : null,
     viewer: perBatch(env, 'bsky:viewer', () => viewerOf(env)),
+    notifications: env.context === 'notifications',
   };
   const self = clues.viewer.handle === handle || (clues.viewer.did !== undefined && author.id === clues.viewer.did);
   const mentions = readMentions(textEl);

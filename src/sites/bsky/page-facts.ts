@@ -11,8 +11,11 @@ import { walkJson } from '../../page-world/walk-json';
 import { didOfUri } from './routes';
 import { bsky } from './site';
 
-/** Feeds nest ~10 levels (feed → item → post → embed → record → author → viewer); 48 is plenty. */
-const MAX_DEPTH = 48;
+/**
+ * Feeds nest ~10 levels (feed → item → post → embed → record → author → viewer), but a thread nests
+ * two levels per ancestor (`parent` → threadViewPost), and the app asks for up to 80 ancestors.
+ */
+const MAX_DEPTH = 256;
 /** As for X (page-facts.ts there): bounds a hostile dense response; 2 MiB of XRPC JSON is far fewer nodes. */
 const MAX_NODES = 250_000;
 
@@ -61,7 +64,9 @@ export function readProfile(p: Json): AccountFact | null {
   const did = p.did;
   const handle = str(p.handle);
   if (!isDid(did) || handle === undefined) return null;
-  const fact: AccountFact = { id: did, handle: clip(handle === 'handle.invalid' ? '' : handle.toLowerCase(), 320) };
+  // The AppView says `handle.invalid` when the handle no longer resolves to the DID: no handle at all.
+  const lower = handle.toLowerCase();
+  const fact: AccountFact = { id: did, handle: clip(lower === 'handle.invalid' ? '' : lower, 320) };
   const name = str(p.displayName);
   if (name !== undefined) fact.displayName = clip(name, 200);
   const viewer = rec(p.viewer);
