@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Hosts the replica answers for; bsky.app and mastodon.social replicas slot in later. */
-export const CERT_HOSTS = ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com', 'bsky.app', 'mastodon.social', 'localhost'];
+export const CERT_HOSTS = ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com', 'bsky.app', 'morel.us-east.host.bsky.network', 'mastodon.social', 'localhost'];
 
 export interface CertPair {
   key: Buffer;
@@ -19,7 +19,7 @@ export interface CertPair {
 }
 
 /** Bump when CERT_HOSTS change so a stale cached certificate is not reused. */
-const CERT_VERSION = 1;
+const CERT_VERSION = 2;
 
 export function ensureCerts(dir = join(REPO_ROOT, '.tmp', 'e2e-certs')): CertPair {
   const keyFile = join(dir, `replica-v${CERT_VERSION}.key`);
