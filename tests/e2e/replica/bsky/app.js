@@ -135,9 +135,28 @@ function screen(testid, listTestid) {
 
 async function feedScreen(method, query, testid) {
   const list = screen(testid, testid === 'HomeScreen' ? 'customFeedPage-feed' : 'postsFeed');
+  const render = (data) => {
+    const posts = data.feed || data.posts.map((post) => ({ post }));
+    for (const item of posts) list.append(postEl(item.post, { reason: item.reason || null }));
+  };
   const data = await xrpc(method, query);
-  const posts = data.feed || data.posts.map((post) => ({ post }));
-  for (const item of posts) list.append(postEl(item.post, { reason: item.reason || null }));
+  render(data);
+  // `?items=N` (the benchmarks): the home feed pages on by cursor whenever the bottom comes near.
+  const total = params.get('items');
+  if (method !== 'app.bsky.feed.getTimeline' || total === null) return;
+  let cursor = data.cursor;
+  let loading = false;
+  const more = async () => {
+    if (loading || !cursor || innerHeight + scrollY < document.documentElement.scrollHeight - 800) return;
+    loading = true;
+    const next = await xrpc(method, { ...query, cursor, total });
+    cursor = next.cursor;
+    render(next);
+    loading = false;
+    void more();
+  };
+  addEventListener('scroll', () => void more(), { passive: true });
+  void more();
 }
 
 async function threadScreen(handle, rkey) {
@@ -178,7 +197,8 @@ async function route() {
   if (path === '/search') return feedScreen('app.bsky.feed.searchPosts', { q: params.get('q') || '' }, 'searchScreen');
   const profile = /^\/profile\/([^/]+)$/.exec(path);
   if (profile) return feedScreen('app.bsky.feed.getAuthorFeed', { actor: profile[1], filter: 'posts_with_replies' }, 'profileScreen');
-  return feedScreen('app.bsky.feed.getTimeline', { limit: '30' }, 'HomeScreen');
+  const total = params.get('items');
+  return feedScreen('app.bsky.feed.getTimeline', total === null ? { limit: '30' } : { limit: '30', total }, 'HomeScreen');
 }
 
 document.addEventListener('click', (e) => {

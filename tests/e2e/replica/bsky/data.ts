@@ -177,7 +177,49 @@ const NOTIFIED = [
   ['acmeMention', 'mention'], ['megaQuote', 'quote'], ['samMention', 'mention'],
 ] as const;
 
-export const timeline = (now: number) => ({ cursor: `${now}::home`, feed: feedOf(HOME_FEED, now) });
+/** A record key for the n-th filler post: 13 characters of the TID alphabet, unique per n. */
+function fillerRkey(n: number): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  let out = '';
+  for (let v = n, i = 0; i < 6; i++, v = Math.floor(v / 32)) out = alphabet[v % 32]! + out;
+  return `3lz${out}2222`;
+}
+
+const FILLER_TEXTS = ['Long walk by the river today.', 'Trying a new bread recipe this weekend.', 'Anyone else watching the match?', 'Finished the book, loved the ending.'];
+const FILLER_BRAND = 'Running low on coffee? DM us for 20% off your first order!';
+/** Filler authors in turn: every fifth post is a brand reply to Sam (an interruption to collapse). */
+const FILLER_BY: readonly PersonKey[] = ['sam', 'pat', 'news', 'sam', 'acme'];
+
+/** The n-th filler post of an infinite home feed. */
+export function fillerPost(n: number): Post {
+  const by = FILLER_BY[n % FILLER_BY.length]!;
+  return by === 'acme'
+    ? { key: `filler${n}`, rkey: fillerRkey(n), by, text: FILLER_BRAND, replyTo: { parent: 'samPost', root: 'samPost' }, expect: { home: 'collapsed' } }
+    : { key: `filler${n}`, rkey: fillerRkey(n), by, text: `${FILLER_TEXTS[n % FILLER_TEXTS.length]!} (#${n})`, expect: { home: 'shown' } };
+}
+
+/** Items per page after the first, as the app asks (limit=30 first; the replica pages by 20). */
+const PAGE = 20;
+
+/**
+ * app.bsky.feed.getTimeline: the scenario's feed; with `total` (the bench's infinite scroll), filler
+ * pages of PAGE after it, by cursor, until `total` items were sent.
+ */
+export function timeline(now: number, cursor: string | null = null, total = 0) {
+  if (cursor === null) {
+    const more = total > HOME_FEED.length;
+    return { ...(more ? { cursor: `filler:0` } : { cursor: `${now}::home` }), feed: feedOf(HOME_FEED, now) };
+  }
+  const from = Number(/^filler:(\d{1,7})$/.exec(cursor)?.[1] ?? NaN);
+  if (!Number.isFinite(from)) return { feed: [] };
+  const count = Math.max(0, Math.min(PAGE, total - HOME_FEED.length - from));
+  const feed = Array.from({ length: count }, (_, i) => {
+    const p = fillerPost(from + i);
+    return { post: postView(p, now, from + i) };
+  });
+  const next = from + count;
+  return { ...(next < total - HOME_FEED.length ? { cursor: `filler:${next}` } : {}), feed };
+}
 export const authorFeed = (now: number) => ({ feed: feedOf(['acmePost', 'acmeReply'], now) });
 export const searchPosts = (now: number) => ({ hitsTotal: 2, posts: ['acmePost', 'acmeMention'].map((k, i) => postView(postByKey(k), now, i)) });
 

@@ -23,7 +23,7 @@ const ASSETS: Readonly<Record<string, string>> = { 'app.js': 'text/javascript', 
 
 const METHODS: Readonly<Record<string, (now: number, url: URL) => unknown>> = {
   'app.bsky.feed.getPosts': (now, url) => getPosts(now, url.searchParams.getAll('uris')),
-  'app.bsky.feed.getTimeline': timeline,
+  'app.bsky.feed.getTimeline': (now, url) => timeline(now, url.searchParams.get('cursor'), Number(url.searchParams.get('total') ?? 0) || 0),
   'app.bsky.feed.getPostThread': postThread,
   'app.bsky.notification.listNotifications': notifications,
   'app.bsky.feed.getAuthorFeed': authorFeed,
