@@ -124,7 +124,10 @@ function parsePost(el: Element, handle: string, link: Permalink | null, env: Par
   else if (env.context !== 'notifications' && clues.viewer.handle !== null && !self && mentions.includes(clues.viewer.handle)) kind = 'mention';
   else if (hasQuote(el)) kind = 'quote';
   else kind = 'post';
-  const id = link === null ? `post-${handle}-${hashText(readText(textEl))}` : postUri(handle, link.rkey);
+  // The post's at:// URI by its author's DID once the facts name it (so item facts, keyed by that URI,
+  // find the tracked item when they arrive), by handle until then.
+  const authority = link === null ? handle : link.actor.startsWith('did:') ? link.actor : author.id !== '' && link.actor === handle ? author.id : link.actor;
+  const id = link === null ? `post-${handle}-${hashText(readText(textEl))}` : postUri(authority, link.rkey);
   return {
     site: bsky.id,
     id,

@@ -101,6 +101,8 @@ describe('facts for a feed post', () => {
     });
     const after = bskyAdapter.parse(el, envFor(URL_, facts)) as FeedItem;
     expect(after.author).toMatchObject({ id: did, followed: true, followsYou: false });
+    // Once the DID is known the item is named by it, as its item facts are.
+    expect(after.id).toBe(`at://${did}/app.bsky.feed.post/3lmfprgbei22n`);
     expect(bskyAdapter.awaitsFacts?.(after, envFor(URL_, facts))).toBe(false);
   });
 });

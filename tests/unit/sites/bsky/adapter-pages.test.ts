@@ -7,6 +7,10 @@ import { FactStore } from '../../../../src/content/fact-store';
 import { bskyAdapter } from '../../../../src/sites/bsky/adapter';
 import { bskyPageFacts } from '../../../../src/sites/bsky/page-facts';
 import { PATHS, PEOPLE, notifications, postByKey, postThread, type PersonKey } from '../../../e2e/replica/bsky/data';
+import { compileSnapshot } from '../../../../src/core/compile';
+import { emptySnapshot } from '../../../../src/core/empty-snapshot';
+import { FeedController } from '../../../../src/content/controller';
+import { ATTR, ensureStylesheet } from '../../../../src/content/styles';
 import { envFor, loadPage, parseAll } from './helpers';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');
@@ -93,5 +97,35 @@ describe('notifications', () => {
     ]);
     expect(items.find((i) => i.author.handle === 'alerts.example.net')?.author.bot).toBe(true);
     expect(bskyAdapter.awaitsFacts?.(items[0]!, env)).toBe(false);
+  });
+});
+
+describe('in the controller', () => {
+  it('a new post by an author whose facts are known waits only for its own item facts, not for the deadline', () => {
+    const URL_ = 'https://bsky.app/';
+    const page = loadPage('<div id="feed"></div>', URL_);
+    pages.push(page);
+    const doc = page.doc;
+    ensureStylesheet(doc);
+    const facts = new FactStore();
+    const timers: (() => void)[] = [];
+    const controller = new FeedController(bskyAdapter, facts, doc, { filtered: () => undefined, changed: () => undefined }, null, {
+      now: () => 0, setTimeout: (run) => timers.push(run), clearTimeout: () => undefined,
+    });
+    controller.setRuleset(compileSnapshot(emptySnapshot()));
+    // An earlier page told Doorman who @acme-outlet.com is; this reply of theirs is new.
+    facts.merge({ site: 'bsky', accounts: [{ id: PEOPLE.acme.did, handle: PEOPLE.acme.handle, followed: false, followsYou: false }], items: [] });
+    const feed = doc.getElementById('feed')!;
+    feed.innerHTML = post('acmeHomeReply');
+    controller.scan([feed]);
+    const root = feed.firstElementChild!;
+    expect(root.getAttribute(ATTR)).toBe('pending');
+    const all = bskyPageFacts({ feed: [{ post: { uri: `at://${PEOPLE.acme.did}/app.bsky.feed.post/${postByKey('acmeHomeReply').rkey}`, author: { did: PEOPLE.acme.did, handle: PEOPLE.acme.handle, viewer: {} }, record: { text: 'x', reply: { parent: { uri: `at://${PEOPLE.sam.did}/app.bsky.feed.post/${postByKey('samPost').rkey}` }, root: { uri: `at://${PEOPLE.sam.did}/app.bsky.feed.post/${postByKey('samPost').rkey}` } } } } }] });
+    const changed = facts.merge(all);
+    expect(changed.accountIds.size).toBe(0); // nothing new about the author…
+    controller.reclassifyAccounts(changed.accountIds, new Set(), changed.itemIds);
+    // …yet the item facts find the item: a reply from a brand, collapsed without waiting for the deadline.
+    expect(root.getAttribute(ATTR)).toBe('collapse');
+    expect(controller.awaitingFacts).toBe(0);
   });
 });
