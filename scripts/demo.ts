@@ -1,4 +1,4 @@
-// The demo a newcomer sees: the x.com replica with Doorman loaded in Chromium.
+// The demo a newcomer sees: the x.com and bsky.app replicas with Doorman loaded in Chromium.
 //   npm run demo                          headed Chromium on https://x.com/home (needs a display)
 //   npm run demo -- --screenshots DIR     headless: one PNG per replica page, then exit
 // Options: --dist DIR (default dist/), --keep-open-ms N (headed: close after N ms), --verbose.
@@ -6,14 +6,22 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchDoorman, pageErrors, startReplicaServer } from '../tests/e2e/harness';
+import { PATHS as BSKY_PATHS } from '../tests/e2e/replica/bsky/data';
 import { PATHS } from '../tests/e2e/replica/x/data';
 
-const SHOTS: readonly (readonly [string, string])[] = [
-  ['home', PATHS.home],
-  ['thread', PATHS.thread],
-  ['notifications', PATHS.notifications],
-  ['mentions', PATHS.mentions],
-  ['thread-captured', PATHS.capturedThread],
+const X_POST = 'article[data-testid="tweet"]';
+const BSKY_POST = '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]';
+
+/** Name of the PNG, page URL, and an item whose presence says the page rendered. */
+const SHOTS: readonly (readonly [string, string, string])[] = [
+  ['home', `https://x.com${PATHS.home}`, X_POST],
+  ['thread', `https://x.com${PATHS.thread}`, X_POST],
+  ['notifications', `https://x.com${PATHS.notifications}`, X_POST],
+  ['mentions', `https://x.com${PATHS.mentions}`, X_POST],
+  ['thread-captured', `https://x.com${PATHS.capturedThread}`, X_POST],
+  ['bsky-home', `https://bsky.app${BSKY_PATHS.home}`, BSKY_POST],
+  ['bsky-thread', `https://bsky.app${BSKY_PATHS.thread}`, BSKY_POST],
+  ['bsky-notifications', `https://bsky.app${BSKY_PATHS.notifications}`, BSKY_POST],
 ];
 
 function arg(args: readonly string[], name: string): string | undefined {
@@ -42,14 +50,14 @@ async function screenshots(dir: string, server: Awaited<ReturnType<typeof startR
   try {
     const page = await browser.newPage();
     const errors = pageErrors(page);
-    for (const [name, path] of SHOTS) {
-      await page.goto(`https://x.com${path}`);
-      await page.locator('article[data-testid="tweet"]').first().waitFor({ state: 'attached', timeout: 15_000 });
+    for (const [name, url, item] of SHOTS) {
+      await page.goto(url);
+      await page.locator(item).first().waitFor({ state: 'attached', timeout: 15_000 });
       // Give the page's live re-render and Doorman's batches time to settle.
       await page.waitForTimeout(1_200);
       const file = resolve(dir, `${name}.png`);
       await page.screenshot({ path: file });
-      console.log(`wrote ${file}  (https://x.com${path})`);
+      console.log(`wrote ${file}  (${url})`);
     }
     if (errors.errors.length > 0) {
       console.error(`the page reported errors:\n  ${errors.errors.join('\n  ')}`);
@@ -72,11 +80,14 @@ async function headed(server: Awaited<ReturnType<typeof startReplicaServer>>, di
   const page = browser.context.pages()[0] ?? await browser.newPage();
   await page.goto(`https://x.com${PATHS.home}`);
   console.log([
-    'Doorman is loaded on a local replica of x.com (every x.com request goes to this process).',
+    'Doorman is loaded on local replicas of x.com and bsky.app (every request to them goes to this process).',
     `  home            https://x.com${PATHS.home}`,
     `  your thread     https://x.com${PATHS.thread}`,
     `  notifications   https://x.com${PATHS.notifications}`,
     `  mentions        https://x.com${PATHS.mentions}`,
+    `  Bluesky home    https://bsky.app${BSKY_PATHS.home}`,
+    `  Bluesky thread  https://bsky.app${BSKY_PATHS.thread}`,
+    `  Bluesky notifs  https://bsky.app${BSKY_PATHS.notifications}`,
     `  Doorman options chrome-extension://${browser.extensionId}/src/options/index.html`,
     'Close the browser window (or press Ctrl+C) to stop.',
   ].join('\n'));

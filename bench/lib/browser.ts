@@ -110,28 +110,39 @@ export interface Interruptions {
   adsPainted: number;
 }
 
+/** Where a replica's posts are: the post root, the element Doorman marks, and an ad wrapper (if the site has ads). */
+export interface PostMarkup {
+  post: string;
+  /** Closest ancestor (or the post itself) that carries Doorman's mark. */
+  cell: string;
+  /** An ancestor that marks the post as an ad, or null. */
+  ad: string | null;
+}
+
+export const X_MARKUP: PostMarkup = { post: 'article[data-testid="tweet"]', cell: '[data-testid="cellInnerDiv"]', ad: '[data-testid="placementTracking"]' };
+
 /** Reads the page's posts against what recordPaints saw. */
-export function interruptionsOf(page: Page): Promise<Interruptions> {
-  return page.evaluate(() => {
+export function interruptionsOf(page: Page, markup: PostMarkup = X_MARKUP): Promise<Interruptions> {
+  return page.evaluate((m) => {
     const painted = (window as unknown as { __painted?: Set<string> }).__painted ?? new Set<string>();
     let interruptions = 0;
     let interruptionsPainted = 0;
     let adsPainted = 0;
-    for (const a of document.querySelectorAll('article[data-testid="tweet"]')) {
+    for (const a of document.querySelectorAll(m.post)) {
       const id = a.querySelector('[elementtiming]')?.getAttribute('elementtiming') ?? '';
-      const mark = a.closest('[data-testid="cellInnerDiv"]')?.getAttribute('data-doorman');
-      if (a.closest('[data-testid="placementTracking"]') && painted.has(id)) adsPainted++;
+      const mark = a.closest(m.cell)?.getAttribute('data-doorman');
+      if (m.ad !== null && a.closest(m.ad) && painted.has(id)) adsPainted++;
       if (mark === 'collapse' || mark === 'hide') {
         interruptions++;
         if (painted.has(id)) interruptionsPainted++;
       }
     }
     return { interruptions, interruptionsPainted, adsPainted };
-  });
+  }, markup);
 }
 
-export const countPosts = (page: Page): Promise<number> =>
-  page.evaluate(() => document.querySelectorAll('article[data-testid="tweet"]').length);
+export const countPosts = (page: Page, markup: PostMarkup = X_MARKUP): Promise<number> =>
+  page.evaluate((sel) => document.querySelectorAll(sel).length, markup.post);
 
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return NaN;

@@ -25,7 +25,7 @@ import type { Page } from 'playwright-core';
 import { startReplicaServer, type DoormanBrowser } from '../../tests/e2e/harness';
 import {
   BASELINE_LABEL, alternate, countPosts, footer, header, interruptionsOf, launchPair, mainThreadMs, median, medianDelta,
-  metrics, pageWithMetrics, recordPaints, usedHeap, type Interruptions, type Side,
+  metrics, pageWithMetrics, recordPaints, usedHeap, X_MARKUP, type Interruptions, type PostMarkup, type Side,
 } from './browser';
 import { fmt } from './measure';
 
@@ -42,11 +42,19 @@ export interface Replica {
   name: string;
   /** The page to open; it must load more posts by itself while its bottom is near. */
   url: (items: number) => string;
+  /** Where its posts are (X's markup when absent). */
+  markup?: PostMarkup;
 }
 
 export const X_REPLICA: Replica = { name: 'x.com replica', url: () => 'https://x.com/home' };
 /** Scroll mode: a page of 20 whenever the bottom comes within 800 px, up to the count, like the x.com replica. */
 export const LEAN_REPLICA: Replica = { name: 'lean replica', url: (items) => `https://x.com/home?lean=1&mode=scroll&items=${items}` };
+/** The bsky.app replica's home feed, paged by cursor while the bottom is near; facts trail each page by its default lag. */
+export const BSKY_REPLICA: Replica = {
+  name: 'bsky.app replica',
+  url: (items) => `https://bsky.app/?items=${items}`,
+  markup: { post: '[data-testid^="feedItem-by-"]', cell: '[data-testid^="feedItem-by-"]', ad: null },
+};
 
 interface RunResult extends Interruptions {
   items: number;
@@ -58,12 +66,12 @@ interface RunResult extends Interruptions {
 }
 
 /** Scrolls to the bottom as a reader would until `target` posts are in (both replicas refill on their own while the bottom is near). */
-async function scrollUntil(page: Page, target: number): Promise<number> {
-  let n = await countPosts(page);
+async function scrollUntil(page: Page, target: number, markup: PostMarkup): Promise<number> {
+  let n = await countPosts(page, markup);
   for (let i = 0; i < 1_200 && n < target; i++) {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await page.waitForTimeout(50);
-    n = await countPosts(page);
+    n = await countPosts(page, markup);
   }
   return n;
 }
@@ -71,19 +79,20 @@ async function scrollUntil(page: Page, target: number): Promise<number> {
 async function oneRun(browser: DoormanBrowser, replica: Replica, viewport: { width: number; height: number }, target: number): Promise<RunResult> {
   const { page, cdp } = await pageWithMetrics(browser, viewport);
   await recordPaints(page);
+  const markup = replica.markup ?? X_MARKUP;
   await page.goto(replica.url(target));
-  await page.locator('article[data-testid="tweet"]').first().waitFor({ state: 'attached' });
+  await page.locator(markup.post).first().waitFor({ state: 'attached' });
   await page.waitForTimeout(1_000);
-  const first = await countPosts(page);
+  const first = await countPosts(page, markup);
   const heapBefore = await usedHeap(cdp);
   const before = await metrics(cdp);
   const t0 = Date.now();
-  const items = await scrollUntil(page, target);
+  const items = await scrollUntil(page, target, markup);
   await page.waitForTimeout(1_000); // let the last batch render and the page go idle
   const after = await metrics(cdp);
   const wallMs = Date.now() - t0;
   const heapAfter = await usedHeap(cdp);
-  const painted = await interruptionsOf(page);
+  const painted = await interruptionsOf(page, markup);
   await page.close();
   const { taskMs, scriptMs } = mainThreadMs(before, after);
   return { items, appended: items - first, taskMs, scriptMs, heapGrowthBytes: heapAfter - heapBefore, wallMs, ...painted };

@@ -43,6 +43,13 @@ export interface SiteAdapter {
   /** The element to collapse or hide for an item root (e.g. the whole timeline cell). */
   markTarget(el: Element): Element;
   /**
+   * Optional, for sites whose facts can arrive after the DOM (read from fetch a task after the app
+   * got them): true when the item's verdict may still turn on facts not yet in `env.facts` (its
+   * author's follow state, whom it replies to). The controller then keeps it unpainted (pending)
+   * until those facts arrive or FACTS_DEADLINE_MS passes, and decides it with what is known then.
+   */
+  awaitsFacts?(item: FeedItem, env: ParseEnv): boolean;
+  /**
    * Looks at the page as a whole for markup drift the per-item parse cannot see (e.g. the feed
    * rendered but no element matches itemSelector any more). Returns a sentence, or null when fine.
    */

@@ -5,6 +5,7 @@ import { classify } from '../core/classify';
 import type { CompiledRuleset } from '../core/compile';
 import type { FeedItem, PageContext, ReasonCode, Verdict } from '../core/model';
 import { isParseFailure, type ParseEnv, type ParseFailure, type SiteAdapter } from './adapter';
+import { AwaitingFacts, windowTimer, type DeadlineTimer } from './awaiting';
 import type { FactStore } from './fact-store';
 import { applyVerdict, clearMark, markPending, releaseMark } from './marking';
 import { SLICE_MS, SliceQueue, taskScheduler, type SliceScheduler } from './slices';
@@ -35,6 +36,8 @@ export class FeedController {
   private readonly reported = new Set<string>();
   private sincePrune = 0;
   private slices: SliceQueue<Root> | null = null;
+  /** Items kept pending until their facts arrive (adapter.awaitsFacts), each for FACTS_DEADLINE_MS at most. */
+  private awaiting: AwaitingFacts | null = null;
   private disposed = false;
   private href = '';
   private url: URL | null = null;
@@ -53,6 +56,7 @@ export class FeedController {
     private readonly doc: Document,
     private readonly events: ControllerEvents,
     private scheduler: SliceScheduler | null = null,
+    private readonly timer: DeadlineTimer | null = null,
   ) {}
 
   get degraded(): boolean {
@@ -158,6 +162,7 @@ export class FeedController {
       if (target.getAttribute(ATTR) === 'pending') releaseMark(target);
     }
     for (const el of this.pending) releaseMark(this.adapter.markTarget(el));
+    for (const el of this.awaiting?.clear() ?? []) releaseMark(this.adapter.markTarget(el));
     if (!keepVerdicts) for (const t of this.tracked.values()) releaseMark(t.target);
     this.tracked.clear();
     this.pending.clear();
@@ -192,7 +197,42 @@ export class FeedController {
       this.pending.add(el);
       return;
     }
-    this.decide(result, target);
+    this.decideOrAwait(el, result, target);
+  }
+
+  /** Decides the item, unless its facts may still arrive: then it stays pending, within the deadline. */
+  private decideOrAwait(el: Element, item: FeedItem, target: Element): void {
+    if (this.adapter.awaitsFacts?.(item, this.env()) === true && this.waiting().mayWait(el)) {
+      // Decided items keep their verdict's mark while the new facts are awaited: only new ones wait hidden.
+      markPending(target);
+      return;
+    }
+    this.awaiting?.done(el);
+    this.decide(item, target);
+  }
+
+  private waiting(): AwaitingFacts {
+    this.awaiting ??= new AwaitingFacts(this.timer ?? windowTimer(this.doc.defaultView as Window), (els) => {
+      if (this.disposed || this.degraded) return;
+      this.batch.clear();
+      for (const el of els) {
+        const t = this.tracked.get(el);
+        if (t === undefined || !el.isConnected) {
+          if (t === undefined) releaseMark(this.adapter.markTarget(el));
+          continue;
+        }
+        // Past its deadline: decided with what is known now (unknown follow state fails open).
+        this.redecide(el, t);
+        // Unreadable now (it changed while waiting): never left hidden.
+        if (t.target.getAttribute(ATTR) === 'pending') clearMark(t.target);
+      }
+    });
+    return this.awaiting;
+  }
+
+  /** Items waiting for their facts right now. */
+  get awaitingFacts(): number {
+    return this.awaiting?.size ?? 0;
   }
 
   /** A page the adapter cannot read must never break the batch: a throw counts as an unreadable item. */
@@ -245,7 +285,7 @@ export class FeedController {
     const result = this.safeParse(el);
     if (result === null || isParseFailure(result)) return;
     this.tracked.set(el, { ...t, itemId: result.id, handle: result.author.handle, authorId: result.author.id });
-    this.decide(result, t.target);
+    this.decideOrAwait(el, result, t.target);
   }
 
   /** Looks for markup drift; once degraded, Doorman stops hiding anything on this page. */
@@ -270,6 +310,7 @@ export class FeedController {
     for (const t of this.tracked.values()) clearMark(t.target);
     for (const el of this.pending) clearMark(this.adapter.markTarget(el));
     this.pending.clear();
+    for (const el of this.awaiting?.clear() ?? []) clearMark(this.adapter.markTarget(el));
     for (const r of this.slices?.clear() ?? []) {
       const target = this.adapter.markTarget(r.el);
       if (target.getAttribute(ATTR) === 'pending') clearMark(target);

@@ -1,10 +1,11 @@
 // Every site Doorman knows. Adding a site = declaring it in its own folder (site.ts) and one line in
 // SITES; ids, names, host lookups, the manifest entries and the pages' lists all derive from it.
 import { siteLookup } from './lookup';
+import { bsky } from './bsky/site';
 import { mastodon } from './mastodon/site';
 import { x } from './x/site';
 
-export const SITES = [x, mastodon] as const;
+export const SITES = [x, bsky, mastodon] as const;
 
 export type Site = (typeof SITES)[number];
 export type SiteId = Site['id'];

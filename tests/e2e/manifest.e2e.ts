@@ -8,6 +8,7 @@ import { REPO_ROOT } from './harness';
 
 const SUPPORTED_HOSTS = [
   'https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*',
+  'https://bsky.app/*',
   'https://mastodon.social/*', 'https://mastodon.online/*', 'https://mstdn.social/*', 'https://mas.to/*', 'https://mastodon.world/*',
 ];
 const PERMISSIONS = ['storage', 'unlimitedStorage', 'scripting'];

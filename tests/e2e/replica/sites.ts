@@ -1,6 +1,7 @@
-// The replicas the server knows, by host. Add bsky.app and mastodon.social here when they exist.
+// The replicas the server knows, by host.
 import type { ReplicaSite } from './site';
+import { bskySite } from './bsky/site';
 import { mastodonSite } from './mastodon/site';
 import { xSite } from './x/site';
 
-export const REPLICA_SITES: readonly ReplicaSite[] = [xSite, mastodonSite];
+export const REPLICA_SITES: readonly ReplicaSite[] = [xSite, bskySite, mastodonSite];

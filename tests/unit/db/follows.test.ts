@@ -63,8 +63,9 @@ describe('learnFollows', () => {
   it('keeps sites apart', async () => {
     const db = freshDb();
     await learnFollows(db, 'x', [follow('1', 'alice')], 'page', T);
-    await learnFollows(db, 'bsky', [follow('1', 'alice.bsky.social')], 'page', T);
-    expect(await learnFollows(db, 'bsky', [follow('1', 'alice.bsky.social', false)], 'page', T)).toBe(1);
+    // Bluesky account ids are DIDs (its declared syntax).
+    await learnFollows(db, 'bsky', [follow('did:plc:aaaaaaaaaaaaaaaaaaaaaaaa', 'alice.bsky.social')], 'page', T);
+    expect(await learnFollows(db, 'bsky', [follow('did:plc:aaaaaaaaaaaaaaaaaaaaaaaa', 'alice.bsky.social', false)], 'page', T)).toBe(1);
     expect((await listFollows(db)).map((f) => f.site)).toEqual(['x']);
   });
 });

@@ -15,6 +15,7 @@ import { LIVE_SITES, SITES, SITE_IDS, isSiteId, siteForHost, siteForUrl, siteNam
 import { acceptsUserServers, matchPatterns, siteProblems, staticHosts } from '../../../src/sites/site';
 import { mastodon } from '../../../src/sites/mastodon/site';
 import { readLinkDomains } from '../../../src/sites/x/post-dom';
+import { bsky } from '../../../src/sites/bsky/site';
 import { x } from '../../../src/sites/x/site';
 import { PAGE_SITES } from '../../../src/ui/sites';
 
@@ -38,7 +39,7 @@ describe('the registry', () => {
       content: 'src/sites/x/content.ts', pageWorld: 'src/sites/x/page-world.ts',
       accounts: { handle: /^[a-z0-9_]{1,15}$/, id: /^\d{1,30}$/ },
     });
-    expect(SITE_IDS).toEqual(['x', 'mastodon']);
+    expect(SITE_IDS).toEqual(['x', 'bsky', 'mastodon']);
   });
 
   it('declares Mastodon with its largest servers, user-added servers beside them, and addresses as accounts', () => {
@@ -50,6 +51,21 @@ describe('the registry', () => {
     for (const bad of ['alice', '@alice@mastodon.social', 'alice@localhost', 'al ice@mas.to', 'alice@mas.to/x', '.a@mas.to']) {
       expect(mastodon.accounts.handle.test(bad), bad).toBe(false);
     }
+  });
+
+  it('declares Bluesky on bsky.app, with domain-name handles and DIDs', () => {
+    expect(bsky).toMatchObject({
+      id: 'bsky', name: 'Bluesky', hosts: ['bsky.app'],
+      content: 'src/sites/bsky/content.ts', pageWorld: 'src/sites/bsky/page-world.ts',
+    });
+    for (const h of ['nytimes.com', 'karaswisher.bsky.social', 'a.co', 'x-1.example.org']) expect(bsky.accounts.handle.test(h), h).toBe(true);
+    for (const h of ['nytimes', 'NYTimes.com', '-a.com', 'a.1com', `${'a'.repeat(64)}.com`, `${'a.'.repeat(127)}com`]) {
+      expect(bsky.accounts.handle.test(h), h).toBe(false);
+    }
+    expect(bsky.accounts.id.test('did:plc:iuk433sj23ncu2oo2pfnw7fw')).toBe(true);
+    expect(bsky.accounts.id.test('did:web:example.com')).toBe(true);
+    expect(bsky.accounts.id.test('did:plc:short')).toBe(false);
+    expect(bsky.accounts.id.test('1234')).toBe(false);
   });
 
   it('the manifest is what the declarations derive: content scripts and host permissions, nothing else', () => {

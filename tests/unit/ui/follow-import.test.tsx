@@ -47,11 +47,14 @@ function start(container: HTMLElement, handle: string) {
 }
 
 describe('FollowImports', () => {
-  it('shows an import only for a registered site (neither is, in this build)', () => {
+  it('shows an import only for a registered site', () => {
     const env = testEnv();
-    const none = mount(env, <FollowImports />);
+    const none = mount(env, <FollowImports known={() => false} />);
     expect(none.container.querySelector('.follow-import')).toBeNull();
     expect(none.container.querySelector('input')).toBeNull();
+    // By default, the registry decides: both sites are registered in this build.
+    const registered = mount(env, <FollowImports />);
+    expect([...registered.container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Mastodon', 'Bluesky']);
     const mastodon = mount(env, <FollowImports known={(id) => id === 'mastodon'} />);
     expect(mastodon.container.querySelectorAll('input[type="file"]')).toHaveLength(1);
     expect(mastodon.container.querySelector('input[type="text"]')).toBeNull();

@@ -1,0 +1,147 @@
+// Reads the pieces of one bsky.app post out of its item root: author, permalink, text, links,
+// mentions, repost and quote markers. Each reader skips the quoted post nested inside (its own author
+// links, timestamp and text), because the quoted author is not the one writing to you.
+import { normalizeDomain } from '../../core/domain';
+import { postPath, profilePath } from './routes';
+import { FEED_ITEM_PREFIX, POST_LINK, POST_TEXT, QUOTE_LABEL_PREFIX, REPOST_LABEL_PREFIX, THREAD_ITEM_PREFIX } from './selectors';
+import { bsky } from './site';
+
+const SHOW_ELEMENT = 1;
+const SHOW_TEXT = 4;
+const TEXT_NODE = 3;
+const MAX_DOMAINS = 50;
+/** Links to Bluesky itself (mentions, tags, other posts) are not link domains. */
+const OWN_HOSTS: ReadonlySet<string> = new Set([...bsky.hosts, 'www.bsky.app', 'bsky.social', 'go.bsky.app']);
+/** The bidirectional isolates and embedding marks the app wraps names and handles in (seen: U+202A … U+202C). */
+const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A quoted post block: `div[role="link"][aria-label="Post by <handle>"]`, tested by hand (it runs per ancestor). */
+const isQuoteBlock = (el: Element): boolean =>
+  el.tagName === 'DIV' && el.getAttribute('role') === 'link' && (el.getAttribute('aria-label') ?? '').startsWith(QUOTE_LABEL_PREFIX);
+
+/** The node sits inside a quoted post of `root` (not counting `root`), looking no further up than `root`. */
+export function inQuote(node: Element, root: Element): boolean {
+  for (let el: Element | null = node; el !== null && el !== root; el = el.parentElement) if (isQuoteBlock(el)) return true;
+  return false;
+}
+
+function* outsideQuote(root: Element, selector: string): Generator<Element> {
+  for (const el of root.querySelectorAll(selector)) if (!inQuote(el, root)) yield el;
+}
+
+/** The author handle the root's test id names (`feedItem-by-<handle>`, `postThreadItem-by-<handle>`), lower-cased. */
+export function handleFromTestId(root: Element): string | null {
+  const id = root.getAttribute('data-testid') ?? '';
+  const prefix = id.startsWith(FEED_ITEM_PREFIX) ? FEED_ITEM_PREFIX : id.startsWith(THREAD_ITEM_PREFIX) ? THREAD_ITEM_PREFIX : null;
+  if (prefix === null) return null;
+  const handle = id.slice(prefix.length).toLowerCase();
+  return bsky.accounts.handle.test(handle) ? handle : null;
+}
+
+const clean = (s: string | null): string => (s ?? '').replace(BIDI_MARKS, '').replace(/\s+/g, ' ').trim();
+
+/** The display name: the first "View profile" link to the author outside a quote whose text is not the @handle. */
+export function readDisplayName(root: Element, handle: string): string {
+  for (const a of outsideQuote(root, 'a[href^="/profile/"]')) {
+    if (profilePath(a.getAttribute('href') ?? '')?.actor !== handle || a.querySelector('img, [data-testid="userAvatarImage"]')) continue;
+    const name = clean(a.textContent);
+    if (name !== '' && !name.startsWith('@')) return name.slice(0, 200);
+  }
+  return '';
+}
+
+export interface Permalink {
+  /** The handle (or DID) in the link's path: the post's author. */
+  actor: string;
+  rkey: string;
+}
+
+/**
+ * The post's own permalink: a `/profile/<actor>/post/<rkey>` link outside the quote, by the item's
+ * author. A repost's permalink is the original author's, which is also the test id's handle.
+ */
+export function readPermalink(root: Element, handle: string): Permalink | null {
+  let any: Permalink | null = null;
+  for (const a of outsideQuote(root, POST_LINK)) {
+    const p = postPath((a.getAttribute('href') ?? '').split('?')[0] ?? '');
+    if (p === null) continue;
+    if (p.actor === handle) return p;
+    any ??= p;
+  }
+  return any;
+}
+
+export function readTextElement(root: Element): Element | null {
+  for (const el of outsideQuote(root, POST_TEXT)) return el;
+  return null;
+}
+
+/** The post text as read aloud: text nodes plus the alt text of inline images. */
+export function readText(textEl: Element | null): string {
+  if (!textEl) return '';
+  let out = '';
+  const walker = textEl.ownerDocument.createTreeWalker(textEl, SHOW_ELEMENT | SHOW_TEXT);
+  for (let n = walker.nextNode(); n !== null && out.length < 20_000; n = walker.nextNode()) {
+    if (n.nodeType === TEXT_NODE) out += n.nodeValue ?? '';
+    else if ((n as Element).tagName === 'IMG') out += (n as Element).getAttribute('alt') ?? '';
+  }
+  return clean(out).slice(0, 20_000);
+}
+
+/**
+ * Domains of the post's links, in its text and its link card (seen: an external embed is a plain
+ * anchor to the address), not the quoted post's: bsky.app keeps the real address in the href.
+ */
+export function readLinkDomains(root: Element, base: URL): string[] {
+  const out = new Set<string>();
+  for (const a of root.querySelectorAll('a[href]')) {
+    if ((a.getAttribute('href') ?? '').startsWith('/') || inQuote(a, root)) continue;
+    let url: URL;
+    try {
+      url = new URL(a.getAttribute('href') ?? '', base);
+    } catch {
+      continue;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') continue;
+    const host = normalizeDomain(url.hostname);
+    if (OWN_HOSTS.has(url.hostname.toLowerCase()) || OWN_HOSTS.has(host)) continue;
+    if (host.length <= 253 && host.includes('.') && /^[a-z0-9.-]+$/.test(host)) out.add(host);
+    if (out.size >= MAX_DOMAINS) break;
+  }
+  return [...out];
+}
+
+/** Handles @mentioned (as profile links whose text starts with '@') in the post text. */
+export function readMentions(textEl: Element | null): string[] {
+  if (!textEl) return [];
+  const out: string[] = [];
+  for (const a of textEl.querySelectorAll('a[href^="/profile/"]')) {
+    const p = profilePath(a.getAttribute('href') ?? '');
+    if (p !== null && p.section === '' && clean(a.textContent).startsWith('@')) out.push(p.actor);
+  }
+  return out;
+}
+
+/** A "Reposted by <name>" line above the post (seen: an `aria-label` on the line's link). */
+export function isRepost(root: Element): boolean {
+  for (const el of root.querySelectorAll('[aria-label]')) {
+    if ((el.getAttribute('aria-label') ?? '').startsWith(REPOST_LABEL_PREFIX) && !inQuote(el, root)) return true;
+  }
+  return false;
+}
+
+/** The post quotes another (a quoted-post block inside it). */
+export function hasQuote(root: Element): boolean {
+  for (const el of root.querySelectorAll('div[role="link"][aria-label]')) if (isQuoteBlock(el) && el !== root) return true;
+  return false;
+}
+
+/** Short stable hash (FNV-1a) for ids of rows Bluesky gives no id in the DOM (notification groups). */
+export function hashText(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}

@@ -1,0 +1,26 @@
+// Every piece of bsky.app's markup Doorman relies on, in one place (react-native-web turns the app's
+// testID props into data-testid). What the vendored captures (tests/fixtures/bsky) show is marked
+// "seen"; the rest is inferred and says so. Plain strings only: the page-world bundle may import this.
+
+/** A post in a feed, or a notification row, by its author's handle (seen: feed and profile captures). */
+export const FEED_ITEM_PREFIX = 'feedItem-by-';
+/** A post on a thread page (named by SITES.md from social-app's PostThreadItem; no capture of a thread page). */
+export const THREAD_ITEM_PREFIX = 'postThreadItem-by-';
+export const FEED_ITEM = `[data-testid^="${FEED_ITEM_PREFIX}"]`;
+export const THREAD_ITEM = `[data-testid^="${THREAD_ITEM_PREFIX}"]`;
+/** Every root the adapter reads; the two never nest. */
+export const ITEM_ROOTS = `${FEED_ITEM}, ${THREAD_ITEM}`;
+
+/** The post's own text (seen). A quoted post's text has no test id. */
+export const POST_TEXT = '[data-testid="postText"]';
+/** A post's permalink: `/profile/<handle>/post/<rkey>`, the timestamp link (seen). */
+export const POST_LINK = 'a[href*="/post/"]';
+/** A quoted post embedded in this one (seen: `div[role="link"][aria-label="Post by <handle>"]`). */
+export const QUOTE_LABEL_PREFIX = 'Post by ';
+/** The "Reposted by <name>" line above a repost (seen on the profile capture). */
+export const REPOST_LABEL_PREFIX = 'Reposted by ';
+
+/** Feed containers, for drift checks (seen: customFeedPage-feed-flatlist, postsFeed-flatlist). */
+export const FEED_LIST = '[data-testid$="-flatlist"]';
+/** Any post permalink with a timestamp tooltip (seen): the signature of a post, whatever its container. */
+export const STAMPED_POST_LINK = 'a[href*="/post/"][data-tooltip]';
