@@ -5,7 +5,7 @@
 // the unit tests over a local HTTP server.
 
 export const APPVIEW_HOST = 'public.api.bsky.app';
-export const VIEWER = { did: 'did:plc:doormanreplicaviewer0001', handle: 'reader.bsky.social' } as const;
+export const VIEWER = { did: 'did:plc:doormanreplicaviewerzzzz', handle: 'reader.bsky.social' } as const;
 export const FOLLOW_COUNT = 1_000;
 
 export interface AppViewAccount {
@@ -14,10 +14,18 @@ export interface AppViewAccount {
   displayName: string;
 }
 
-/** The i-th account the viewer follows (0-based): stable DIDs and handles. */
+/** `i` in did:plc's base32 alphabet (a–z, 2–7), `width` characters. */
+function base32(i: number, width: number): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  let out = '';
+  for (let v = i; out.length < width; v = Math.floor(v / 32)) out = alphabet[v % 32]! + out;
+  return out;
+}
+
+/** The i-th account the viewer follows (0-based): stable DIDs (valid did:plc, 24 characters) and handles. */
 export function followed(i: number): AppViewAccount {
   const n = String(i).padStart(5, '0');
-  return { did: `did:plc:replicafollow${n}aaaaaaa`, handle: `friend${n}.bsky.social`, displayName: `Friend ${i}` };
+  return { did: `did:plc:replicafollow${base32(i, 11)}`, handle: `friend${n}.bsky.social`, displayName: `Friend ${i}` };
 }
 
 export interface AppViewData {
