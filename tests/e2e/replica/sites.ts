@@ -1,7 +1,8 @@
 // The replicas the server knows, by host.
 import type { ReplicaSite } from './site';
+import { appViewSite } from './appview/site';
 import { bskySite } from './bsky/site';
 import { mastodonSite } from './mastodon/site';
 import { xSite } from './x/site';
 
-export const REPLICA_SITES: readonly ReplicaSite[] = [xSite, bskySite, mastodonSite];
+export const REPLICA_SITES: readonly ReplicaSite[] = [xSite, bskySite, mastodonSite, appViewSite];

@@ -1,6 +1,5 @@
 // The AppView replica on public.api.bsky.app: what the options page's Bluesky follow import reads
-// (data.ts). Not in REPLICA_SITES until the bsky site is registered and an end-to-end test uses it;
-// add `appViewSite` there and APPVIEW_HOST to CERT_HOSTS (harness/certs.ts) then.
+// (data.ts); tests/e2e/follow-import.e2e.ts imports from it.
 import { sendJson, type ReplicaSite } from '../site';
 import { APPVIEW_HOST, appViewAnswer, appViewData } from './data';
 
