@@ -1,4 +1,4 @@
-// The demo a newcomer sees: the x.com and bsky.app replicas with Doorman loaded in Chromium.
+// The demo a newcomer sees: the x.com, bsky.app and Mastodon (mastodon.social) replicas with Doorman loaded in Chromium.
 //   npm run demo                          headed Chromium on https://x.com/home (needs a display)
 //   npm run demo -- --screenshots DIR     headless: one PNG per replica page, then exit
 // Options: --dist DIR (default dist/), --keep-open-ms N (headed: close after N ms), --verbose.
@@ -7,10 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchDoorman, pageErrors, startReplicaServer } from '../tests/e2e/harness';
 import { PATHS as BSKY_PATHS } from '../tests/e2e/replica/bsky/data';
+import { FRIEND_THREAD, PEOPLE } from '../tests/e2e/replica/mastodon/data';
 import { PATHS } from '../tests/e2e/replica/x/data';
 
 const X_POST = 'article[data-testid="tweet"]';
 const BSKY_POST = '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]';
+const MASTODON_POST = '.status[data-id]';
+const MASTODON_THREAD = `/@${PEOPLE.friend.acct}/${FRIEND_THREAD.focal.id}`;
 
 /** Name of the PNG, page URL, and an item whose presence says the page rendered. */
 const SHOTS: readonly (readonly [string, string, string])[] = [
@@ -22,6 +25,9 @@ const SHOTS: readonly (readonly [string, string, string])[] = [
   ['bsky-home', `https://bsky.app${BSKY_PATHS.home}`, BSKY_POST],
   ['bsky-thread', `https://bsky.app${BSKY_PATHS.thread}`, BSKY_POST],
   ['bsky-notifications', `https://bsky.app${BSKY_PATHS.notifications}`, BSKY_POST],
+  ['mastodon-home', 'https://mastodon.social/home', MASTODON_POST],
+  ['mastodon-thread', `https://mastodon.social${MASTODON_THREAD}`, MASTODON_POST],
+  ['mastodon-notifications', 'https://mastodon.social/notifications', MASTODON_POST],
 ];
 
 function arg(args: readonly string[], name: string): string | undefined {
@@ -80,7 +86,7 @@ async function headed(server: Awaited<ReturnType<typeof startReplicaServer>>, di
   const page = browser.context.pages()[0] ?? await browser.newPage();
   await page.goto(`https://x.com${PATHS.home}`);
   console.log([
-    'Doorman is loaded on local replicas of x.com and bsky.app (every request to them goes to this process).',
+    'Doorman is loaded on local replicas of x.com, bsky.app and mastodon.social (every request to them goes to this process).',
     `  home            https://x.com${PATHS.home}`,
     `  your thread     https://x.com${PATHS.thread}`,
     `  notifications   https://x.com${PATHS.notifications}`,
@@ -88,6 +94,9 @@ async function headed(server: Awaited<ReturnType<typeof startReplicaServer>>, di
     `  Bluesky home    https://bsky.app${BSKY_PATHS.home}`,
     `  Bluesky thread  https://bsky.app${BSKY_PATHS.thread}`,
     `  Bluesky notifs  https://bsky.app${BSKY_PATHS.notifications}`,
+    '  Mastodon home   https://mastodon.social/home',
+    `  Mastodon thread https://mastodon.social${MASTODON_THREAD}`,
+    '  Mastodon notifs https://mastodon.social/notifications',
     `  Doorman options chrome-extension://${browser.extensionId}/src/options/index.html`,
     'Close the browser window (or press Ctrl+C) to stop.',
   ].join('\n'));
