@@ -2,8 +2,9 @@
 // `.status__wrapper` > `.status[data-id]` pair, `.status__display-name`, `.display-name__account`,
 // `.status__content`, `.status__prepend`), the timeline's scrollable list (`article[data-id]`),
 // notifications_v2 (`.notification-ungrouped--<type>`, `.notification-group--<type>`) and the older
-// notification.jsx (`.notification.notification-<type>`). Names marked "inferred" are not stated in
-// SITES.md and come from reading the components; the tests pin them.
+// notification.jsx (`.notification.notification-<type>`). The names SITES.md does not state were
+// checked against mastodon/mastodon's source (components/status.jsx, components/display_name/, the
+// status feature's detailed status); the tests pin them.
 
 /** A post (and, inside a boost, the boosted post: its data-id is the boosted status's id). */
 export const STATUS = '.status[data-id]';
@@ -20,12 +21,12 @@ export const WRAPPER = 'status__wrapper';
 
 export const DISPLAY_NAME_LINK = 'a.status__display-name';
 export const ACCOUNT = '.display-name__account';
-/** The display name's own markup inside `.display-name` (inferred: display_name.tsx renders `.display-name__html`). */
+/** The display name's own markup inside `.display-name` (display_name/no-domain.tsx: `strong.display-name__html`; `.display-name__account` is `@acct`, with the local domain added). */
 export const NAME_HTML = '.display-name__html';
 export const CONTENT = '.status__content';
-/** The timestamp permalink (inferred: status.jsx's `a.status__relative-time`). */
+/** The timestamp permalink (status.jsx: the `Link` to `/@acct/id` with class `status__relative-time`). */
 export const RELATIVE_TIME = 'a.status__relative-time';
-/** The focal post of a thread page (inferred: detailed_status.tsx renders `.detailed-status`). */
+/** The focal post of a thread page (the status feature's DetailedStatus renders `div.detailed-status`). */
 export const DETAILED = '.detailed-status';
 /** Mention and hashtag links in post content, as the server's HTML marks them (`u-url mention`, `mention hashtag`). */
 export const MENTION_LINK = 'a.mention';
