@@ -128,12 +128,4 @@ export function placementOf(status: Element): Placement {
   return p;
 }
 
-/** Short stable hash (FNV-1a) for ids of things with none (notification groups). */
-export function hashText(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
+export { hashText } from '../../core/text-hash';

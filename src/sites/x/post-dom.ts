@@ -233,12 +233,4 @@ export function readMentions(textEl: Element | null): string[] {
   return out;
 }
 
-/** Short stable hash (FNV-1a) for ids of things X gives no id (ads without permalink, notification groups). */
-export function hashText(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
+export { hashText } from '../../core/text-hash';
