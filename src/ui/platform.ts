@@ -33,7 +33,7 @@ export interface Platform {
   notifyChanged(): Promise<void>;
   /**
    * Asks for one of the manifest's optional host permissions (a match pattern such as
-   * `https://public.api.bsky.app/*`); true when held. Call it first thing in a click handler: browsers
+   * `https://<host>/*`); true when held. Call it first thing in a click handler: browsers
    * grant the prompt only during the user's gesture.
    */
   requestHostPermission(pattern: string): Promise<boolean>;

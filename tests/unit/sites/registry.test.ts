@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import exported from '../../../manifest.config';
-import { APPVIEW_PERMISSION } from '../../../src/core/appview';
+import { APPVIEW_PERMISSION } from '../../../src/sites/bsky/appview';
 import { SiteKey } from '../../../src/core/model';
 import { defaultSettings, siteEnabled } from '../../../src/core/settings';
 import { contentScriptsFor, hostPermissionsFor, optionalHostPermissionsFor, standaloneScriptsFor } from '../../../src/sites/manifest-entries';

@@ -1,4 +1,4 @@
-// Where Doorman reads a Bluesky account's follows from: the public AppView, the one host it asks
+// Where Doorman reads a Bluesky account's follows from (Options → Follows): the public AppView, the one host it asks
 // permission for when the user starts a Bluesky import (an optional host permission in the manifest).
 // Plain constants so the manifest build can import them.
 
