@@ -103,6 +103,7 @@ function inOwnThread(c: Clues): boolean {
 
 function parsePost(el: Element, handle: string, link: Permalink | null, env: ParseEnv): FeedItem | ParseFailure {
   const textEl = readTextElement(el);
+  const text = readText(textEl);
   const fact = itemFactOf(env, handle, link);
   const author = authorFrom(handle, readDisplayName(el, handle), fact, env.facts, Date.now());
   const doc = el.ownerDocument;
@@ -127,7 +128,7 @@ function parsePost(el: Element, handle: string, link: Permalink | null, env: Par
   // The post's at:// URI by its author's DID once the facts name it (so item facts, keyed by that URI,
   // find the tracked item when they arrive), by handle until then.
   const authority = link === null ? handle : link.actor.startsWith('did:') ? link.actor : author.id !== '' && link.actor === handle ? author.id : link.actor;
-  const id = link === null ? `post-${handle}-${hashText(readText(textEl))}` : postUri(authority, link.rkey);
+  const id = link === null ? `post-${handle}-${hashText(text)}` : postUri(authority, link.rkey);
   return {
     site: bsky.id,
     id,
@@ -135,7 +136,7 @@ function parsePost(el: Element, handle: string, link: Permalink | null, env: Par
     kind,
     context: env.context,
     author,
-    text: readText(textEl),
+    text,
     linkDomains: readLinkDomains(el, env.url),
     inOwnThread: inOwnThread(clues),
     promoted: false,

@@ -2,13 +2,11 @@
 // mentions, repost and quote markers. Each reader skips the quoted post nested inside (its own author
 // links, timestamp and text), because the quoted author is not the one writing to you.
 import { normalizeDomain } from '../../core/domain';
+import { MAX_TEXT_CHARS, spokenText } from '../../content/spoken-text';
 import { postPath, profilePath } from './routes';
 import { FEED_ITEM_PREFIX, POST_LINK, POST_TEXT, QUOTE_LABEL_PREFIX, REPOST_LABEL_PREFIX, THREAD_ITEM_PREFIX } from './selectors';
 import { bsky } from './site';
 
-const SHOW_ELEMENT = 1;
-const SHOW_TEXT = 4;
-const TEXT_NODE = 3;
 const MAX_DOMAINS = 50;
 /** Links to Bluesky itself (mentions, tags, other posts) are not link domains. */
 const OWN_HOSTS: ReadonlySet<string> = new Set([...bsky.hosts, 'www.bsky.app', 'bsky.social', 'go.bsky.app']);
@@ -76,16 +74,9 @@ export function readTextElement(root: Element): Element | null {
   return null;
 }
 
-/** The post text as read aloud: text nodes plus the alt text of inline images. */
+/** The post text as read aloud (inline images by their alt text), whitespace cleaned. */
 export function readText(textEl: Element | null): string {
-  if (!textEl) return '';
-  let out = '';
-  const walker = textEl.ownerDocument.createTreeWalker(textEl, SHOW_ELEMENT | SHOW_TEXT);
-  for (let n = walker.nextNode(); n !== null && out.length < 20_000; n = walker.nextNode()) {
-    if (n.nodeType === TEXT_NODE) out += n.nodeValue ?? '';
-    else if ((n as Element).tagName === 'IMG') out += (n as Element).getAttribute('alt') ?? '';
-  }
-  return clean(out).slice(0, 20_000);
+  return clean(spokenText(textEl)).slice(0, MAX_TEXT_CHARS);
 }
 
 /**

@@ -2,6 +2,7 @@
 // reply markers. Each reader ignores the quoted post nested inside (it has its own User-Name, text
 // and time), because the quoted author is not the one replying to you.
 import { normalizeDomain } from '../../core/domain';
+import { MAX_TEXT_CHARS, spokenText } from '../../content/spoken-text';
 import { handleFromPath, statusIdFromPath } from './routes';
 import {
   AD_LABELS, PLACEMENT_TRACKING_ID, QUOTE_BLOCK, REPLYING_TO, REPLYING_TO_WORDS, SOCIAL_CONTEXT, STATUS_LINK, TIME, TWEET_TEXT,
@@ -10,9 +11,7 @@ import {
 import { x } from './site';
 
 // NodeFilter / Node constants, numeric so this also runs where those are not globals.
-const SHOW_ELEMENT = 1;
 const SHOW_TEXT = 4;
-const TEXT_NODE = 3;
 /** X's own hosts, as declared, plus the www. forms links use: links there are mentions and tags, not link domains. */
 const X_HOSTS: ReadonlySet<string> = new Set(x.hosts.flatMap((h) => [h, `www.${h}`]));
 const MAX_DOMAINS = 50;
@@ -94,16 +93,9 @@ export function readTextElement(article: Element): Element | null {
   return firstOutsideQuote(article, TWEET_TEXT);
 }
 
-/** The post text as read aloud: text nodes plus the alt text of emoji, which X renders as images. */
+/** The post text as read aloud (emoji are images with alt text on X), trimmed. */
 export function readText(textEl: Element | null): string {
-  if (!textEl) return '';
-  let out = '';
-  const walker = textEl.ownerDocument.createTreeWalker(textEl, SHOW_ELEMENT | SHOW_TEXT);
-  for (let n = walker.nextNode(); n !== null && out.length < 20_000; n = walker.nextNode()) {
-    if (n.nodeType === TEXT_NODE) out += n.nodeValue ?? '';
-    else if ((n as Element).tagName === 'IMG') out += (n as Element).getAttribute('alt') ?? '';
-  }
-  return out.trim().slice(0, 20_000);
+  return spokenText(textEl).trim().slice(0, MAX_TEXT_CHARS);
 }
 
 function hostOf(candidate: string): string | null {
