@@ -3,6 +3,7 @@
 // views (`did` + `handle`) become account facts; post views and notifications (`uri` + `author` +
 // `record`) become item facts. The viewer's own DID is the repository of their follow, like and
 // repost records that `viewer.*` fields point at.
+import { FactCollector } from '../../shared/fact-collector';
 import type { VerifiedKind } from '../../core/model';
 import type { AccountFact, ItemFact, PageFacts } from '../../shared/facts';
 import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS } from '../../shared/facts-tag';
@@ -85,24 +86,12 @@ export function readProfile(p: Json): AccountFact | null {
   return fact;
 }
 
-class Collector {
-  readonly accounts = new Map<string, AccountFact>();
-  readonly items = new Map<string, ItemFact>();
+class Collector extends FactCollector {
   viewerId: string | undefined;
 
   constructor(viewerId: string | undefined) {
+    super();
     this.viewerId = isDid(viewerId) ? viewerId : undefined;
-  }
-
-  get full(): boolean {
-    return this.accounts.size >= MAX_FACT_ACCOUNTS && this.items.size >= MAX_FACT_ITEMS;
-  }
-
-  account(fact: AccountFact | null): void {
-    if (fact === null) return;
-    const prev = this.accounts.get(fact.id);
-    if (prev) this.accounts.set(fact.id, { ...prev, ...fact, handle: fact.handle || prev.handle });
-    else if (this.accounts.size < MAX_FACT_ACCOUNTS) this.accounts.set(fact.id, fact);
   }
 
   /** A post view or a notification: `uri` of a post, its `author`, its `record`. */

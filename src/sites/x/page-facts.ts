@@ -1,7 +1,8 @@
 // X API JSON → PageFacts. Pure, and run in the page's MAIN world on every timeline response, so it
 // imports types only (no zod) and walks untrusted JSON iteratively under hard limits: a hostile or
 // merely huge response costs bounded time and can never throw into the page.
-import type { AccountFact, ItemFact, PageFacts } from '../../shared/facts';
+import { FactCollector } from '../../shared/fact-collector';
+import type { ItemFact, PageFacts } from '../../shared/facts';
 import { MAX_FACT_ACCOUNTS, MAX_FACT_ITEMS } from '../../shared/facts-tag';
 import { rec, type Json } from '../../page-world/json';
 import { walkJson } from '../../page-world/walk-json';
@@ -25,28 +26,15 @@ export interface PageFactsOptions {
   ownFollowingList?: boolean;
 }
 
-class Collector {
-  readonly accounts = new Map<string, AccountFact>();
-  readonly items = new Map<string, ItemFact>();
+class Collector extends FactCollector {
   /** Ids of users listed as timeline rows (`TimelineUser`), i.e. the members of a Following list. */
   readonly listed = new Set<string>();
   readonly promoted = new Set<string>();
   viewerId: string | undefined;
 
   constructor(viewerId: string | undefined) {
+    super();
     this.viewerId = isXId(viewerId) ? viewerId : undefined;
-  }
-
-  get full(): boolean {
-    return this.accounts.size >= MAX_FACT_ACCOUNTS && this.items.size >= MAX_FACT_ITEMS;
-  }
-
-  account(fact: AccountFact | null): void {
-    if (fact === null) return;
-    const prev = this.accounts.get(fact.id);
-    // A stub (e.g. an advertiser reference: id only) must not blank the handle a full object gave.
-    if (prev) this.accounts.set(fact.id, { ...prev, ...fact, handle: fact.handle || prev.handle });
-    else if (this.accounts.size < MAX_FACT_ACCOUNTS) this.accounts.set(fact.id, fact);
   }
 
   item(fact: ItemFact): void {
