@@ -1,41 +1,31 @@
 // Follow imports in the built extension: a Bluesky handle's follows read page by page from the
 // (replica) public AppView after the host permission, with progress, filling the follow graph; a
 // Mastodon following-list CSV of 5,000 rows with 3 bad ones imports the good rows and names the bad.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { pageErrors } from './harness';
+import { doormanSuite } from './support/suite';
 import { APPVIEW_HOST, FOLLOW_COUNT, VIEWER } from './replica/appview/data';
 import { readStore } from './support/extension';
 
-let server: ReplicaServer;
-let browser: DoormanBrowser;
-
-beforeAll(async () => {
-  server = await startReplicaServer();
-  browser = await launchDoorman({ server });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = doormanSuite();
 
 interface FollowRow { site: string; accountId: string; handle: string; source: string }
 
 /** Grants an optional host permission the way a user's "Allow" would (headless Chromium shows no prompt). */
 async function grantHost(origin: string): Promise<void> {
-  const ext = await browser.newPage();
+  const ext = await suite.browser.newPage();
   await ext.goto('chrome://extensions/');
   await ext.evaluate(async ([id, o]) => {
     const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
     await dev.addHostPermission(id!, o!);
-  }, [browser.extensionId, origin]);
+  }, [suite.browser.extensionId, origin]);
   await ext.close();
 }
 
 describe('importing follows in the options page', () => {
   it(`Bluesky: ${FOLLOW_COUNT} follows of a handle, read from the AppView with progress, fill the follow graph`, async () => {
     await grantHost(`https://${APPVIEW_HOST}/*`);
-    const options = await browser.openExtensionPage('src/options/index.html#follows');
+    const options = await suite.browser.openExtensionPage('src/options/index.html#follows');
     const errors = pageErrors(options);
     await options.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
     await options.getByLabel('Your Bluesky handle').fill(VIEWER.handle);
@@ -54,7 +44,7 @@ describe('importing follows in the options page', () => {
     const progress = await options.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    const follows = (await readStore<FollowRow>(browser, 'follows')).filter((f) => f.site === 'bsky');
+    const follows = (await readStore<FollowRow>(suite.browser, 'follows')).filter((f) => f.site === 'bsky');
     expect(follows).toHaveLength(FOLLOW_COUNT);
     expect(follows.every((f) => f.source === 'import' && f.accountId.startsWith('did:plc:'))).toBe(true);
     expect(errors.errors).toEqual([]);
@@ -67,7 +57,7 @@ describe('importing follows in the options page', () => {
     rows[2_500] = '@@,true,false,';
     rows[4_999] = 'friend@,true,false,';
     const csv = `Account address,Show boosts,Notify on new posts,Languages\n${rows.join('\n')}\n`;
-    const options = await browser.openExtensionPage('src/options/index.html#follows');
+    const options = await suite.browser.openExtensionPage('src/options/index.html#follows');
     const errors = pageErrors(options);
     await options.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
     await options.locator('input[type="file"][accept*="csv"], .follow-import input[type="file"]').first()
@@ -75,7 +65,7 @@ describe('importing follows in the options page', () => {
     await expect.poll(() => options.getByTestId('mastodon-import-result').textContent(), { timeout: 30_000 }).toContain('Imported 4,997 follows');
     const bad = await options.locator('[data-testid="mastodon-import-bad"] li').allTextContents();
     expect(bad.map((b) => b.match(/^line (\d+)/)?.[1])).toEqual(['18', '2502', '5001']);
-    const follows = (await readStore<FollowRow>(browser, 'follows')).filter((f) => f.site === 'mastodon');
+    const follows = (await readStore<FollowRow>(suite.browser, 'follows')).filter((f) => f.site === 'mastodon');
     expect(follows).toHaveLength(4_997);
     expect(follows.every((f) => f.source === 'import' && /^friend\d+@mastodon\.social$/.test(f.handle))).toBe(true);
     expect(errors.errors).toEqual([]);

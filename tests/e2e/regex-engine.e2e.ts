@@ -1,27 +1,17 @@
 // The regex engine is not part of the content script: x.com pages load without it, and it is injected
 // into the page's Doorman world only once the user has a regex rule, which then works as written.
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { pageErrors } from './harness';
+import { doormanSuite } from './support/suite';
 import { PATHS, SCENARIO } from './replica/x/data';
 import { addRuleRaw } from './support/extension';
 
-let server: ReplicaServer;
-let browser: DoormanBrowser;
-
-beforeAll(async () => {
-  server = await startReplicaServer();
-  browser = await launchDoorman({ server });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = doormanSuite();
 
 /** Opens the thread page, recording the URL of every script the renderer parses (page and extension worlds). */
 async function openThread(): Promise<{ page: Page; scripts: string[]; cdp: CDPSession }> {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   const cdp = await page.context().newCDPSession(page);
   const scripts: string[] = [];
   cdp.on('Debugger.scriptParsed', (e: { url: string }) => {
@@ -54,7 +44,7 @@ describe('the regex engine', () => {
   });
 
   it('is injected once a regex rule exists, and the rule decides what it matches', async () => {
-    await addRuleRaw(browser, {
+    await addRuleRaw(suite.browser, {
       id: 'promo-code-regex', name: 'Promo codes', enabled: true, sites: [],
       when: { type: 'text', mode: 'regex', pattern: '\\bcode\\s+[A-Z]+\\d+\\b', caseSensitive: true },
       then: { class: 'interruption', action: 'hide' },
