@@ -4,7 +4,7 @@ import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
 import { contentScriptsFor, hostPermissionsFor, optionalHostPermissionsFor } from './src/sites/manifest-entries';
 import { SITES } from './src/sites/registry';
-import { APPVIEW_PERMISSION } from './src/sites/bsky/appview';
+import { APPVIEW_PERMISSION } from './src/sites/bluesky/appview';
 
 // Firefox runs MV3 backgrounds as event pages (`scripts`), Chromium as a service worker.
 const firefox = process.env.TARGET === 'firefox';

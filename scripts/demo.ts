@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchDoorman, pageErrors, startReplicaServer } from '../tests/e2e/harness';
-import { PATHS as BSKY_PATHS } from '../tests/e2e/replica/bsky/data';
+import { PATHS as BSKY_PATHS } from '../tests/e2e/replica/bluesky/data';
 import { FRIEND_THREAD, PEOPLE } from '../tests/e2e/replica/mastodon/data';
 import { PATHS } from '../tests/e2e/replica/x/data';
 

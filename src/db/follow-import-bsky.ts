@@ -4,7 +4,7 @@
 // can cancel. Nothing is stored until the last page is in: a cancel, a failed or malformed page
 // leaves the follow graph exactly as it was, and the whole list goes in one transaction at the end.
 // The fetch and the AppView's address are parameters, so tests drive it with a fake server.
-import { APPVIEW_ORIGIN } from '../sites/bsky/appview';
+import { APPVIEW_ORIGIN } from '../sites/bluesky/appview';
 import type { SiteKey } from '../core/model';
 import type { DoormanDB } from './database';
 import { type AppliedFollows, applyImportedFollows } from './follow-import';

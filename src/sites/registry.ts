@@ -1,7 +1,7 @@
 // Every site Doorman knows. Adding a site = declaring it in its own folder (site.ts) and one line in
 // SITES; ids, names, host lookups, the manifest entries and the pages' lists all derive from it.
 import { siteLookup } from './lookup';
-import { bsky } from './bsky/site';
+import { bsky } from './bluesky/site';
 import { mastodon } from './mastodon/site';
 import { x } from './x/site';
 

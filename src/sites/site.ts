@@ -3,8 +3,13 @@
 // Everything else (site ids, manifest entries, settings, page lists) is derived from these.
 
 export interface SiteDeclaration {
-  /** Stable id: stored in every log entry, rule and allowlist entry, so never renamed. Same as the folder name. */
+  /** Stable id: stored in every log entry, rule and allowlist entry, so never renamed. The folder's name unless `folder` says otherwise. */
   readonly id: string;
+  /**
+   * The site's folder under src/sites/ when it is not the id: Bluesky's id is the host's short name
+   * 'bsky' (kept, it is in stored rows) and its folder is 'bluesky'.
+   */
+  readonly folder?: string;
   /** Proper name, the same in every language. */
   readonly name: string;
   /**
@@ -19,7 +24,7 @@ export interface SiteDeclaration {
    * site also gets optional host permissions for the servers added later.
    */
   readonly userAdded?: true;
-  /** Entry of the isolated-world content script, from the project root (`src/sites/<id>/…`). */
+  /** Entry of the isolated-world content script, from the project root (`src/sites/<folder>/…`). */
   readonly content: string;
   /** Entry of the MAIN-world reader of the site's own API responses, when the site has one. */
   readonly pageWorld?: string;
@@ -70,16 +75,22 @@ export function siteProblems(sites: readonly SiteDeclaration[]): string[] {
   const problems: string[] = [];
   const ids = new Set<string>();
   const hostOwner = new Map<string, string>();
+  const folderOwner = new Map<string, string>();
   for (const site of sites) {
     const { id } = site;
+    const folder = site.folder ?? id;
     if (!ID.test(id)) problems.push(`site id "${id}" must match ${ID}`);
     if (ids.has(id)) problems.push(`site id "${id}" is declared twice`);
     ids.add(id);
     if (site.name.trim() === '') problems.push(`site "${id}" has no name`);
-    // The id comes from the folder: a declaration points only at entries inside its own folder.
+    if (site.folder !== undefined && !ID.test(folder)) problems.push(`site "${id}": folder "${folder}" must match ${ID}`);
+    const folderTaken = folderOwner.get(folder);
+    if (folderTaken !== undefined && folderTaken !== id) problems.push(`folder "src/sites/${folder}/" is claimed by "${folderTaken}" and "${id}"`);
+    folderOwner.set(folder, id);
+    // A site is its folder: a declaration points only at entries inside it.
     for (const [field, entry] of [['content', site.content], ['pageWorld', site.pageWorld]] as const) {
-      if (entry !== undefined && !new RegExp(`^src/sites/${id}/[\\w.-]+\\.ts$`).test(entry)) {
-        problems.push(`site "${id}": ${field} "${entry}" must be a .ts file in src/sites/${id}/`);
+      if (entry !== undefined && !new RegExp(`^src/sites/${folder}/[\\w.-]+\\.ts$`).test(entry)) {
+        problems.push(`site "${id}": ${field} "${entry}" must be a .ts file in src/sites/${folder}/`);
       }
     }
     for (const [field, re] of [['handle', site.accounts?.handle], ['id', site.accounts?.id]] as const) {

@@ -4,7 +4,7 @@
 // shows only once its site is registered. Results are announced and also stay on the page in a
 // role=status region; a failure is an alert that says nothing was imported.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { APPVIEW_ORIGIN, APPVIEW_PERMISSION } from '../../sites/bsky/appview';
+import { APPVIEW_ORIGIN, APPVIEW_PERMISSION } from '../../sites/bluesky/appview';
 import { describeBadLine } from '../../core/mastodon-csv';
 import {
   BlueskyImportError, FOLLOW_CAPS, StorageWriteError, importBlueskyFollows, importMastodonFollows, type AppliedFollows, type BlueskyImport,

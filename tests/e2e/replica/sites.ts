@@ -1,7 +1,7 @@
 // The replicas the server knows, by host.
 import type { ReplicaSite } from './site';
 import { appViewSite } from './appview/site';
-import { bskySite } from './bsky/site';
+import { bskySite } from './bluesky/site';
 import { mastodonSite } from './mastodon/site';
 import { xSite } from './x/site';
 

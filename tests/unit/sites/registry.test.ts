@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import exported from '../../../manifest.config';
-import { APPVIEW_PERMISSION } from '../../../src/sites/bsky/appview';
+import { APPVIEW_PERMISSION } from '../../../src/sites/bluesky/appview';
 import { SiteKey } from '../../../src/core/model';
 import { defaultSettings, siteEnabled } from '../../../src/core/settings';
 import { contentScriptsFor, hostPermissionsFor, optionalHostPermissionsFor, standaloneScriptsFor } from '../../../src/sites/manifest-entries';
@@ -15,7 +15,7 @@ import { LIVE_SITES, SITES, SITE_IDS, isSiteId, siteForHost, siteForUrl, siteNam
 import { acceptsUserServers, matchPatterns, siteProblems, staticHosts } from '../../../src/sites/site';
 import { mastodon } from '../../../src/sites/mastodon/site';
 import { readLinkDomains } from '../../../src/sites/x/post-dom';
-import { bsky } from '../../../src/sites/bsky/site';
+import { bsky } from '../../../src/sites/bluesky/site';
 import { x } from '../../../src/sites/x/site';
 import { PAGE_SITES } from '../../../src/ui/sites';
 
@@ -56,7 +56,7 @@ describe('the registry', () => {
   it('declares Bluesky on bsky.app, with domain-name handles and DIDs', () => {
     expect(bsky).toMatchObject({
       id: 'bsky', name: 'Bluesky', hosts: ['bsky.app'],
-      content: 'src/sites/bsky/content.ts', pageWorld: 'src/sites/bsky/page-world.ts',
+      content: 'src/sites/bluesky/content.ts', pageWorld: 'src/sites/bluesky/page-world.ts',
     });
     for (const h of ['nytimes.com', 'karaswisher.bsky.social', 'a.co', 'x-1.example.org']) expect(bsky.accounts.handle.test(h), h).toBe(true);
     for (const h of ['nytimes', 'NYTimes.com', '-a.com', 'a.1com', `${'a'.repeat(64)}.com`, `${'a.'.repeat(127)}com`]) {

@@ -68,6 +68,7 @@ describe('declaration mistakes fail the build', () => {
     const bad = [
       defineSite({ id: 'x', name: 'Again', hosts: ['https://x.com', 'twitter.com'], content: 'src/sites/other/content.ts' }),
       defineSite({ id: 'Empty', name: ' ', hosts: [], content: 'src/sites/Empty/content.ts' }),
+      defineSite({ id: 'sky', folder: 'x', name: 'Sky', hosts: ['sky.example'], content: 'src/sites/sky/content.ts' }),
     ];
     expect(siteProblems([x, ...bad])).toEqual([
       'site id "x" is declared twice',
@@ -77,6 +78,8 @@ describe('declaration mistakes fail the build', () => {
       'site id "Empty" must match /^[a-z][a-z0-9-]{0,31}$/',
       'site "Empty" has no name',
       'site "Empty" lists no hosts (use \'user-added\' for servers the user adds)',
+      'folder "src/sites/x/" is claimed by "x" and "sky"',
+      'site "sky": content "src/sites/sky/content.ts" must be a .ts file in src/sites/x/',
     ]);
     expect(() => contentScriptsFor([x, ...bad])).toThrow(/^Doorman site declarations:\n {2}site id "x" is declared twice/);
     expect(() => hostPermissionsFor([x, ...bad])).toThrow();

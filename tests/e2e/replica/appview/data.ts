@@ -1,6 +1,6 @@
 // The public Bluesky AppView (public.api.bsky.app) as the follow import reads it: one account with
 // FOLLOW_COUNT follows, served by app.bsky.actor.getProfile and app.bsky.graph.getFollows in the real
-// response shapes (tests/fixtures/bsky/bsky-api-getfollows.json: `subject`, `follows[]` with `did`,
+// response shapes (tests/fixtures/bluesky/bsky-api-getfollows.json: `subject`, `follows[]` with `did`,
 // `handle`, …, and an opaque `cursor` while more pages remain). Pure: site.ts serves it over HTTPS,
 // the unit tests over a local HTTP server.
 

@@ -3,10 +3,11 @@ import { defineSite } from '../site';
 
 export const bsky = defineSite({
   id: 'bsky',
+  folder: 'bluesky',
   name: 'Bluesky',
   hosts: ['bsky.app'],
-  content: 'src/sites/bsky/content.ts',
-  pageWorld: 'src/sites/bsky/page-world.ts',
+  content: 'src/sites/bluesky/content.ts',
+  pageWorld: 'src/sites/bluesky/page-world.ts',
   accounts: {
     // Handles are domain names (atproto handle syntax), normalised to lower case: at least two labels,
     // each 1–63 letters, digits and hyphens not at either end, the last starting with a letter; ≤ 253.

@@ -1,11 +1,11 @@
-// Bluesky XRPC responses → facts, on the real captures (tests/fixtures/bsky): follow state from
+// Bluesky XRPC responses → facts, on the real captures (tests/fixtures/bluesky): follow state from
 // `viewer.following` / `viewer.followedBy`, the viewer's DID from their follow records, reply parents
 // and thread roots, verification, labelers, the viewer's own Following list, and the account syntax.
 import { describe, expect, it } from 'vitest';
 import { PageFacts } from '../../../../src/shared/facts';
 import { checkPageFacts } from '../../../../src/shared/facts-check';
-import { bskyPageFacts, readProfile } from '../../../../src/sites/bsky/page-facts';
-import { bskyPageReader } from '../../../../src/sites/bsky/page-reader';
+import { bskyPageFacts, readProfile } from '../../../../src/sites/bluesky/page-facts';
+import { bskyPageReader } from '../../../../src/sites/bluesky/page-reader';
 import { readJson } from './helpers';
 
 const VIEWER_THREAD = 'did:plc:iijrtk7ocored6zuziwmqq3c';

@@ -1,6 +1,6 @@
 // The bsky.app replica's single-page app: fetches the app.bsky XRPC methods from the user's PDS
 // (another origin, as bsky.app does) and renders what they return with the markup the real captures
-// show (tests/fixtures/bsky): `feedItem-by-<handle>` rows, `postThreadItem-by-<handle>` on a thread,
+// show (tests/fixtures/bluesky): `feedItem-by-<handle>` rows, `postThreadItem-by-<handle>` on a thread,
 // profile links with `aria-label="View profile"`, the timestamp link with `data-tooltip`, the text
 // in `data-testid="postText"`, a quoted post as `div[role="link"][aria-label="Post by <handle>"]`,
 // "Reposted by" lines. Each post's text carries `elementtiming` (its record key) so tests can tell

@@ -25,7 +25,7 @@ describe('Bluesky page-world script', () => {
     win.document.addEventListener(FACTS_EVENT, (e) => received.push(String((e as unknown as CustomEvent<unknown>).detail)));
     vi.stubGlobal('window', win);
     vi.resetModules();
-    await import('../../../../src/sites/bsky/page-world');
+    await import('../../../../src/sites/bluesky/page-world');
     const f = win.fetch as unknown as typeof fetch;
     const res = await f('https://morel.us-east.host.bsky.network/xrpc/app.bsky.feed.getPostThread?uri=at%3A%2F%2Fx&depth=6');
     expect(await res.text()).toBe(body); // the page gets its response whole

@@ -1,5 +1,5 @@
 // Every piece of bsky.app's markup Doorman relies on, in one place (react-native-web turns the app's
-// testID props into data-testid). What the vendored captures (tests/fixtures/bsky) show is marked
+// testID props into data-testid). What the vendored captures (tests/fixtures/bluesky) show is marked
 // "seen"; the rest is inferred and says so. Plain strings only: the page-world bundle may import this.
 
 /** A post in a feed, or a notification row, by its author's handle (seen: feed and profile captures). */

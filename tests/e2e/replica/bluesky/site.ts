@@ -1,5 +1,5 @@
 // The bsky.app replica's routes, on two hosts as on the real service:
-//   bsky.app   GET /_replica/bsky/<file>   the app's script and CSS (served as they are)
+//   bsky.app   GET /_replica/bluesky/<file>   the app's script and CSS (served as they are)
 //              GET anything else           the SPA shell (/, /notifications, /profile/<h>/post/<rkey>, …)
 //   PDS_HOST   GET /xrpc/<nsid>            the XRPC methods the app calls, from data.ts, with CORS for
 //              OPTIONS /xrpc/<nsid>        https://bsky.app (cross-origin, as the app's calls to its PDS are)
@@ -48,11 +48,11 @@ function shell(): string {
 <meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Bluesky</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/_replica/bsky/app.css">
+<link rel="stylesheet" href="/_replica/bluesky/app.css">
 <script>window.__SESSION__=${JSON.stringify(session)};</script>
 </head><body>
 <div id="root"></div>
-<script type="module" src="/_replica/bsky/app.js"></script>
+<script type="module" src="/_replica/bluesky/app.js"></script>
 </body></html>`;
 }
 
@@ -84,7 +84,7 @@ async function xrpc(r: ReplicaRequest): Promise<void> {
 function handle(r: ReplicaRequest): void | Promise<void> {
   const { res, url } = r;
   if (r.host === PDS_HOST) return xrpc(r);
-  const asset = /^\/_replica\/bsky\/([\w.-]+)$/.exec(url.pathname)?.[1];
+  const asset = /^\/_replica\/bluesky\/([\w.-]+)$/.exec(url.pathname)?.[1];
   if (asset !== undefined) {
     const type = ASSETS[asset];
     if (!type) return sendText(res, 404, 'text/plain', 'not found');

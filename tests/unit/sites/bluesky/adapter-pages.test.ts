@@ -1,12 +1,12 @@
 // The Bluesky adapter on thread and notifications pages, in the markup the replica renders (the
-// captures hold no such page; see tests/e2e/replica/bsky/app.js), with facts read from the replica's
+// captures hold no such page; see tests/e2e/replica/bluesky/app.js), with facts read from the replica's
 // XRPC responses: replies below the focal post, a thread the viewer started, mentions, quotes, rows.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedItem } from '../../../../src/core/model';
 import { FactStore } from '../../../../src/content/fact-store';
-import { bskyAdapter } from '../../../../src/sites/bsky/adapter';
-import { bskyPageFacts } from '../../../../src/sites/bsky/page-facts';
-import { PATHS, PEOPLE, notifications, postByKey, postThread, type PersonKey } from '../../../e2e/replica/bsky/data';
+import { bskyAdapter } from '../../../../src/sites/bluesky/adapter';
+import { bskyPageFacts } from '../../../../src/sites/bluesky/page-facts';
+import { PATHS, PEOPLE, notifications, postByKey, postThread, type PersonKey } from '../../../e2e/replica/bluesky/data';
 import { compileSnapshot } from '../../../../src/core/compile';
 import { emptySnapshot } from '../../../../src/core/empty-snapshot';
 import { FeedController } from '../../../../src/content/controller';

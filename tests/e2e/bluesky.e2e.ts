@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
-import { ALLOWLIST, HOME_FEED, PATHS, POSTS, PEOPLE, postByKey, type Expected, type ReplicaPage } from './replica/bsky/data';
+import { ALLOWLIST, HOME_FEED, PATHS, POSTS, PEOPLE, postByKey, type Expected, type ReplicaPage } from './replica/bluesky/data';
 import { readLog } from './support/extension';
 
 let server: ReplicaServer;

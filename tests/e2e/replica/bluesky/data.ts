@@ -1,5 +1,5 @@
 // The bsky.app replica's people, posts and what Doorman should do with each, and the XRPC responses
-// built from them in the shapes of the real captures (tests/fixtures/bsky: getPostThread,
+// built from them in the shapes of the real captures (tests/fixtures/bluesky: getPostThread,
 // listNotifications, getFollows) and the app.bsky lexicons: profile views with `viewer.following`
 // (the follow record's at:// URI, whose repository is the viewer's DID), `verification`,
 // `associated.labeler`; post views with `record.reply.{root,parent}` strong refs.

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FeedItem } from '../../../../src/core/model';
 import { FactStore } from '../../../../src/content/fact-store';
-import { bskyAdapter } from '../../../../src/sites/bsky/adapter';
+import { bskyAdapter } from '../../../../src/sites/bluesky/adapter';
 import { envFor, loadPage, parseAll, readCapture } from './helpers';
 
 const pages: Array<ReturnType<typeof loadPage>> = [];
