@@ -13,7 +13,7 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
  * Hosts the replica answers for; The AppView
  * (public.api.bsky.app, replica/appview/) is two labels below bsky.app, out of the `*.bsky.app` reach.
  */
-export const CERT_HOSTS = ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com', 'bsky.app', 'morel.us-east.host.bsky.network', 'mastodon.social', 'public.api.bsky.app', 'social.example', 'localhost'];
+export const CERT_HOSTS = ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com', 'bsky.app', 'morel.us-east.host.bsky.network', 'mastodon.social', 'public.api.bsky.app', 'social.example', 'www.linkedin.com', 'linkedin.com', 'localhost'];
 
 export interface CertPair {
   key: Buffer;
@@ -22,7 +22,7 @@ export interface CertPair {
 }
 
 /** Bump when CERT_HOSTS change so a stale cached certificate is not reused. */
-const CERT_VERSION = 4;
+const CERT_VERSION = 5;
 
 export function ensureCerts(dir = join(REPO_ROOT, '.tmp', 'e2e-certs')): CertPair {
   const keyFile = join(dir, `replica-v${CERT_VERSION}.key`);
