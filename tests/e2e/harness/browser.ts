@@ -23,6 +23,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Extra Chromium switches. */
   args?: string[];
+  /** The pages' locale (Playwright emulates en-US in every page unless told otherwise); pair with `--lang`. */
+  locale?: string;
 }
 
 export interface DoormanBrowser {
@@ -85,6 +87,7 @@ export async function launchDoorman(opts: LaunchOptions): Promise<DoormanBrowser
     headless: opts.headless !== false,
     ignoreHTTPSErrors: true,
     viewport: opts.viewport ?? { width: 1280, height: 900 },
+    ...(opts.locale ? { locale: opts.locale } : {}),
     args: chromiumArgs(opts, dist),
   });
 

@@ -1,0 +1,150 @@
+// The popup and every options section in Spanish and German: Chromium launched with --lang=<lang>
+// on the built extension, with the x.com replica open so the popup and the log have content. Each
+// page must show its own language (its headings from that catalogue), no `__MSG_` or message key
+// standing in for a missing string, no English sentence from the English catalogue, and the popup
+// must not overflow its 360 px width. Screenshots go to .tmp/screenshots/locale-<lang>-*.png.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, pageErrors } from './harness';
+import { PATHS } from './replica/x/data';
+import { tabIdFor } from './support/extension';
+import { doormanSuite } from './support/suite';
+
+type Catalogue = Record<string, { message: string }>;
+
+const SHOTS = join(REPO_ROOT, '.tmp', 'screenshots');
+const SECTIONS = ['general', 'rules', 'allowed', 'follows', 'log', 'sites', 'data'] as const;
+const catalogue = (lang: string): Catalogue =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'public', '_locales', lang, 'messages.json'), 'utf8')) as Catalogue;
+const en = catalogue('en');
+
+// Chromium's extension API in an extension page, only as much as this file uses.
+declare const chrome: { i18n: { getUILanguage(): string; getMessage(key: string): string } };
+
+/** Message keys that cannot be ordinary words (camelCase or with `_`): seeing one means a string is missing. */
+const KEY_NAMES = Object.keys(en).filter((k) => /[A-Z_]/.test(k));
+
+/** English sentences (several words, no placeholder) that the other catalogue words differently. */
+function englishSentences(other: Catalogue): string[] {
+  return Object.entries(en)
+    .filter(([key, m]) => !m.message.includes('$') && m.message.trim().split(/\s+/).length >= 2 && other[key]?.message !== m.message)
+    .map(([, m]) => m.message);
+}
+
+/**
+ * What a reader of the page gets, lower-cased (CSS upper-cases some headings): all visible text, and
+ * each element's own text and each accessible name and placeholder as separate pieces.
+ */
+async function pageText(page: Page): Promise<{ all: string; pieces: Set<string> }> {
+  const [all, pieces] = await page.evaluate(() => {
+    const els = [...document.querySelectorAll<HTMLElement>('body *')];
+    const attrs = els.flatMap((el) => ['aria-label', 'placeholder', 'title'].map((a) => el.getAttribute(a) ?? ''));
+    const own = els.map((el) => el.innerText ?? '');
+    return [[document.title, document.body.innerText, ...attrs].join('\n'), [document.title, ...own, ...attrs]] as const;
+  });
+  return { all: all.toLocaleLowerCase(), pieces: new Set(pieces.map((p) => p.trim().toLocaleLowerCase()).filter(Boolean)) };
+}
+
+/** Buttons, tabs and labels whose text is wider than their box (clipped or spilling out). */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('button, label, .pill, .chip, legend, h1, h2, a')]
+    // Visually hidden labels (1 px, clipped) are for screen readers and overflow by design.
+    // Inline elements have no client box to compare with.
+    .filter((el) => el.offsetWidth > 2 && !el.closest('.visually-hidden') && getComputedStyle(el).display !== 'inline')
+    .filter((el) => el.scrollWidth > el.clientWidth + 1)
+    .map((el) => (el.textContent ?? '').trim()));
+}
+
+function checkText({ all: text, pieces }: { all: string; pieces: Set<string> }, lang: string, where: string): void {
+  expect(text, where).not.toContain('__msg_');
+  const keys = KEY_NAMES.filter((k) => new RegExp(`(^|[^a-z0-9_])${k.toLowerCase()}([^a-z0-9_]|$)`).test(text));
+  expect(keys, `${where}: message keys shown instead of text`).toEqual([]);
+  // An English message standing alone (a label, a button), or a longer English sentence anywhere.
+  // (Shorter phrases inside other text are left alone: the items' own text is English here.)
+  const english = englishSentences(catalogue(lang)).map((s) => s.toLocaleLowerCase())
+    .filter((s) => pieces.has(s) || (s.split(/\s+/).length >= 5 && text.includes(s)));
+  expect(english, `${where}: English left in the ${lang} page`).toEqual([]);
+}
+
+describe.each(['es', 'de'])('Doorman in %s', (lang) => {
+  const suite = doormanSuite({ args: [`--lang=${lang}`], locale: lang });
+  const own = catalogue(lang);
+
+  async function openExtension(path: string, width: number, height: number): Promise<Page> {
+    const page = await suite.browser.newPage();
+    await page.setViewportSize({ width, height });
+    await page.goto(`chrome-extension://${suite.browser.extensionId}/${path}`);
+    await page.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
+    return page;
+  }
+
+  it('the browser runs the extension in that language', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const page = await openExtension('src/popup/index.html', 360, 600);
+    // (Chromium's `@@ui_locale` still reads en_US here; getUILanguage follows the page locale.)
+    const [ui, cancel] = await page.evaluate(() => [chrome.i18n.getUILanguage(), chrome.i18n.getMessage('cancel')]);
+    expect(ui).toMatch(new RegExp(`^${lang}\\b`));
+    expect(cancel).toBe(own.cancel!.message);
+    await page.close();
+  });
+
+  it('popup on an X tab: in the language, nothing missing, nothing wider than 360 px', async () => {
+    const thread = await suite.browser.newPage();
+    await thread.goto(`https://x.com${PATHS.thread}`);
+    await thread.locator('article[data-testid="tweet"]').first().waitFor({ state: 'attached' });
+    await thread.waitForTimeout(2_500); // the content script flushes its log batch after 1 s
+    const tabId = await tabIdFor(suite.browser, 'https://x.com/*');
+    const popup = await openExtension(`src/popup/index.html?tab=${tabId}`, 360, 600);
+    const errors = pageErrors(popup);
+    await popup.locator('.recent__item').first().waitFor();
+    await expect.poll(() => popup.locator('.tab .pill').textContent()).toBe(own.status_working!.message);
+    await popup.waitForTimeout(300);
+    await popup.screenshot({ path: join(SHOTS, `locale-${lang}-popup.png`), fullPage: true });
+
+    const text = await pageText(popup);
+    for (const key of ['policyTitle', 'recentTitle', 'allowTitle', 'entryAllow', 'policy_balanced']) expect(text.all).toContain(own[key]!.message.toLocaleLowerCase());
+    checkText(text, lang, 'popup');
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await overflowing(popup)).toEqual([]);
+    expect(errors.errors).toEqual([]);
+    await popup.close();
+    await thread.close();
+  });
+
+  it.each(SECTIONS)('options section %s: in the language, nothing missing', async (section) => {
+    const page = await openExtension(`src/options/index.html#${section}`, 1200, 860);
+    const errors = pageErrors(page);
+    await expect.poll(async () => (await pageText(page)).all).toContain(own[`sectionLead_${section}`]!.message.toLocaleLowerCase());
+    await page.waitForTimeout(400); // the rules and data sections load on demand; the log fills in
+    await page.screenshot({ path: join(SHOTS, `locale-${lang}-options-${section}.png`), fullPage: true });
+    const text = await pageText(page);
+    expect(text.all).toContain(own[`section_${section}`]!.message.toLocaleLowerCase());
+    checkText(text, lang, section);
+    expect(await overflowing(page)).toEqual([]);
+    expect(errors.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the rule form: in the language, nothing missing', async () => {
+    const page = await openExtension('src/options/index.html#rules', 1200, 860);
+    await page.getByRole('button', { name: own.ruleAdd!.message }).first().click();
+    await page.getByRole('button', { name: own.ruleCreate!.message }).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, `locale-${lang}-options-rule-form.png`), fullPage: true });
+    checkText(await pageText(page), lang, 'rule form');
+    expect(await overflowing(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the options page at a narrow width keeps its navigation and buttons inside their boxes', async () => {
+    const page = await openExtension('src/options/index.html#log', 560, 860);
+    await page.locator('.content__title').waitFor();
+    await page.waitForTimeout(250);
+    await page.screenshot({ path: join(SHOTS, `locale-${lang}-options-narrow.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(560);
+    expect(await overflowing(page)).toEqual([]);
+    await page.close();
+  });
+});
