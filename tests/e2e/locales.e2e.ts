@@ -109,8 +109,39 @@ describe.each(['es', 'de'])('Doorman in %s', (lang) => {
     expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await overflowing(popup)).toEqual([]);
     expect(errors.errors).toEqual([]);
+    await popup.close(); // the X tab stays open for the next test
+  });
+
+  it('popup with an allowed brand, a "not a brand" mark and the site paused; and on an unsupported tab', async () => {
+    const tabId = await tabIdFor(suite.browser, 'https://x.com/*');
+    const popup = await openExtension(`src/popup/index.html?tab=${tabId}`, 360, 600);
+    const errors = pageErrors(popup);
+    const items = popup.locator('.recent__item');
+    await items.first().waitFor();
+    await items.nth(0).getByRole('button', { name: own.entryAllow!.message }).click();
+    await popup.locator('.recent__item button', { hasText: own.entryNotBrand!.message }).last().click();
+    await popup.getByRole('button', { name: own.sitePause!.message.replace('$P1$', 'X') }).click();
+    await expect.poll(() => popup.locator('.tab .pill').textContent()).toBe(own.status_paused!.message);
+    await popup.waitForTimeout(300);
+    await popup.screenshot({ path: join(SHOTS, `locale-${lang}-popup-paused.png`), fullPage: true });
+    const text = await pageText(popup);
+    expect(text.all).toContain(own.siteResume!.message.replace('$P1$', 'X').toLocaleLowerCase());
+    expect(text.all).toContain(own.entryAllowed!.message.toLocaleLowerCase());
+    checkText(text, lang, 'popup (paused)');
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await overflowing(popup)).toEqual([]);
+    await popup.getByRole('button', { name: own.siteResume!.message.replace('$P1$', 'X') }).click();
+    await expect.poll(async () => (await pageText(popup)).all).toContain(own.siteResumed!.message.replace('$P1$', 'X').toLocaleLowerCase());
+    expect(errors.errors).toEqual([]);
     await popup.close();
-    await thread.close();
+
+    // Without a tab to report on (the popup's own page is the active tab), it says the site is not supported.
+    const bare = await openExtension('src/popup/index.html', 360, 600);
+    await expect.poll(async () => (await pageText(bare)).all).toContain(own.tabUnsupported!.message.toLocaleLowerCase());
+    await bare.screenshot({ path: join(SHOTS, `locale-${lang}-popup-unsupported.png`) });
+    checkText(await pageText(bare), lang, 'popup (unsupported)');
+    expect(await overflowing(bare)).toEqual([]);
+    await bare.close();
   });
 
   it.each(SECTIONS)('options section %s: in the language, nothing missing', async (section) => {
@@ -127,13 +158,24 @@ describe.each(['es', 'de'])('Doorman in %s', (lang) => {
     await page.close();
   });
 
-  it('the rule form: in the language, nothing missing', async () => {
+  it('the rule form and the saved rule: in the language, nothing missing', async () => {
     const page = await openExtension('src/options/index.html#rules', 1200, 860);
     await page.getByRole('button', { name: own.ruleAdd!.message }).first().click();
     await page.getByRole('button', { name: own.ruleCreate!.message }).waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, `locale-${lang}-options-rule-form.png`), fullPage: true });
     checkText(await pageText(page), lang, 'rule form');
+    expect(await overflowing(page)).toEqual([]);
+
+    // Saved, the rule shows in the list with its summary, switch and move buttons.
+    const name = `${lang} giveaway`;
+    await page.locator('#rule-name').fill(name);
+    await page.getByPlaceholder(own.textPlaceholder_contains!.message).fill('giveaway');
+    await page.getByRole('button', { name: own.ruleCreate!.message }).click();
+    await expect.poll(async () => (await pageText(page)).all).toContain(own.ruleCreated!.message.replace('$P1$', name).toLocaleLowerCase());
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, `locale-${lang}-options-rules-list.png`), fullPage: true });
+    checkText(await pageText(page), lang, 'rules list');
     expect(await overflowing(page)).toEqual([]);
     await page.close();
   });
