@@ -1,5 +1,8 @@
 // Brand-likeness: a score built from named, explained signals. No single weak signal makes a brand;
-// the threshold (default 3) is the user's to move, and per-account overrides beat the score.
+// the threshold (default 3) is the user's to move, and per-account overrides beat the score. The
+// text signals read the post's own language's words (brand-words.ts) where the page names it, every
+// language's otherwise; a signal's id and label are the same in every language.
+import { BRAND_HANDLE, BRAND_NAME, brandWordsFor } from './brand-words';
 import type { FeedItem } from './model';
 
 export type BrandOverride = 'brand' | 'not-brand';
@@ -32,20 +35,15 @@ export const BRAND_SIGNALS = {
 } as const satisfies Record<string, { weight: number; label: string }>;
 export type BrandSignalId = keyof typeof BRAND_SIGNALS;
 
-// Word lists are checked on lower-case text with one regex each; all are simple alternations (no backtracking risk).
-const BRAND_NAME = /(?:^|[^a-z])(?:official|hq|inc|llc|ltd|gmbh|corp|brand|shop|store|deals|support|customer ?care|team|app)(?:$|[^a-z])/;
-const BRAND_HANDLE = /(?:official|hq|inc|llc|ltd|gmbh|corp|shop|store|deals|support|care|app)$/;
-const PROMO = /(?:\b(?:use|with) (?:my |our )?code\b|promo ?code|coupon|discount|\d{1,2} ?% off|\bsale\b|free shipping|giveaway|limited time)/;
-const CALL_TO_ACTION = /(?:\bdm us\b|send us a dm|\blink in (?:our )?bio\b|\bshop now\b|\bsign up\b|\bbook (?:a|your) demo\b|\bcheck out our\b|\bvisit our\b|\bwe'?d love to help\b|\breach out to us\b)/;
+// Lower-case text, one regex per signal; all are simple alternations (no backtracking risk).
 const TRACKING = /(?:[?&]utm_[a-z]+=|[?&](?:ref|aff|affid|affiliate)=|\bbit\.ly\/|\bamzn\.to\/)/;
 const COMMON_HANDLE_HOSTS = /\.(?:bsky\.social|bsky\.team)$/;
 
-/** Promotional-text signals, each a regex over the lower-cased text. */
-const TEXT_SIGNALS: readonly { id: BrandSignalId; re: RegExp }[] = [
-  { id: 'promoCode', re: PROMO },
-  { id: 'callToAction', re: CALL_TO_ACTION },
-  { id: 'trackingLink', re: TRACKING },
-];
+/** The part of a handle that names the account: `acmesupport` of Mastodon's `acmesupport@mas.to`. */
+const userPart = (handle: string): string => {
+  const at = handle.indexOf('@');
+  return at < 0 ? handle : handle.slice(0, at);
+};
 
 // One frozen object per signal, shared by every assessment: classification allocates no signal objects.
 const SIGNAL = Object.fromEntries(
@@ -81,10 +79,13 @@ export function assessBrand(item: FeedItem, override: BrandOverride | null, lowe
   if (a.bot) add(signals, 'bot');
   if (item.site === 'bsky' && a.handle.includes('.') && !COMMON_HANDLE_HOSTS.test(a.handle)) add(signals, 'domainHandle');
   const name = a.displayName.toLowerCase();
-  if (BRAND_NAME.test(name) || BRAND_HANDLE.test(a.handle.toLowerCase())) add(signals, 'brandName');
+  if (BRAND_NAME.test(name) || BRAND_HANDLE.test(userPart(a.handle).toLowerCase())) add(signals, 'brandName');
   if (item.text.length > 0) {
     const text = lowerText ?? item.text.toLowerCase();
-    for (const t of TEXT_SIGNALS) if (t.re.test(text)) add(signals, t.id);
+    const words = brandWordsFor(item.lang);
+    if (words.promoCode.test(text)) add(signals, 'promoCode');
+    if (words.callToAction.test(text)) add(signals, 'callToAction');
+    if (TRACKING.test(text)) add(signals, 'trackingLink');
   }
   let score = 0;
   for (const s of signals) score += s.weight;

@@ -64,6 +64,8 @@ export const FeedItem = z.object({
   inOwnThread: z.boolean(),
   /** The site marks it as an ad. */
   promoted: z.boolean(),
+  /** The language of the text as the site detected it (a BCP 47 tag, lower-case), when the page says. */
+  lang: z.string().max(35).optional(),
 });
 export type FeedItem = z.infer<typeof FeedItem>;
 

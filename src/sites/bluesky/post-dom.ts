@@ -4,7 +4,9 @@
 import { normalizeDomain } from '../../core/domain';
 import { MAX_TEXT_CHARS, spokenText } from '../../content/spoken-text';
 import { postPath, profilePath } from './routes';
-import { FEED_ITEM_PREFIX, POST_LINK, POST_TEXT, QUOTE_LABEL_PREFIX, REPOST_LABEL_PREFIX, THREAD_ITEM_PREFIX } from './selectors';
+import {
+  AVATAR_IMAGE, FEED_ITEM_PREFIX, POST_LINK, POST_TEXT, QUOTE_LABEL_PREFIX, REPOST_LABEL_PREFIX, REPOST_LINE_ICON, THREAD_ITEM_PREFIX,
+} from './selectors';
 import { bsky } from './site';
 
 const MAX_DOMAINS = 50;
@@ -13,9 +15,14 @@ const OWN_HOSTS: ReadonlySet<string> = new Set([...bsky.hosts, 'www.bsky.app', '
 /** The bidirectional isolates and embedding marks the app wraps names and handles in (seen: U+202A … U+202C). */
 const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** A quoted post block: `div[role="link"][aria-label="Post by <handle>"]`, tested by hand (it runs per ancestor). */
+/**
+ * A quoted post block, tested by hand (it runs per ancestor): a `div[role="link"]` holding its
+ * author's avatar (any language), or labelled "Post by <handle>" (English). Callers never pass the
+ * item root itself, the one `div[role="link"]` whose avatar is the post's own.
+ */
 const isQuoteBlock = (el: Element): boolean =>
-  el.tagName === 'DIV' && el.getAttribute('role') === 'link' && (el.getAttribute('aria-label') ?? '').startsWith(QUOTE_LABEL_PREFIX);
+  el.tagName === 'DIV' && el.getAttribute('role') === 'link' &&
+  ((el.getAttribute('aria-label') ?? '').startsWith(QUOTE_LABEL_PREFIX) || el.querySelector(AVATAR_IMAGE) !== null);
 
 /** The node sits inside a quoted post of `root` (not counting `root`), looking no further up than `root`. */
 export function inQuote(node: Element, root: Element): boolean {
@@ -113,8 +120,9 @@ export function readMentions(textEl: Element | null): string[] {
   return out;
 }
 
-/** A "Reposted by <name>" line above the post (seen: an `aria-label` on the line's link). */
+/** A "Reposted by <name>" line above the post: by its icon (any language), else its English `aria-label` (seen). */
 export function isRepost(root: Element): boolean {
+  for (const icon of root.querySelectorAll(REPOST_LINE_ICON)) if (!inQuote(icon, root)) return true;
   for (const el of root.querySelectorAll('[aria-label]')) {
     if ((el.getAttribute('aria-label') ?? '').startsWith(REPOST_LABEL_PREFIX) && !inQuote(el, root)) return true;
   }
@@ -123,7 +131,7 @@ export function isRepost(root: Element): boolean {
 
 /** The post quotes another (a quoted-post block inside it). */
 export function hasQuote(root: Element): boolean {
-  for (const el of root.querySelectorAll('div[role="link"][aria-label]')) if (isQuoteBlock(el) && el !== root) return true;
+  for (const el of root.querySelectorAll('div[role="link"]')) if (el !== root && isQuoteBlock(el)) return true;
   return false;
 }
 

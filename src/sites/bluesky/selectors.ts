@@ -15,10 +15,17 @@ export const ITEM_ROOTS = `${FEED_ITEM}, ${THREAD_ITEM}`;
 export const POST_TEXT = '[data-testid="postText"]';
 /** A post's permalink: `/profile/<handle>/post/<rkey>`, the timestamp link (seen). */
 export const POST_LINK = 'a[href*="/post/"]';
-/** A quoted post embedded in this one (seen: `div[role="link"][aria-label="Post by <handle>"]`). */
+/** A quoted post embedded in this one (seen: `div[role="link"][aria-label="Post by <handle>"]`; English UI only, AVATAR_IMAGE covers every language). */
 export const QUOTE_LABEL_PREFIX = 'Post by ';
-/** The "Reposted by <name>" line above a repost (seen on the profile capture). */
+/** The "Reposted by <name>" line above a repost (seen on the profile capture). English UI only. */
 export const REPOST_LABEL_PREFIX = 'Reposted by ';
+/**
+ * The same line by its icon, in any language (seen on the profile capture): the repost arrows drawn
+ * first in a `div[role="link"]`. The repost button draws them too, but inside a button.
+ */
+export const REPOST_LINE_ICON = 'div[role="link"] > svg > path[d^="M17.957 2.293a1 1 0 1 0-1.414 1.414L17.836 5H6"]';
+/** An avatar (seen). Inside a `div[role="link"]` other than the post's own, it is a quoted post's author. */
+export const AVATAR_IMAGE = '[data-testid="userAvatarImage"]';
 
 /** Feed containers, for drift checks (seen: customFeedPage-feed-flatlist, postsFeed-flatlist). */
 export const FEED_LIST = '[data-testid$="-flatlist"]';

@@ -5,15 +5,16 @@ import { perBatch, type ParseEnv, type ParseFailure, type SiteAdapter } from '..
 import { authorFrom } from '../../content/fact-author';
 import type { ItemFact } from '../../shared/facts';
 import {
-  hasQuote, hashText, isPromotedInDom, readAnyStatusLink, readAuthor, readLinkDomains, readMentions,
-  readPermalink, readReplyingTo, readSocialContext, readText, readTextElement, type Permalink,
+  hasQuote, hashText, isPromotedInDom, isRepost, readAnyStatusLink, readAuthor, readLanguage, readLinkDomains, readMentions,
+  readPermalink, readReplyingTo, readText, readTextElement, type Permalink,
 } from './post-dom';
 import { contextFor, handleFromPath, isMentionsPage, statusIdFromPath } from './routes';
 import {
-  ANY_ARTICLE, AVATAR, CAROUSEL_ID, CELL, CELL_ID, ITEM_ROOTS, MAIN, NOTIFICATION, PRIMARY_COLUMN, REPOST_CONTEXT, STATUS_LINK,
+  ANY_ARTICLE, AVATAR, CAROUSEL_ID, CELL, CELL_ID, ITEM_ROOTS, MAIN, NOTIFICATION, PRIMARY_COLUMN, STATUS_LINK,
   TIMESTAMP_PERMALINK, TWEET,
 } from './selectors';
 import { x } from './site';
+import { xUiStrings } from './ui-strings';
 import { viewerHandle } from './viewer';
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
@@ -103,9 +104,12 @@ function parseTweet(el: Element, env: ParseEnv): FeedItem | ParseFailure | null 
   if (!author) return { failure: 'post without a User-Name profile link' };
   const textEl = readTextElement(el);
   const text = readText(textEl);
+  const doc = el.ownerDocument;
+  // The page's UI language, once a batch: the words (where any are needed) are that language's.
+  const strings = perBatch(env, 'x:strings', () => xUiStrings(doc.documentElement.getAttribute('lang')));
   // The whole post's text, once: two cheap "could this post have X at all?" tests read it.
   const allText = el.textContent ?? '';
-  const promotedInDom = isPromotedInDom(el, allText);
+  const promotedInDom = isPromotedInDom(el, strings, allText);
   let permalink: Permalink | null = readPermalink(el);
   // Ads show "Ad" where the timestamp would be; any status link of the author's will do, else a stable
   // synthetic id — an ad must never count as a parse failure (that would read as markup drift).
@@ -115,13 +119,12 @@ function parseTweet(el: Element, env: ParseEnv): FeedItem | ParseFailure | null 
   const origin = env.url.origin;
   const fact = permalink ? env.facts.item(permalink.id) : undefined;
   const feedAuthor = authorFrom(author.handle, author.displayName, fact, env.facts, Date.now());
-  const doc = el.ownerDocument;
   const clues: Clues = {
     id,
     authorHandle: author.handle,
     authorId: feedAuthor.id,
     fact,
-    replyingTo: readReplyingTo(el, allText),
+    replyingTo: readReplyingTo(el, textEl, strings, allText),
     // Page-wide lookups, once a batch: per item they would make each item cost more the longer the page.
     focal: env.context === 'thread' ? perBatch(env, 'x:focal', () => focalOf(doc, env.url)) : null,
     viewer: perBatch(env, 'x:viewer', () => viewerHandle(doc, env.facts)),
@@ -129,12 +132,13 @@ function parseTweet(el: Element, env: ParseEnv): FeedItem | ParseFailure | null 
   const promoted = promotedInDom || fact?.promoted === true;
   let kind: ItemKind;
   if (promoted) kind = 'ad';
-  else if (REPOST_CONTEXT.test(readSocialContext(el))) kind = 'repost';
+  else if (isRepost(el, author.handle, strings)) kind = 'repost';
   else if (isReply(el, clues)) kind = 'reply';
   else if (env.context === 'notifications' &&
     (isMentionsPage(env.url) || (clues.viewer !== null && readMentions(textEl).includes(clues.viewer)))) kind = 'mention';
-  else if (hasQuote(el)) kind = 'quote';
+  else if (hasQuote(el, strings)) kind = 'quote';
   else kind = 'post';
+  const lang = readLanguage(textEl);
   return {
     site: x.id,
     id,
@@ -146,6 +150,7 @@ function parseTweet(el: Element, env: ParseEnv): FeedItem | ParseFailure | null 
     linkDomains: readLinkDomains(textEl, env.url),
     inOwnThread: inOwnThread(el, clues, env),
     promoted,
+    ...(lang === null ? {} : { lang }),
   };
 }
 

@@ -46,11 +46,18 @@ export const AVATAR = '[data-testid^="UserAvatar-Container"]';
 /** The signed-in user's own profile link in the side navigation: `/<viewer screen_name>`. */
 export const PROFILE_NAV_LINK = 'a[data-testid="AppTabBar_Profile_Link"]';
 
-/** Labels X puts in a promoted post's header (English UI; the API flag covers other languages). */
-export const AD_LABELS: ReadonlySet<string> = new Set(['Ad', 'Promoted']);
-/** socialContext wording for reposts (English UI). */
-export const REPOST_CONTEXT = /\b(reposted|retweeted)\b/i;
-/** The "Replying to @x" line above a reply's text (English UI). */
-export const REPLYING_TO = /^\s*Replying to\b/i;
-/** The same words anywhere in a post: a cheap test before looking for the line itself. */
-export const REPLYING_TO_WORDS = /Replying to\b/i;
+/** An impression pixel (`top-impression-pixel`, …): X puts four around an ad, none around other posts. */
+export const IMPRESSION_PIXEL = '[data-testid$="-impression-pixel"]';
+/** A link carrying X's ad click id: only ads have them. */
+export const AD_CLICK_LINK = 'a[href*="twclid="]';
+
+// Icons, by the start of their svg path: the drawing says what a line is in every language. Sources:
+// Control Panel for Twitter (insin/control-panel-for-twitter script.js @ 0962235a, `Svgs` and
+// getTweetType: PROMOTED_PATH, RETWEET, the pinned and community prefixes) and X's own bundle and
+// other public X filters recording the repost arrow beside socialContext ("M4.75 3.79l4.603 4.3").
+/** The arrow beside "<name> reposted" (current drawing, then the older one). */
+export const REPOST_ICON_PATHS: readonly string[] = ['M4.75 3.79l4.603 4.3', 'M4.5 3.88l4.432 4.14'];
+/** The pin beside "Pinned", and the people beside a community's name: context lines that are not reposts. */
+export const NOT_REPOST_ICON_PATHS: readonly string[] = ['M13 21l-1 2-1-2v-5H4.5v-2.287l', 'M7.471 21H.472l.029-1.027c.184'];
+/** The box-and-arrow X draws beside "Promoted". */
+export const PROMOTED_ICON = 'svg path[d^="M19.498 3h-15c-1.381"]';

@@ -26,7 +26,7 @@ export function xhrJson(method, url, body) {
     xhr.setRequestHeader('authorization', `Bearer ${BEARER}`);
     xhr.setRequestHeader('x-twitter-active-user', 'yes');
     xhr.setRequestHeader('x-twitter-auth-type', 'OAuth2Session');
-    xhr.setRequestHeader('x-twitter-client-language', 'en');
+    xhr.setRequestHeader('x-twitter-client-language', document.documentElement.lang || 'en');
     if (body !== undefined) xhr.setRequestHeader('content-type', 'application/json');
     xhr.onreadystatechange = () => {
       if (xhr.readyState !== 4) return;

@@ -6,6 +6,7 @@ import { cellInfo, rerender } from './feed.js';
 import { icon } from './icons.js';
 import { followingPage, home, notFoundPage, notificationsPage, profile, search, thread } from './pages.js';
 import { TID, VARIANT, avatar, el, esc, followButton, userCellContent } from './render.js';
+import { ui } from './strings.js';
 
 const state = window.__INITIAL_STATE__ || {};
 const viewerId = state.session && state.session.user_id;
@@ -14,7 +15,7 @@ const viewer = { id: viewerId, handle: vu.screen_name, name: vu.name, shape: 'Ci
 cache.users.set(viewer.id, { ...viewer, bio: vu.description || '', followers: vu.followers_count || 0, followingCount: vu.friends_count || 0, following: false, followsYou: false, affiliate: null });
 
 const NAV = [
-  ['Home', '/home', 'home', 'AppTabBar_Home_Link'],
+  [ui('home'), '/home', 'home', 'AppTabBar_Home_Link'],
   ['Explore', '/explore', 'explore', 'AppTabBar_Explore_Link'],
   ['Notifications', '/notifications', 'bell', 'AppTabBar_Notifications_Link'],
   ['Messages', '/messages', 'mail', 'AppTabBar_DirectMessage_Link'],

@@ -3,6 +3,7 @@
 import { cache, graphql, notifications, readInstructions, readNotifications, readUser } from './api.js';
 import { createFeed } from './feed.js';
 import { icon } from './icons.js';
+import { ui } from './strings.js';
 import { avatar, badge, el, esc, fmt, followButton, notificationCellContent, tweetCellContent, userCellContent } from './render.js';
 
 const TWEET_VARS = { includePromotedContent: true, withQuickPromoteEligibilityTweetFields: true, withVoice: true, withCommunity: true };
@@ -25,7 +26,7 @@ export function home(ctx) {
   document.title = 'Home / X';
   const head = el('<div class="sticky-head"><div class="tabs" role="tablist"><div role="tab" tabindex="0" aria-selected="true" class="tabbtn"><span>For you</span></div><div role="tab" tabindex="0" aria-selected="false" class="tabbtn"><span>Following</span></div></div></div>');
   head.querySelectorAll('[role=tab]').forEach((t) => Object.assign(t.style, { flex: '1', height: '53px', display: 'flex', alignItems: 'center', justifyContent: 'center', cursor: 'pointer' }));
-  const composer = el(`<div class="composer">${avatar(ctx.viewer, 40)}<div class="box"><div class="placeholder" data-testid="tweetTextarea_0">What is happening?!</div><div class="bar"><span style="display:flex;gap:12px">${icon('image')}${icon('gif')}${icon('smile')}</span><button class="send" data-testid="tweetButtonInline" disabled>Post</button></div></div></div>`);
+  const composer = el(`<div class="composer">${avatar(ctx.viewer, 40)}<div class="box"><div class="placeholder" data-testid="tweetTextarea_0">${esc(ui('whatsHappening'))}</div><div class="bar"><span style="display:flex;gap:12px">${icon('image')}${icon('gif')}${icon('smile')}</span><button class="send" data-testid="tweetButtonInline" disabled>Post</button></div></div></div>`);
   const body = el('<div></div>');
   ctx.root.append(head, composer, body);
   let feed;

@@ -3,9 +3,11 @@
 // `[data-testid=User-Name]`, the permalink `a[href=/<handle>/status/<id>]` around a <time>,
 // `[data-testid=tweetText]` with emoji as <img alt>, `svg[data-testid=icon-verified]` for every
 // badge kind, an ancestor `[data-testid=placementTracking]` plus an "Ad" label for promoted posts,
-// and the same test id around video players inside ordinary posts.
+// and the same test id around video players inside ordinary posts. A quoted post follows the hidden
+// "Quote" label X puts before it. Labels are in the page's language (strings.js).
 import { cache } from './api.js';
 import { ICONS, icon } from './icons.js';
+import { ui } from './strings.js';
 
 const variant = (document.querySelector('meta[name="replica-variant"]') || {}).content || 'normal';
 /**
@@ -100,7 +102,7 @@ function quote(id) {
   const q = cache.tweets.get(id);
   const a = q && cache.users.get(q.userId);
   if (!q || !a) return '';
-  return `<div class="quote" role="link" tabindex="0"><div class="q-head"><div data-testid="Tweet-User-Avatar">${avatar(a, 20, false)}</div><div data-testid="${TID.userName}" class="user-name"><div class="un-name"><span>${esc(a.name)}</span>${badge(a)}</div><div class="un-meta"><span>@${esc(a.handle)}</span><span aria-hidden="true">·</span><time datetime="${new Date(q.createdAt).toISOString()}">${shortTime(q.createdAt)}</time></div></div></div><div data-testid="${TID.tweetText}" class="tweet-text" lang="en" dir="auto">${richText(q)}</div></div>`;
+  return `<div class="sr-only" dir="ltr"><span>${esc(ui('quote'))}</span></div><div class="quote" role="link" tabindex="0"><div class="q-head"><div data-testid="Tweet-User-Avatar">${avatar(a, 20, false)}</div><div data-testid="${TID.userName}" class="user-name"><div class="un-name"><span>${esc(a.name)}</span>${badge(a)}</div><div class="un-meta"><span>@${esc(a.handle)}</span><span aria-hidden="true">·</span><time datetime="${new Date(q.createdAt).toISOString()}">${shortTime(q.createdAt)}</time></div></div></div><div data-testid="${TID.tweetText}" class="tweet-text" lang="en" dir="auto">${richText(q)}</div></div>`;
 }
 
 function actions(t, focal) {
@@ -135,7 +137,7 @@ export function tweetCellContent(id, opts = {}) {
   const permalink = `/${esc(a.handle)}/status/${t.id}`;
   const ctx = context ? `<div class="t-context"><div class="icon">${icon(context.icon)}</div><div>${context.href ? `<a href="${esc(context.href)}" dir="ltr" role="link"><span data-testid="socialContext">${esc(context.text)}</span></a>` : `<span data-testid="socialContext">${esc(context.text)}</span>`}</div></div>` : '';
   const userName = `<div data-testid="${TID.userName}" class="user-name"><div class="un-name"><a href="/${esc(a.handle)}" role="link"><span>${esc(a.name)}</span>${badge(a)}</a>${affiliate(a)}</div><div class="un-meta"><a href="/${esc(a.handle)}" role="link" tabindex="-1"><span>@${esc(a.handle)}</span></a>${opts.focal ? '' : `<span aria-hidden="true">·</span><a href="${permalink}" dir="ltr" aria-label="${ago(t.createdAt)}" role="link"><time datetime="${iso}">${shortTime(t.createdAt)}</time></a>`}</div></div>`;
-  const right = `<div class="t-header-right">${opts.promoted ? '<span class="ad">Ad</span>' : ''}<button type="button" aria-label="More" aria-haspopup="menu" data-testid="caret">${icon('more')}</button></div>`;
+  const right = `<div class="t-header-right">${opts.promoted ? `<span class="ad">${esc(ui('ad'))}</span>` : ''}<button type="button" aria-label="More" aria-haspopup="menu" data-testid="caret">${icon('more')}</button></div>`;
   const replying = opts.replying && t.replyToHandle ? `<div class="t-replying">Replying to <a href="/${esc(t.replyToHandle)}" role="link">@${esc(t.replyToHandle)}</a></div>` : '';
   // elementtiming (not in X's markup) lets the benchmark see which posts were ever painted.
   const text = `<div data-testid="${TID.tweetText}" class="tweet-text" lang="en" dir="auto" elementtiming="post-${t.id}">${richText(t)}</div>`;

@@ -9,7 +9,8 @@
 //   POST /i/api/1.1/friendships/{create,destroy}.json          follow / unfollow (stateless)
 //   GET  anything else                      the SPA shell (/home, /notifications, /<user>/status/<id> …)
 // `?variant=drift` (or drift-text, normal) on any page sets a cookie that switches the markup to
-// renamed data-testids until `?variant=normal`.
+// renamed data-testids until `?variant=normal`. `?lang=es` (de, ja, en) likewise serves the app in
+// that language until `?lang=en`: `<html lang>` set, X's UI strings from strings.js.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,21 +25,25 @@ import { GRAPHQL_OPERATIONS, type Variables } from './timelines';
 const DIR = dirname(fileURLToPath(import.meta.url));
 const ASSETS: Readonly<Record<string, string>> = {
   'app.js': 'text/javascript', 'api.js': 'text/javascript', 'render.js': 'text/javascript', 'pages.js': 'text/javascript',
-  'feed.js': 'text/javascript', 'icons.js': 'text/javascript', 'app.css': 'text/css',
+  'feed.js': 'text/javascript', 'icons.js': 'text/javascript', 'strings.js': 'text/javascript', 'app.css': 'text/css',
 };
 export const VARIANTS = ['normal', 'drift', 'drift-text'] as const;
 export type Variant = (typeof VARIANTS)[number];
 const VARIANT_COOKIE = 'replica_variant';
+/** The languages strings.js has X's words for. */
+export const LANGUAGES = ['en', 'es', 'de', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const LANG_COOKIE = 'replica_lang';
 
-function shell(variant: Variant, now: number): string {
+function shell(variant: Variant, lang: Language, now: number): string {
   const v = USERS.viewer;
   const initial = {
-    session: { user_id: v.id, isLoggedIn: true, country: 'US', language: 'en' },
+    session: { user_id: v.id, isLoggedIn: true, country: 'US', language: lang },
     entities: { users: { entities: { [v.id]: restUser(v, now) } } },
     settings: { remote: { settings: { screen_name: v.handle } } },
   };
   return `<!DOCTYPE html>
-<html dir="ltr" lang="en"><head>
+<html dir="ltr" lang="${lang}"><head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="replica-variant" content="${variant}">
 <meta name="theme-color" content="#000000">
@@ -111,9 +116,14 @@ async function handle(r: ReplicaRequest): Promise<void> {
   if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'text/plain', 'method not allowed');
   const asked = url.searchParams.get('variant');
   const variant: Variant = (VARIANTS as readonly string[]).includes(asked ?? '') ? (asked as Variant) : ((VARIANTS as readonly string[]).includes(cookies(req).get(VARIANT_COOKIE) ?? '') ? (cookies(req).get(VARIANT_COOKIE) as Variant) : 'normal');
+  const askedLang = url.searchParams.get('lang');
+  const known = (l: string | null | undefined): l is Language => (LANGUAGES as readonly string[]).includes(l ?? '');
+  const cookieLang = cookies(req).get(LANG_COOKIE);
+  const lang: Language = known(askedLang) ? askedLang : known(cookieLang) ? cookieLang : 'en';
   const setCookie = [`twid=${encodeURIComponent(`u=${USERS.viewer.id}`)}; Path=/; Secure; SameSite=None`];
   if (asked) setCookie.push(`${VARIANT_COOKIE}=${variant}; Path=/; Secure; SameSite=Lax`);
-  return sendText(res, 200, 'text/html; charset=utf-8', shell(variant, r.now), { 'set-cookie': setCookie });
+  if (known(askedLang)) setCookie.push(`${LANG_COOKIE}=${lang}; Path=/; Secure; SameSite=Lax`);
+  return sendText(res, 200, 'text/html; charset=utf-8', shell(variant, lang, r.now), { 'set-cookie': setCookie });
 }
 
 export const xSite: ReplicaSite = {
