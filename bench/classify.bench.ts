@@ -37,7 +37,7 @@ for (const ruleCount of sizes) {
     let n = 0;
     for (const it of items) {
       const v = classify(it, rs);
-      n += v.reason.length;
+      n += v.why.say.length;
       if (record) counts.set(v.reasonCode, (counts.get(v.reasonCode) ?? 0) + 1);
     }
     return n;

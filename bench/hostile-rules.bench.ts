@@ -98,13 +98,13 @@ for (const name of SETS) {
   let n = 0;
   for (const [label, make] of Object.entries(POSTS)) {
     const cold = time(() => {
-      sink += classify(post(make(), n++), compiled).reason.length;
+      sink += classify(post(make(), n++), compiled).why.say.length;
     });
     let warm = 0;
     for (let i = 0; i < REPEATS; i++) {
       const text = make();
       warm = Math.max(warm, time(() => {
-        sink += classify(post(text, n++), compiled).reason.length;
+        sink += classify(post(text, n++), compiled).why.say.length;
       }));
     }
     worstCold = Math.max(worstCold, cold);

@@ -1,9 +1,9 @@
-// The three extension APIs a content script uses (send a message, take messages, read the snapshot
-// cache), straight from the browser's own promise-based API: `browser` in Firefox, `chrome` in
+// The extension APIs a content script uses (send a message, take messages, read the snapshot cache,
+// the extension's messages in the browser's UI language), straight from the browser's own promise-based API: `browser` in Firefox, `chrome` in
 // Chromium (MV3 returns promises). Not webextension-polyfill, which the extension's pages and
 // background use: evaluating it costs about 5 ms at document_start on every page load of every
 // supported site (bench/startup.browser.bench.ts measured 5.2 ms CPU for the polyfill alone), and
-// these three calls need none of what it smooths over but one thing, done here: a listener's
+// these calls need none of what it smooths over but one thing, done here: a listener's
 // promise becomes the reply (Chromium's onMessage wants sendResponse and `return true`).
 import type { Message, MessageType, ResponseMap } from '../shared/messages';
 
@@ -18,6 +18,7 @@ interface NativeApi {
     onMessage: { addListener(l: NativeListener): void; removeListener(l: NativeListener): void };
   };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  i18n?: { getMessage(key: string, subs?: string[]): string; getUILanguage(): string };
 }
 
 /** Looked up on each call, never cached: an orphaned script's API may vanish under it. */
@@ -53,4 +54,27 @@ export function onMessage(handler: MessageHandler): void {
 export function offMessage(handler: MessageHandler): void {
   const listener = wrappers.get(handler);
   if (listener) api().runtime.onMessage.removeListener(listener);
+}
+
+/**
+ * The extension's message `key` (public/_locales) in the browser's UI language, with its $1…
+ * substitutions; '' when there is none, or no i18n API here (an orphaned script's may be gone).
+ */
+export function message(key: string, subs?: readonly string[]): string {
+  try {
+    const g = globalThis as { browser?: NativeApi; chrome?: NativeApi };
+    return (g.browser ?? g.chrome)?.i18n?.getMessage(key, subs ? [...subs] : undefined) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The browser's UI language ("es", "pt-BR"); 'en' when it cannot say. */
+export function uiLanguage(): string {
+  try {
+    const g = globalThis as { browser?: NativeApi; chrome?: NativeApi };
+    return (g.browser ?? g.chrome)?.i18n?.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
 }

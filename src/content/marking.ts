@@ -1,8 +1,10 @@
 // Applies a verdict to an item's element: one data attribute for the stylesheet, plus a one-line
-// placeholder (reason + a keyboard-accessible Show button) for collapsed and hidden items.
+// placeholder (reason + a keyboard-accessible Show button) for collapsed and hidden items, worded in
+// the browser's UI language (words.ts).
 import type { Verdict } from '../core/model';
 import { ATTR_OWNER, OWNER, ownedByUs } from './owner';
 import { ATTR, ATTR_REVEALED, PLACEHOLDER_CLASS, styleOnce } from './styles';
+import { reasonSentence, word, wordsLanguage } from './words';
 
 export const ATTR_ITEM = 'data-doorman-item';
 
@@ -26,7 +28,7 @@ function setRevealed(target: Element, revealed: boolean): void {
   else target.removeAttribute(ATTR_REVEALED);
   const button = placeholderOf(target)?.querySelector('button');
   if (button) {
-    button.textContent = revealed ? (target.getAttribute(ATTR) === 'hide' ? 'Hide' : 'Collapse') : 'Show';
+    button.textContent = word(revealed ? (target.getAttribute(ATTR) === 'hide' ? 'placeholderHide' : 'placeholderCollapse') : 'placeholderShow');
     button.setAttribute('aria-expanded', String(revealed));
   }
 }
@@ -35,7 +37,11 @@ function buildPlaceholder(doc: Document, target: Element): HTMLElement {
   const box = doc.createElement('div');
   box.className = PLACEHOLDER_CLASS;
   box.setAttribute('role', 'group');
-  box.setAttribute('aria-label', 'Filtered by Doorman');
+  box.setAttribute('aria-label', word('placeholderLabel'));
+  // Doorman's words are in the browser's language, which need not be the page's.
+  const { lang, dir } = wordsLanguage();
+  box.lang = lang;
+  box.dir = dir;
   const mark = doc.createElement('span');
   mark.className = 'doorman-mark';
   mark.textContent = 'Doorman';
@@ -43,7 +49,7 @@ function buildPlaceholder(doc: Document, target: Element): HTMLElement {
   reason.className = 'doorman-reason';
   const button = doc.createElement('button');
   button.type = 'button';
-  button.textContent = 'Show';
+  button.textContent = word('placeholderShow');
   button.setAttribute('aria-expanded', 'false');
   button.addEventListener('click', (e) => {
     // The site treats a click anywhere in a cell as "open this post"; this click is ours alone.
@@ -74,9 +80,10 @@ export function applyVerdict(target: Element, itemId: string, verdict: Verdict):
     box = buildPlaceholder(target.ownerDocument, target);
     target.insertBefore(box, target.firstChild);
   }
+  const sentence = reasonSentence(verdict.why);
   const reason = box.querySelector('.doorman-reason');
-  if (reason && reason.textContent !== verdict.reason) reason.textContent = verdict.reason;
-  box.title = verdict.reason;
+  if (reason && reason.textContent !== sentence) reason.textContent = sentence;
+  if (box.title !== sentence) box.title = sentence;
   if (previous !== verdict.action) setRevealed(target, target.hasAttribute(ATTR_REVEALED));
 }
 

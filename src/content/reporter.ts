@@ -37,7 +37,7 @@ export function toLogEntry(item: FeedItem, verdict: Verdict, at: number): LogEnt
     action: verdict.action,
     ruleId: verdict.ruleId.slice(0, 200),
     reasonCode: verdict.reasonCode,
-    reason: verdict.reason.slice(0, 500),
+    why: verdict.why,
     at,
   };
 }

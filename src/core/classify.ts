@@ -1,24 +1,25 @@
 // classify(item, ruleset) → Verdict. The user's rules first (first match wins), then the policy.
-// Every verdict names the rule that decided it and says why in a sentence.
-import { describeSignals } from './brand';
+// Every verdict names the rule that decided it and says why, as data (core/reason.ts) that
+// core/reason-text.ts words in the reader's language.
 import { appliesTo, type CompiledRuleset } from './compile';
 import { ItemView } from './item-view';
 import type { FeedItem, Verdict } from './model';
+import type { Why } from './reason';
+import { strongestSignals } from './reason-signals';
 import { SEEK_CONTEXTS, siteEnabled, type Action, type ReasonCode, type VerdictClass } from './vocabulary';
 
 const UNSOLICITED_KINDS: ReadonlySet<string> = new Set(['reply', 'mention', 'quote']);
-const KIND_NOUN: Readonly<Record<string, string>> = { reply: 'Reply', mention: 'Mention', quote: 'Quote' };
 
-const verdict = (cls: VerdictClass, action: Action, ruleId: string, reasonCode: ReasonCode, reason: string): Verdict =>
-  ({ class: cls, action, ruleId, reasonCode, reason });
+const verdict = (cls: VerdictClass, action: Action, ruleId: string, reasonCode: ReasonCode, why: Why): Verdict =>
+  ({ class: cls, action, ruleId, reasonCode, why });
 
-const OFF: Verdict = Object.freeze(verdict('interaction', 'show', 'policy:off', 'off', 'Shown: Doorman is off'));
+const OFF: Verdict = Object.freeze(verdict('interaction', 'show', 'policy:off', 'off', Object.freeze({ say: 'off' })));
 
 export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
   const { settings } = rs;
   const siteName = rs.siteNames[item.site] ?? item.site;
   if (!siteEnabled(settings, item.site)) {
-    return verdict('interaction', 'show', 'site:paused', 'site-paused', `Shown: Doorman is paused on ${siteName}`);
+    return verdict('interaction', 'show', 'site:paused', 'site-paused', { say: 'paused', site: siteName });
   }
   const v = new ItemView(item, rs);
   if (rs.rules.length > 0) {
@@ -30,41 +31,41 @@ export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
 
   const policy = settings.policy;
   if (policy === 'off') return OFF;
-  const step = (cls: VerdictClass, action: Action, id: string, code: ReasonCode, reason: string) =>
-    verdict(cls, action, `policy:${policy}:${id}`, code, reason);
-  const who = item.author.handle ? `@${item.author.handle}` : 'this account';
+  const step = (cls: VerdictClass, action: Action, id: string, code: ReasonCode, why: Why) =>
+    verdict(cls, action, `policy:${policy}:${id}`, code, why);
+  const who = item.author.handle;
 
-  if (v.followed === true) return step('interaction', 'show', 'followed', 'followed', `Shown: you follow ${who}`);
-  if (v.allowlisted) return step('interaction', 'show', 'allowlisted', 'allowlisted', `Shown: you let ${who} in`);
-  if (item.promoted || item.kind === 'ad') return step('interruption', 'hide', 'ad', 'ad', `Hidden: ad promoted by ${who}`);
+  if (v.followed === true) return step('interaction', 'show', 'followed', 'followed', { say: 'followed', who });
+  if (v.allowlisted) return step('interaction', 'show', 'allowlisted', 'allowlisted', { say: 'allowlisted', who });
+  if (item.promoted || item.kind === 'ad') return step('interruption', 'hide', 'ad', 'ad', { say: 'ad', who });
   // Where the user went looking, only ads are hidden.
   if (SEEK_CONTEXTS.has(item.context)) {
-    return step('interaction', 'show', 'seek', 'seek', `Shown: you opened this ${item.context}, so only ads are hidden here`);
+    return step('interaction', 'show', 'seek', 'seek', { say: 'seek', context: item.context });
   }
-  if (!UNSOLICITED_KINDS.has(item.kind)) return step('interaction', 'show', 'default', 'default', 'Shown: not a reply or mention');
+  if (!UNSOLICITED_KINDS.has(item.kind)) return step('interaction', 'show', 'default', 'default', { say: 'notUnsolicited' });
   const verified = item.author.verified;
   if (settings.letVerifiedOrganizations && (verified === 'organization' || verified === 'government')) {
     return step('interaction', 'show', 'verified-org', 'verified-org',
-      `Shown: ${who} is an organisation verified by ${siteName}, and you let those in`);
+      { say: 'verifiedOrg', who, site: siteName });
   }
   // Unknown follow state fails open.
   if (v.followed === 'unknown') {
-    return step('interaction', 'show', 'unknown-follow', 'unknown-follow', `Shown: Doorman couldn't tell whether you follow ${who}`);
+    return step('interaction', 'show', 'unknown-follow', 'unknown-follow', { say: 'unknownFollow', who });
   }
-  const noun = KIND_NOUN[item.kind] ?? 'Message';
-  const where = item.inOwnThread ? ' under your post' : '';
+  const { kind, inOwnThread: ownThread } = item;
   if (policy === 'strict') {
-    return step('interruption', 'collapse', 'not-followed', 'not-followed',
-      `${noun}${where} from ${who}, whom you don't follow (Strict: only people you follow and brands you allow)`);
+    return step('interruption', 'collapse', 'not-followed', 'not-followed', { say: 'notFollowed', who, kind, ownThread });
   }
   if (!settings.hideUnsolicitedBrands) {
     // Don't claim the author "doesn't look like a brand": we didn't look.
-    return step('interaction', 'show', 'default', 'default', 'Shown: muting unsolicited brand replies is turned off');
+    return step('interaction', 'show', 'default', 'default', { say: 'mutingOff' });
   }
   const brand = v.brand;
   if (brand.score >= settings.brandThreshold) {
     return step('interruption', 'collapse', 'brand', item.kind === 'mention' ? 'brand-mention' : 'brand-reply',
-      `${noun}${where} from ${who}, a brand you don't follow (${describeSignals(brand)})`);
+      brand.override === 'brand'
+        ? { say: 'brand', who, kind, ownThread, signals: [], marked: true }
+        : { say: 'brand', who, kind, ownThread, signals: strongestSignals(brand) });
   }
-  return step('interaction', 'show', 'default', 'default', `Shown: ${who} doesn't look like a brand`);
+  return step('interaction', 'show', 'default', 'default', { say: 'notBrand', who });
 }

@@ -47,8 +47,6 @@ export interface CompileOptions {
 export const snapshotUsesRegex = (snapshot: Pick<Snapshot, 'rules'>): boolean =>
   snapshot.rules.some((r) => r.enabled && usesRegex(r.when));
 
-const ACTION_WORD = { show: 'Shown', label: 'Labelled', collapse: 'Collapsed', hide: 'Hidden' } as const;
-
 export function compileSnapshot(snapshot: Omit<Snapshot, 'format'>, options: CompileOptions = {}): CompiledRuleset {
   const { settings } = snapshot;
   const rules: CompiledRule[] = [];
@@ -67,7 +65,7 @@ export function compileSnapshot(snapshot: Omit<Snapshot, 'format'>, options: Com
         action: r.then.action,
         ruleId,
         reasonCode: 'user-rule',
-        reason: `${ACTION_WORD[r.then.action]} by your rule “${r.name}”`,
+        why: Object.freeze({ say: 'rule', rule: r.name, action: r.then.action }),
       }),
     });
   }

@@ -7,6 +7,7 @@ import {
   type ReasonCode as ReasonCodeT, type TriState as TriStateT, type VerdictClass as VerdictClassT,
   type VerifiedKind as VerifiedKindT,
 } from './vocabulary';
+import { REASON_SENTENCES, type Why as WhyT } from './reason';
 
 export { ACTIONS, ITEM_KINDS, PAGE_CONTEXTS, REASON_CODES, SEEK_CONTEXTS, VERDICT_CLASSES, VERIFIED_KINDS } from './vocabulary';
 
@@ -78,12 +79,30 @@ export type Action = ActionT;
 export const ReasonCode = z.enum(REASON_CODES);
 export type ReasonCode = ReasonCodeT;
 
+/** A verdict's reason as data (core/reason.ts), as it is stored in the log and checked where it enters. */
+export const Why = z.object({
+  say: z.enum(REASON_SENTENCES),
+  who: shortText(320).optional(),
+  site: shortText(100).optional(),
+  kind: ItemKind.optional(),
+  ownThread: z.boolean().optional(),
+  signals: z.array(shortText(40)).max(20).optional(),
+  marked: z.boolean().optional(),
+  rule: shortText(200).optional(),
+  action: Action.optional(),
+  context: PageContext.optional(),
+});
+export type Why = WhyT;
+
 export interface Verdict {
   class: VerdictClass;
   action: Action;
   /** Which rule decided: `user:<rule id>` or `policy:<policy>:<step>`. */
   ruleId: string;
   reasonCode: ReasonCode;
-  /** One sentence a person understands, e.g. "Collapsed: @acme is a brand you don't follow (Business-verified)". */
-  reason: string;
+  /**
+   * Why, as data: rendered as one sentence in the reader's language where it is shown
+   * (core/reason-text.ts), e.g. "Reply from @acme, a brand you don't follow (verified organisation)".
+   */
+  why: Why;
 }

@@ -7,6 +7,7 @@ import { useAnnounce } from '../ui/announcer';
 import { EntryActions } from '../ui/EntryActions';
 import { absoluteTime, actionLabel, relativeTime } from '../ui/format';
 import { t } from '../ui/i18n';
+import { reasonSentence } from '../ui/reasons';
 import { useEnv } from '../ui/platform';
 import { useLiveQuery } from '../ui/use-live-query';
 import type { TabState } from './use-tab';
@@ -42,7 +43,7 @@ export function RecentItems({ tab, entries }: { tab: TabState; entries: LogRow[]
           </div>
           {e.snippet && <p class="recent__snippet">{e.snippet}</p>}
           <p class="recent__reason">
-            <span class={`tag tag--${e.action}`}>{actionLabel(e.action)}</span> {e.reason}
+            <span class={`tag tag--${e.action}`}>{actionLabel(e.action)}</span> {reasonSentence(e)}
           </p>
           <EntryActions
             compact

@@ -1,7 +1,7 @@
 // Every message between extension parts: one zod discriminated union plus a request → response map.
 // Receivers validate with `Message.safeParse`; the background also checks the sender.
 import { z } from 'zod';
-import { Action, ItemKind, PageContext, ReasonCode } from '../core/model';
+import { Action, ItemKind, PageContext, ReasonCode, Why } from '../core/model';
 import { Snapshot } from '../core/snapshot';
 import { KnownSiteId } from '../sites/known-site-id';
 
@@ -19,10 +19,13 @@ export const LogEntryInput = z.object({
   action: Action,
   ruleId: z.string().max(200),
   reasonCode: ReasonCode,
-  reason: z.string().max(500),
+  /** Why, as data: worded in the reader's language where it is shown (core/reason-text.ts). */
+  why: Why.optional(),
+  /** Entries logged before reasons were data (and backups of them) carry only the English sentence. */
+  reason: z.string().max(500).optional(),
   /** When it was filtered, ms since epoch. */
   at: z.number().int().nonnegative(),
-});
+}).refine((e) => e.why !== undefined || e.reason !== undefined, { message: 'an entry needs its reason (why, or the sentence)' });
 export type LogEntryInput = z.infer<typeof LogEntryInput>;
 
 export const HealthStatus = z.enum(['working', 'degraded', 'paused']);

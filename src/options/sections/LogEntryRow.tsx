@@ -5,6 +5,7 @@ import { AccountName } from '../../ui/AccountName';
 import { EntryActions } from '../../ui/EntryActions';
 import { absoluteTime, actionLabel, contextLabel, kindLabel, relativeTime } from '../../ui/format';
 import { t } from '../../ui/i18n';
+import { reasonSentence } from '../../ui/reasons';
 import { siteName } from '../../sites/registry';
 
 /** Only plain web links become anchors (a stored permalink is page data, never trusted as a URL scheme). */
@@ -25,8 +26,8 @@ export function LogEntryRow({ entry: e, index }: { entry: LogRow; index: Account
       </div>
       <p class="logrow__snippet">{e.snippet || <span class="logrow__none">{t('logNoText')}</span>}</p>
       <div class="logrow__line">
-        <p class="logrow__reason" title={e.reason}>
-          <span class={`tag tag--${e.action}`}>{actionLabel(e.action)}</span> {e.reason}
+        <p class="logrow__reason" title={reasonSentence(e)}>
+          <span class={`tag tag--${e.action}`}>{actionLabel(e.action)}</span> {reasonSentence(e)}
         </p>
         <div class="logrow__actions">
           {isWebLink(e.permalink) && (

@@ -1,7 +1,9 @@
 // The log as CSV (RFC 4180) for spreadsheets: every field quoted when it must be, quotes doubled,
 // CRLF line ends, a BOM so spreadsheet apps read UTF-8, and cells that a spreadsheet would run as a
-// formula (=, +, -, @, tab, CR at the start) defused with a leading apostrophe.
+// formula (=, +, -, @, tab, CR at the start) defused with a leading apostrophe. The reason column is
+// the sentence in the UI language (ui/reasons.ts); its code and data are beside it (reasonCode, JSON).
 import type { LogEntryInput } from '../../shared/messages';
+import { reasonSentence } from '../reasons';
 
 export const CSV_COLUMNS = [
   'time', 'site', 'handle', 'displayName', 'authorId', 'kind', 'context', 'action', 'reasonCode', 'reason', 'ruleId',
@@ -26,7 +28,7 @@ export function logToCsv(entries: readonly LogEntryInput[]): string {
   for (const e of entries) {
     lines.push(csvRow([
       new Date(e.at).toISOString(), e.site, e.handle, e.displayName, e.authorId, e.kind, e.context, e.action,
-      e.reasonCode, e.reason, e.ruleId, e.snippet, e.permalink, e.itemId,
+      e.reasonCode, reasonSentence(e), e.ruleId, e.snippet, e.permalink, e.itemId,
     ]));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -1,7 +1,9 @@
 // Filtering the log in memory: free-text search (every word must appear in the author, text or
-// reason), site, reason and a date range in local days. Pure; the log view and its tests share it.
+// reason as the UI language words it), site, reason and a date range in local days. Pure; the log
+// view and its tests share it.
 import type { ReasonCode, SiteKey } from '../../core/model';
 import type { LogEntryInput } from '../../shared/messages';
+import { reasonSentence } from '../reasons';
 
 export interface LogFilter {
   text: string;
@@ -43,7 +45,7 @@ const haystacks = new WeakMap<object, string>();
 function haystack(e: LogEntryInput): string {
   let h = haystacks.get(e);
   if (h === undefined) {
-    h = `@${e.handle}\n${e.displayName}\n${e.snippet}\n${e.reason}\n${e.authorId}`.toLowerCase();
+    h = `@${e.handle}\n${e.displayName}\n${e.snippet}\n${reasonSentence(e)}\n${e.authorId}`.toLowerCase();
     haystacks.set(e, h);
   }
   return h;

@@ -23,8 +23,10 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Extra Chromium switches. */
   args?: string[];
-  /** The pages' locale (Playwright emulates en-US in every page unless told otherwise); pair with `--lang`. */
+  /** The browser's locale (navigator.language, Accept-Language), e.g. 'es-ES'. */
   locale?: string;
+  /** Extra environment for the browser process (LANGUAGE picks Chromium's UI language on Linux). */
+  env?: Record<string, string>;
 }
 
 export interface DoormanBrowser {
@@ -87,8 +89,9 @@ export async function launchDoorman(opts: LaunchOptions): Promise<DoormanBrowser
     headless: opts.headless !== false,
     ignoreHTTPSErrors: true,
     viewport: opts.viewport ?? { width: 1280, height: 900 },
-    ...(opts.locale ? { locale: opts.locale } : {}),
     args: chromiumArgs(opts, dist),
+    ...(opts.locale ? { locale: opts.locale } : {}),
+    ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
   });
 
   let context = await launch();

@@ -1,6 +1,6 @@
 // The content machinery with a tiny adapter over a toy markup, in happy-dom.
 import { Window } from 'happy-dom';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { compileSnapshot } from '../../../src/core/compile';
 import { emptySnapshot } from '../../../src/core/empty-snapshot';
 import { type Snapshot } from '../../../src/core/snapshot';
@@ -10,6 +10,8 @@ import { FeedController } from '../../../src/content/controller';
 import { FactStore } from '../../../src/content/fact-store';
 import { reveal } from '../../../src/content/marking';
 import { ATTR, ATTR_REVEALED, PLACEHOLDER_CLASS, ensureStylesheet } from '../../../src/content/styles';
+import { resetWords } from '../../../src/content/words';
+import { useUiLanguage } from '../ui/catalogue';
 
 function setup(url = 'https://x.com/home') {
   const win = new Window({ url });
@@ -36,6 +38,13 @@ const snapshot = (over: Partial<Snapshot> = {}) => compileSnapshot({ ...emptySna
 const brandFacts = { site: 'x' as const, accounts: [{ id: '9', handle: 'acme', followed: false, verified: 'organization' as const, orgProfile: true }], items: [] };
 
 describe('FeedController', () => {
+  // The placeholder's words come from the browser's i18n: here the real English catalogue.
+  let restore: () => void;
+  beforeAll(() => {
+    restore = useUiLanguage('en');
+    resetWords();
+  });
+  afterAll(() => restore());
   let env: ReturnType<typeof setup>;
   beforeEach(() => {
     env = setup();

@@ -1,9 +1,10 @@
 // A stand-in for the browser's extension API in content-script tests (installed as the `browser`
 // global, as Firefox has it): a storage.local with the cached snapshot, runtime.sendMessage answered
 // by a test-supplied handler, and runtime.onMessage that a test can deliver background messages to,
-// replying the native way (sendResponse after `return true`).
+// replying the native way (sendResponse after `return true`), and i18n over the English messages.
 import { emptySnapshot } from '../../../src/core/empty-snapshot';
 import { type Snapshot } from '../../../src/core/snapshot';
+import { i18nApi } from '../ui/catalogue';
 
 type Listener = (msg: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => boolean | undefined;
 
@@ -18,6 +19,9 @@ export class FakeBrowser {
       get: async (key: string) => (this.cached ? { [key]: structuredClone(this.cached) } : {}),
     },
   };
+
+  /** The real English catalogue, as chrome.i18n serves it. */
+  readonly i18n = i18nApi('en');
 
   readonly runtime = {
     id: 'doorman-test',

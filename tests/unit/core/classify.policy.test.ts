@@ -1,9 +1,14 @@
 // The built-in policies (off, balanced, strict) and every branch classify takes after the user's rules.
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../src/core/classify';
-import type { ItemKind, PageContext } from '../../../src/core/model';
+import { classify as classifyData } from '../../../src/core/classify';
+import type { CompiledRuleset } from '../../../src/core/compile';
+import type { FeedItem, ItemKind, PageContext } from '../../../src/core/model';
 import { POLICIES } from '../../../src/core/settings';
+import { worded } from '../ui/catalogue';
 import { brandAuthor, item, ruleset } from './builders';
+
+// The verdict with its reason worded by the English catalogue, as the placeholder and log show it.
+const classify = (i: FeedItem, rs: CompiledRuleset) => worded(classifyData(i, rs));
 
 const balanced = ruleset();
 const strict = ruleset({ settings: { policy: 'strict' } });

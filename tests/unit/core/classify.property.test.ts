@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify';
 import { compileSnapshot } from '../../../src/core/compile';
 import { re2 } from '../../../src/core/re2';
-import { ACTIONS, REASON_CODES, VERDICT_CLASSES, type FeedItem } from '../../../src/core/model';
+import { ACTIONS, REASON_CODES, VERDICT_CLASSES, Why, type FeedItem } from '../../../src/core/model';
 import { Rule } from '../../../src/core/rules';
 import { Snapshot } from '../../../src/core/snapshot';
+import { englishReason } from '../ui/catalogue';
 import { feedItem, rule, ruleInput, snapshot } from './arbitraries';
 import { referenceClassify } from './reference';
 
@@ -24,8 +25,11 @@ describe('classify (property)', () => {
           expect(VERDICT_CLASSES).toContain(v.class);
           expect(ACTIONS).toContain(v.action);
           expect(REASON_CODES).toContain(v.reasonCode);
-          expect(typeof v.reason).toBe('string');
-          expect(v.reason.trim().length).toBeGreaterThan(0);
+          // Its reason is well-formed data, and the English catalogue words all of it.
+          expect(Why.safeParse(v.why).success).toBe(true);
+          const sentence = englishReason(v);
+          expect(sentence.trim().length).toBeGreaterThan(0);
+          expect(sentence).not.toMatch(/\b(?:why|whySubject|brandSignal)_/);
           expect(v.ruleId).toMatch(/^(user:.+|policy:(off|balanced|strict)(:[a-z-]+)?|site:paused)$/);
           expect({ class: v.class, action: v.action, ruleId: v.ruleId, reasonCode: v.reasonCode }).toEqual(referenceClassify(snap, it));
         }

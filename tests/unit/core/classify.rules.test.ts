@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/core/classify';
 import type { Action } from '../../../src/core/model';
 import type { Condition } from '../../../src/core/rules';
+import { englishReason } from '../ui/catalogue';
 import { brandAuthor, item, rule, ruleset } from './builders';
 
 const reply: Condition = { type: 'kind', kinds: ['reply'] };
@@ -15,9 +16,11 @@ describe('user rules', () => {
     ['hide', 'interruption', 'Hidden'],
   ] as [Action, 'interaction' | 'interruption', string][])('a matching rule decides: %s', (action, cls, word) => {
     const rs = ruleset({ rules: [rule(reply, { id: 'mine', name: 'Replies', then: { class: cls, action } })] });
-    expect(classify(item(), rs)).toEqual({
-      class: cls, action, ruleId: 'user:mine', reasonCode: 'user-rule', reason: `${word} by your rule “Replies”`,
+    const v = classify(item(), rs);
+    expect(v).toEqual({
+      class: cls, action, ruleId: 'user:mine', reasonCode: 'user-rule', why: { say: 'rule', rule: 'Replies', action },
     });
+    expect(englishReason(v)).toBe(`${word} by your rule “Replies”`);
   });
 
   it('first match wins', () => {

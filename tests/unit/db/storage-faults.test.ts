@@ -11,6 +11,7 @@ import { countFollows } from '../../../src/db/follows';
 import { countLog } from '../../../src/db/log';
 import { listRules, saveRule } from '../../../src/db/rules';
 import type { StorageFault } from '../../../src/shared/messages';
+import type { Verdict } from '../../../src/core/model';
 import { item } from '../core/builders';
 import { injectWriteFaults, faultError, type FaultShape } from './fault-injection';
 import { FakeArea, FakeTabs, dropAll, freshDb, logEntry, rule } from './helpers';
@@ -230,7 +231,7 @@ describe('the reporter and the background together', () => {
     return sent;
   }
   const reporter = () => new Reporter({ flushMs: 1, resendMs: [1, 1, 1] });
-  const verdict = { class: 'interruption', action: 'collapse', ruleId: 'policy:balanced:brand', reasonCode: 'brand-reply', reason: 'brand' } as const;
+  const verdict = { class: 'interruption', action: 'collapse', ruleId: 'policy:balanced:brand', reasonCode: 'brand-reply', why: { say: 'brand', who: 'acme', kind: 'reply', signals: ['organization'] } } satisfies Verdict;
   const filter = (r: Reporter, n: number) => {
     for (let i = 0; i < n; i++) r.filtered(item({ id: `p${i}` }), verdict);
   };
