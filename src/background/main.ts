@@ -10,6 +10,8 @@ import { createServerRegistry, type ServerRegistry, type ServerScripting } from 
 import { isServerHost, listServers, saveServers } from '../db/servers';
 import { mastodon } from '../sites/mastodon/site';
 import regexEngineFile from '../content/regex-engine?script&iife';
+import { createToolbar } from './toolbar';
+import { createCommands } from './commands';
 
 // Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.
 z.config({ jitless: true });
@@ -60,6 +62,7 @@ const background = createBackground({
   tabs: browser.tabs,
   contentMatches: matches,
   ...(servers ? { servers } : {}),
+  toolbar: createToolbar(browser.action, (key, subs) => browser.i18n.getMessage(key, subs)),
   injectRegexEngine: async ({ tabId, frameId }) => {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [regexEngineFile] });
   },
@@ -88,6 +91,21 @@ browser.tabs.onRemoved.addListener((tabId) => {
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   background.tabUpdated(tabId, change, tab).catch(logFailure('updating tab health'));
 });
+
+const commands = createCommands({
+  db,
+  session: browser.storage.session,
+  activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
+  sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+  dataChanged: () => background.dataChanged(),
+});
+const runCommand = (command: string, tab?: browser.Tabs.Tab) => commands.run(command, tab);
+browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab) => {
+  runCommand(command, tab).catch(logFailure(`the ${command} command`));
+});
+// The same entry point for end-to-end tests, which cannot press a shortcut in a headless browser:
+// they call it in the worker (tests/e2e/toolbar.e2e.ts). It does nothing a shortcut could not.
+(globalThis as { doormanRunCommand?: typeof runCommand }).doormanRunCommand = runCommand;
 
 // Added servers: scripts in line with the stored list and the permissions still granted (a user may
 // have taken one back in the browser's settings), and their tabs among those the publisher reaches.
