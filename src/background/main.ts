@@ -12,6 +12,8 @@ import { mastodon } from '../sites/mastodon/site';
 import regexEngineFile from '../content/regex-engine?script&iife';
 import { createToolbar } from './toolbar';
 import { createCommands } from './commands';
+import { SYNC_STATE_KEY, createSync, type SyncArea } from './sync';
+import { HEADER_PREFIX } from '../db/sync-chunks';
 
 // Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.
 z.config({ jitless: true });
@@ -68,9 +70,36 @@ const background = createBackground({
   },
 });
 
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
-  background.handle(message, sender),
-);
+// Settings and lists follow the browser profile (sync.ts): a sync a moment after each change here,
+// soon after a change arrives from another device, and once at startup.
+const sync = createSync({
+  db,
+  sync: browser.storage.sync as SyncArea,
+  local: browser.storage.local,
+  applied: () => background.dataChanged(),
+});
+let syncTimer: ReturnType<typeof setTimeout> | undefined;
+const scheduleSync = (delayMs: number) => {
+  clearTimeout(syncTimer);
+  syncTimer = setTimeout(() => {
+    sync.run().then((o) => {
+      if (o.problem) console.warn(`doorman: sync: ${o.problem.message}`);
+    }, (e: unknown) => console.error('doorman: sync failed:', e));
+  }, delayMs);
+};
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && Object.keys(changes).some((k) => k.startsWith(HEADER_PREFIX))) scheduleSync(1_000);
+  // The options page switched sync back on.
+  const state = changes[SYNC_STATE_KEY];
+  const on = (v: unknown) => (v as { enabled?: unknown } | undefined)?.enabled !== false;
+  if (area === 'local' && state && on(state.newValue) && !on(state.oldValue)) scheduleSync(0);
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  const reply = background.handle(message, sender);
+  if ((message as { type?: unknown } | null)?.type === 'data/changed') void reply?.then(() => scheduleSync(2_000), () => undefined);
+  return reply;
+});
 
 const logFailure = (what: string) => (e: unknown) => console.error(`doorman: ${what} failed:`, e);
 
@@ -97,7 +126,10 @@ const commands = createCommands({
   session: browser.storage.session,
   activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
   sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
-  dataChanged: () => background.dataChanged(),
+  dataChanged: async () => {
+    await background.dataChanged();
+    scheduleSync(2_000);
+  },
 });
 const runCommand = (command: string, tab?: browser.Tabs.Tab) => commands.run(command, tab);
 browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab) => {
@@ -112,4 +144,4 @@ browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab)
 servers?.reconcile().catch(logFailure('registering added Mastodon servers'));
 
 // Warm up now rather than on the first message: open the database, bring the snapshot cache current.
-background.ready().catch(logFailure('startup'));
+background.ready().then(() => scheduleSync(0), logFailure('startup'));
