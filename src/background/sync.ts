@@ -12,6 +12,9 @@
 import type { DoormanDB } from '../db/database';
 import { SYNC_QUOTA, checksum, headerKey, joinPart, newer, partItems, staleChunkKeys, usage, type Stamp } from '../db/sync-chunks';
 import { SYNC_PARTS, SyncDataError, mergeForJoin, parsePart, readPart, writePart, type SyncPart } from '../db/sync-document';
+import { SYNC_STATE_KEY, readSyncState, type SyncState } from '../db/sync-state';
+
+export { SYNC_STATE_KEY, type SyncState } from '../db/sync-state';
 
 /** The parts of storage.sync this uses. `get(null)` reads everything. */
 export interface SyncArea {
@@ -23,24 +26,6 @@ export interface SyncArea {
 export interface LocalArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-}
-
-/** storage.local key of this device's sync state (the options page reads and switches it). */
-export const SYNC_STATE_KEY = 'doorman:sync';
-
-export type SyncProblemKind = 'too-big' | 'quota' | 'data' | 'error';
-
-export interface SyncState {
-  enabled: boolean;
-  /** This profile's random id (ties between writes made in the same millisecond). */
-  profile: string;
-  /** Per part: the write this device last sent or took, by stamp and checksum. */
-  parts: Partial<Record<SyncPart, Stamp & { h: string }>>;
-  /** When the last sync finished without a problem. */
-  lastSyncAt?: number;
-  /** What the area held after it, counted as the browser counts. */
-  usage?: { bytes: number; items: number };
-  problem?: { kind: SyncProblemKind; message: string; at: number };
 }
 
 export interface SyncDeps {
@@ -61,19 +46,6 @@ export interface SyncOutcome {
 
 const KB = 1024;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
-
-/** The state stored for this device, with defaults for a device that never synced (sync on). */
-export function readSyncState(v: unknown, newId: () => string): SyncState {
-  const s = (typeof v === 'object' && v !== null ? v : {}) as Partial<SyncState>;
-  return {
-    enabled: s.enabled !== false,
-    profile: typeof s.profile === 'string' && s.profile !== '' ? s.profile : newId(),
-    parts: typeof s.parts === 'object' && s.parts !== null ? s.parts : {},
-    ...(typeof s.lastSyncAt === 'number' ? { lastSyncAt: s.lastSyncAt } : {}),
-    ...(s.usage ? { usage: s.usage } : {}),
-    ...(s.problem ? { problem: s.problem } : {}),
-  };
-}
 
 const randomId = () => Math.random().toString(36).slice(2, 12).padEnd(10, '0');
 
