@@ -1,6 +1,8 @@
 // Firefox smoke test: Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core, installs the
 // Firefox build (dist-firefox/, `npm run build:firefox`) as a temporary add-on and filters the x.com
-// replica: the ad in the thread hidden, the unsolicited brand reply collapsed, no page errors.
+// replica: the ad in the thread hidden, the unsolicited brand reply collapsed, no page errors; and
+// the background (an event page here) at work: the toolbar badge counts what the page filtered, and
+// the first sync through storage.sync has run.
 //
 // Firefox has no --host-resolver-rules. Every request goes through a small HTTP CONNECT proxy in this
 // file (network.proxy.* prefs) that tunnels the replica hosts to the local HTTPS server and refuses
@@ -19,6 +21,9 @@ import { PATHS, SCENARIO } from './replica/x/data';
 
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const DIST = join(REPO_ROOT, 'dist-firefox');
+const ADDON_ID = 'doorman@doorman.invalid';
+/** The add-on's moz-extension:// host, fixed by a pref so the test can open its pages. */
+const ADDON_UUID = 'd00a3a11-0000-4000-8000-00000000d00a';
 
 interface Proxy {
   port: number;
@@ -82,6 +87,7 @@ function firefoxPrefs(proxyPort: number): Record<string, unknown> {
     'network.http.speculative-parallel-limit': 0,
     // A temporary add-on gets its host permissions without the install prompt a user would see.
     'extensions.originControls.grantByDefault': true,
+    'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
     'browser.shell.checkDefaultBrowser': false,
     'datareporting.policy.dataSubmissionEnabled': false,
     'app.update.enabled': false,
@@ -106,6 +112,8 @@ beforeAll(async () => {
     userDataDir: profile,
     extraPrefsFirefox: firefoxPrefs(proxy.port),
     defaultViewport: { width: 1280, height: 900 },
+    // Lets the session open the add-on's own pages (moz-extension://), which BiDi refuses otherwise.
+    args: ['--remote-allow-system-access'],
   });
 });
 
@@ -128,7 +136,7 @@ async function markOf(page: Page, handle: string, id: string): Promise<string | 
 describe('Doorman in Firefox ESR', () => {
   it('installs as a temporary add-on', async () => {
     const id = await browser.installExtension(DIST);
-    expect(id).toBe('doorman@doorman.invalid');
+    expect(id).toBe(ADDON_ID);
   });
 
   it('hides the ad and collapses the brand reply on the x.com thread, with no page errors', async () => {
@@ -153,6 +161,29 @@ describe('Doorman in Firefox ESR', () => {
 
     expect(errors).toEqual([]);
     expect(server.errors).toEqual([]);
+
+    // The background (an event page in Firefox) badges the tab with what it filtered, and has synced.
+    const filtered = await page.evaluate(() =>
+      new Set([...document.querySelectorAll('[data-doorman="collapse"], [data-doorman="hide"]')].map((e) => e.getAttribute('data-doorman-item'))).size);
+    const popup = await browser.newPage();
+    // Firefox never reports this extension page's load over BiDi: go, then wait for its document.
+    await popup.goto(`moz-extension://${ADDON_UUID}/src/popup/index.html`, { timeout: 5_000 }).catch(() => undefined);
+    await popup.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
+    const button = async () => popup.evaluate(async () => {
+      const ext = (globalThis as unknown as { browser: FirefoxApi }).browser;
+      const tab = (await ext.tabs.query({ url: 'https://x.com/*' }))[0];
+      const state = (await ext.storage.local.get('doorman:sync'))['doorman:sync'] as { lastSyncAt?: number } | undefined;
+      return { badge: tab?.id === undefined ? null : await ext.action.getBadgeText({ tabId: tab.id }), synced: typeof state?.lastSyncAt === 'number' };
+    });
+    await expect.poll(button, { timeout: 10_000 }).toEqual({ badge: String(filtered), synced: true });
+    await popup.close();
     await page.close();
   });
 });
+
+/** The parts of Firefox's extension API the check above uses, in an extension page. */
+interface FirefoxApi {
+  tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+}
