@@ -26,6 +26,12 @@ export default defineManifest({
     default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
   },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
+  // Keyboard commands (src/background/commands.ts); the user can change the keys in the browser's
+  // shortcut settings (chrome://extensions/shortcuts, Firefox's about:addons → Manage Extension Shortcuts).
+  commands: {
+    'toggle-site': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandToggleSite__' },
+    'reveal-all': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandRevealAll__' },
+  },
   background: firefox
     ? { scripts: ['src/background/main.ts'], type: 'module' }
     : { service_worker: 'src/background/main.ts', type: 'module' },

@@ -13,6 +13,7 @@ import { describeZodError } from '../db/validation';
 import { DatabaseBlockedError } from '../db/faults';
 import { RETRY_DELAYS_MS, createFaultBook, retrying } from './storage-faults';
 import type { ServerRegistry } from './servers';
+import type { Toolbar } from './toolbar';
 
 export interface SessionArea {
   get(keys: string): Promise<Record<string, unknown>>;
@@ -36,6 +37,8 @@ export interface BackgroundDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Mastodon servers added at run time (servers.ts); absent without the scripting API. */
   servers?: ServerRegistry;
+  /** The toolbar button of each tab (toolbar.ts): fed every health report; absent in tests that do not look. */
+  toolbar?: Toolbar;
 }
 
 /** The parts of runtime.MessageSender the checks use. */
@@ -62,6 +65,7 @@ const ACCEPTS: Record<MessageType, readonly SenderKind[]> = {
   'follows/changed': [],
   'lists/changed': [],
   'item/reveal': [],
+  'items/reveal-all': [],
   'content/ping': [],
   'servers/list': ['extension'],
   'servers/add': ['extension'],
@@ -93,6 +97,8 @@ export interface Background {
   handle(raw: unknown, sender: Sender): Promise<unknown> | undefined;
   tabRemoved(tabId: number): Promise<void>;
   tabUpdated(tabId: number, change: { status?: string; url?: string }, tab?: { url?: string }): Promise<void>;
+  /** The database changed outside a message (a keyboard command, sync): rebuild and push the snapshot. */
+  dataChanged(): Promise<void>;
 }
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -210,7 +216,9 @@ export function createBackground(deps: BackgroundDeps): Background {
 
     // Health lives in storage.session (no database): it survives a worker restart, not a browser restart.
     'health/report': async (msg, sender) => {
-      await session.set({ [healthKey(sender.tab?.id ?? -1)]: msg.health });
+      const tabId = sender.tab?.id ?? -1;
+      await session.set({ [healthKey(tabId)]: msg.health });
+      await deps.toolbar?.show(tabId, msg.health);
       return { ok: true };
     },
 
@@ -256,11 +264,14 @@ export function createBackground(deps: BackgroundDeps): Background {
     handle,
     async tabRemoved(tabId) {
       await session.remove(healthKey(tabId));
+      deps.toolbar?.forget(tabId);
     },
     // A tab that leaves the site (or navigates somewhere Doorman has no access to, so the URL is
     // hidden) loses its health. Same-site navigations keep it: the content script's next report replaces it.
     async tabUpdated(tabId, change, tab) {
       if (change.status !== 'loading' && change.url === undefined) return;
+      // A page load starts counting afresh: the plain button until its content script reports.
+      if (change.status === 'loading') await deps.toolbar?.show(tabId, null);
       const key = healthKey(tabId);
       const stored = TabHealth.safeParse((await session.get(key))[key]);
       if (!stored.success) return;
@@ -268,6 +279,10 @@ export function createBackground(deps: BackgroundDeps): Background {
       if (next === undefined || originOf(next) === null || originOf(next) !== originOf(stored.data.url)) {
         await session.remove(key);
       }
+    },
+    async dataChanged() {
+      await usable();
+      await publish.full();
     },
   };
 }

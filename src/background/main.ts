@@ -10,6 +10,10 @@ import { createServerRegistry, type ServerRegistry, type ServerScripting } from 
 import { isServerHost, listServers, saveServers } from '../db/servers';
 import { mastodon } from '../sites/mastodon/site';
 import regexEngineFile from '../content/regex-engine?script&iife';
+import { createToolbar } from './toolbar';
+import { createCommands } from './commands';
+import { SYNC_STATE_KEY, createSync, type SyncArea } from './sync';
+import { HEADER_PREFIX } from '../db/sync-chunks';
 
 // Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.
 z.config({ jitless: true });
@@ -60,14 +64,42 @@ const background = createBackground({
   tabs: browser.tabs,
   contentMatches: matches,
   ...(servers ? { servers } : {}),
+  toolbar: createToolbar(browser.action, (key, subs) => browser.i18n.getMessage(key, subs)),
   injectRegexEngine: async ({ tabId, frameId }) => {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [regexEngineFile] });
   },
 });
 
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
-  background.handle(message, sender),
-);
+// Settings and lists follow the browser profile (sync.ts): a sync a moment after each change here,
+// soon after a change arrives from another device, and once at startup.
+const sync = createSync({
+  db,
+  sync: browser.storage.sync as SyncArea,
+  local: browser.storage.local,
+  applied: () => background.dataChanged(),
+});
+let syncTimer: ReturnType<typeof setTimeout> | undefined;
+const scheduleSync = (delayMs: number) => {
+  clearTimeout(syncTimer);
+  syncTimer = setTimeout(() => {
+    sync.run().then((o) => {
+      if (o.problem) console.warn(`doorman: sync: ${o.problem.message}`);
+    }, (e: unknown) => console.error('doorman: sync failed:', e));
+  }, delayMs);
+};
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && Object.keys(changes).some((k) => k.startsWith(HEADER_PREFIX))) scheduleSync(1_000);
+  // The options page switched sync back on.
+  const state = changes[SYNC_STATE_KEY];
+  const on = (v: unknown) => (v as { enabled?: unknown } | undefined)?.enabled !== false;
+  if (area === 'local' && state && on(state.newValue) && !on(state.oldValue)) scheduleSync(0);
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  const reply = background.handle(message, sender);
+  if ((message as { type?: unknown } | null)?.type === 'data/changed') void reply?.then(() => scheduleSync(2_000), () => undefined);
+  return reply;
+});
 
 const logFailure = (what: string) => (e: unknown) => console.error(`doorman: ${what} failed:`, e);
 
@@ -89,9 +121,27 @@ browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   background.tabUpdated(tabId, change, tab).catch(logFailure('updating tab health'));
 });
 
+const commands = createCommands({
+  db,
+  session: browser.storage.session,
+  activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
+  sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+  dataChanged: async () => {
+    await background.dataChanged();
+    scheduleSync(2_000);
+  },
+});
+const runCommand = (command: string, tab?: browser.Tabs.Tab) => commands.run(command, tab);
+browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab) => {
+  runCommand(command, tab).catch(logFailure(`the ${command} command`));
+});
+// The same entry point for end-to-end tests, which cannot press a shortcut in a headless browser:
+// they call it in the worker (tests/e2e/toolbar.e2e.ts). It does nothing a shortcut could not.
+(globalThis as { doormanRunCommand?: typeof runCommand }).doormanRunCommand = runCommand;
+
 // Added servers: scripts in line with the stored list and the permissions still granted (a user may
 // have taken one back in the browser's settings), and their tabs among those the publisher reaches.
 servers?.reconcile().catch(logFailure('registering added Mastodon servers'));
 
 // Warm up now rather than on the first message: open the database, bring the snapshot cache current.
-background.ready().catch(logFailure('startup'));
+background.ready().then(() => scheduleSync(0), logFailure('startup'));

@@ -122,6 +122,16 @@ export function reveal(doc: Document, itemId: string): boolean {
   return found;
 }
 
+/** Reveals every collapsed item on the page (the "reveal all" keyboard command); returns how many. */
+export function revealAll(doc: Document): number {
+  let revealed = 0;
+  for (const el of doc.querySelectorAll(`[${ATTR}="collapse"]:not([${ATTR_REVEALED}])`)) {
+    setRevealed(el, true);
+    revealed++;
+  }
+  return revealed;
+}
+
 /**
  * Removes every Doorman mark and placeholder in the document: what an older instance left behind when
  * it could not clean up itself (Firefox unloads an updated extension's scripts without a word).

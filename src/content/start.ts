@@ -8,7 +8,7 @@ import type { SiteAdapter } from './adapter';
 import { FactStore } from './fact-store';
 import { receiveHandover, sendHandover } from './handover';
 import { awaitSuccessor, claimPage } from './instance';
-import { reveal, sweepMarks } from './marking';
+import { reveal, revealAll, sweepMarks } from './marking';
 import { Reporter } from './reporter';
 import { startSession, type Session } from './session';
 import type { SliceScheduler } from './slices';
@@ -127,6 +127,7 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
     if (msg.type === 'follows/changed') return Promise.resolve({ applied: channel.delta(msg.delta) });
     if (msg.type === 'lists/changed') return Promise.resolve({ applied: channel.lists(msg.delta) });
     if (msg.type === 'item/reveal') return Promise.resolve({ revealed: reveal(doc, msg.itemId) });
+    if (msg.type === 'items/reveal-all') return Promise.resolve({ revealed: revealAll(doc) });
     if (msg.type === 'content/ping') return Promise.resolve({ alive: true });
     return undefined;
   }

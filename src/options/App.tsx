@@ -11,8 +11,9 @@ import { FollowsSection } from './sections/FollowsSection';
 import { GeneralSection } from './sections/GeneralSection';
 import { LogSection } from './sections/LogSection';
 import { SitesSection } from './sections/SitesSection';
+import { SyncSection } from './sections/SyncSection';
 
-export const SECTIONS = ['general', 'rules', 'allowed', 'follows', 'log', 'sites', 'data'] as const;
+export const SECTIONS = ['general', 'rules', 'allowed', 'follows', 'log', 'sites', 'sync', 'data'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 type Loader = () => Promise<ComponentType>;
@@ -24,6 +25,7 @@ const VIEWS: Record<SectionId, ComponentType | Loader> = {
   follows: FollowsSection,
   log: LogSection,
   sites: SitesSection,
+  sync: SyncSection,
   data: () => import('./sections/DataSection').then((m) => m.DataSection),
 };
 
@@ -54,6 +56,7 @@ const ICONS: Record<SectionId, string> = {
   follows: 'M7 9a3 3 0 100-6 3 3 0 000 6zm-5 8c0-3 2.2-5 5-5s5 2 5 5M14 8a2.5 2.5 0 100-5M15 12c2 .4 3 2 3 5',
   log: 'M4 3h9l3 3v11H4zM7 8h6M7 11h6M7 14h4',
   sites: 'M10 2a8 8 0 100 16 8 8 0 000-16zM2 10h16M10 2c2.5 2.5 3 5.5 3 8s-.5 5.5-3 8c-2.5-2.5-3-5.5-3-8s.5-5.5 3-8z',
+  sync: 'M4 8a6 6 0 0110.5-3.5L16 6M16 3v3h-3M16 12a6 6 0 01-10.5 3.5L4 14M4 17v-3h3',
   data: 'M10 3c4 0 7 1.3 7 3s-3 3-7 3-7-1.3-7-3 3-3 7-3zM3 6v8c0 1.7 3 3 7 3s7-1.3 7-3V6M3 10c0 1.7 3 3 7 3s7-1.3 7-3',
 };
 

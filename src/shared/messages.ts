@@ -139,6 +139,8 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('servers/remove'), host: z.string().min(1).max(253) }),
   /** popup → content: reveal one collapsed or hidden item. */
   z.object({ type: z.literal('item/reveal'), itemId: z.string().min(1).max(300) }),
+  /** background → content: reveal every collapsed item on the page (the keyboard command, background/commands.ts). */
+  z.object({ type: z.literal('items/reveal-all') }),
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageType = Message['type'];
@@ -158,6 +160,7 @@ export interface ResponseMap {
   'lists/changed': { applied: boolean };
   'data/changed': { revision: number };
   'item/reveal': { revealed: boolean };
+  'items/reveal-all': { revealed: number };
   'content/ping': { alive: true };
   'servers/list': { hosts: string[] };
   /** `error`: why the server was not added (not a host name, already built in, no permission). */
