@@ -95,8 +95,8 @@ const GERMAN: Words = {
   show: 'Anzeigen',
   collapse: 'Einklappen',
   label: 'Von Doorman gefiltert',
-  brandReply: /^Antwort unter deinem Beitrag von @acmecorp, einer Marke, der du nicht folgst \(verifizierte Organisation, .*\)$/,
-  brandMention: /^Erwähnung von @shopmegamart, einer Marke, der du nicht folgst \(/,
+  brandReply: /^Antwort unter Ihrem Beitrag von @acmecorp, einer Marke, der Sie nicht folgen \(verifizierte Organisation, .*\)$/,
+  brandMention: /^Erwähnung von @shopmegamart, einer Marke, der Sie nicht folgen \(/,
   affiliate: 'mit einer Organisation verbunden',
   searchWord: 'verifizierte',
 };

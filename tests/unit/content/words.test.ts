@@ -32,7 +32,7 @@ function cell(lang: string) {
 describe('the placeholder in the UI language', () => {
   it.each([
     ['es', 'Filtrado por Doorman', 'Mostrar', 'Contraer', 'Respuesta en tu hilo de @acme, una marca que no sigues (organización verificada y discurso de venta («escríbenos por MD», «enlace en la bio»))'],
-    ['de', 'Von Doorman gefiltert', 'Anzeigen', 'Einklappen', 'Antwort unter deinem Beitrag von @acme, einer Marke, der du nicht folgst (verifizierte Organisation, Verkaufsmasche („schreib uns eine DM“, „Link in der Bio“))'],
+    ['de', 'Von Doorman gefiltert', 'Anzeigen', 'Einklappen', 'Antwort unter Ihrem Beitrag von @acme, einer Marke, der Sie nicht folgen (verifizierte Organisation, Verkaufsmasche („Schreiben Sie uns eine DM“, „Link in der Bio“))'],
   ])('%s', (lang, label, show, collapse, reason) => {
     restore = useUiLanguage(lang);
     resetWords();

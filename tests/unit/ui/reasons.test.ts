@@ -68,9 +68,9 @@ describe('reason sentences in the UI language', () => {
     expect(whyText(v.rule!.why)).toBe('Oculto por tu regla «Replies»');
     expect(whyText(v.marked!.why)).toBe('Cita de @someone, una marca que no sigues (la marcaste como marca)');
     speak('de');
-    expect(whyText(v.brand!.why)).toBe('Erwähnung von @acme, einer Marke, der du nicht folgst (verifizierte Organisation, Unternehmensprofil)');
-    expect(whyText(v.seek!.why)).toBe('Angezeigt: du hast diese Suche geöffnet, daher wird hier nur Werbung ausgeblendet');
-    expect(whyText(v.rule!.why)).toBe('Ausgeblendet durch deine Regel „Replies“');
+    expect(whyText(v.brand!.why)).toBe('Erwähnung von @acme, einer Marke, der Sie nicht folgen (verifizierte Organisation, Unternehmensprofil)');
+    expect(whyText(v.seek!.why)).toBe('Angezeigt: Sie haben diese Suche geöffnet, daher wird hier nur Werbung ausgeblendet');
+    expect(whyText(v.rule!.why)).toBe('Ausgeblendet durch Ihre Regel „Replies“');
   });
 
   it('joins three signals as the language lists them, and names a signal it has no words for by its id', () => {
@@ -78,7 +78,7 @@ describe('reason sentences in the UI language', () => {
     speak('en');
     expect(whyText(why)).toBe("Reply from @acme, a brand you don't follow (verified organisation, business profile, promo code or discount)");
     speak('de');
-    expect(whyText(why)).toBe('Antwort von @acme, einer Marke, der du nicht folgst (verifizierte Organisation, Unternehmensprofil und Gutscheincode oder Rabatt)');
+    expect(whyText(why)).toBe('Antwort von @acme, einer Marke, der Sie nicht folgen (verifizierte Organisation, Unternehmensprofil und Gutscheincode oder Rabatt)');
     speak('en');
     expect(whyText({ ...why, signals: ['newSignal'] })).toBe("Reply from @acme, a brand you don't follow (newSignal)");
   });
@@ -126,7 +126,7 @@ describe('log entries: shown, exported and searched as the UI language words the
     const lines = logToCsv([entry(), legacy('old')]).split('\r\n');
     const reasonAt = CSV_COLUMNS.indexOf('reason');
     expect(lines[1]!.split(',')[reasonAt - 1]).toBe('brand-reply');
-    expect(lines[1]).toContain('"Antwort von @acme, einer Marke, der du nicht folgst (verifizierte Organisation)"');
+    expect(lines[1]).toContain('"Antwort von @acme, einer Marke, der Sie nicht folgen (verifizierte Organisation)"');
     expect(lines[2]).toContain('"Reply from @acme, a brand you don\'t follow (verified organisation)"');
   });
 
