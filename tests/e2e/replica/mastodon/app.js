@@ -18,6 +18,8 @@ const token = state.meta.access_token;
 const root = document.getElementById('mastodon');
 
 const params = new URLSearchParams(location.search);
+/** API responses read to their end (lag mode): tests wait on it to know every fact was delivered. */
+window.__apiDone = 0;
 const lag = params.get('lag');
 
 /** GET an API path: the data and the next page's address from the Link header (or null). */
@@ -56,12 +58,14 @@ async function fetchPage(path) {
       const data = JSON.parse(text);
       void (async () => {
         while (!(await reader.read()).done);
+        window.__apiDone++;
       })();
       return { data, next: nextOf(res.headers.get('link')) };
     } catch {
       // not complete yet
     }
   }
+  window.__apiDone++;
   return { data: JSON.parse(text), next: nextOf(res.headers.get('link')) };
 }
 
