@@ -13,7 +13,7 @@ import { emptySnapshot } from '../../src/core/empty-snapshot';
 import type { FeedItem } from '../../src/core/model';
 import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
 import { FAKE_TOKEN, FRIEND_THREAD, HOME, MENTIONS, MY_THREAD, PEOPLE, SEARCH } from './replica/mastodon/data';
-import { addRuleRaw, dumpDb, extensionCall } from './support/extension';
+import { addRuleRaw, dumpDb, extensionCall, tabIdFor } from './support/extension';
 
 let server: ReplicaServer;
 let browser: DoormanBrowser;
@@ -178,6 +178,58 @@ describe('a Mastodon server added at run time (social.example)', () => {
       (globalThis as unknown as { chrome: { permissions: { contains(p: unknown): Promise<boolean> } } }).chrome.permissions.contains({ origins: [o] }), `https://${HOST}/*`);
     expect(granted).toBe(false);
     expect(await doormanRuns()).toBe(false);
+  });
+
+  it('from the popup on that server\'s page: "Enable Doorman on social.example", then it works there', async () => {
+    // The popup learns the tab's address and looks for Mastodon's markers in it under activeTab, which
+    // Chromium grants only on a real toolbar click. Headless there is none: the host is granted as
+    // above instead (which also lets the popup read the address and run its check), and the popup is
+    // opened as a page about that tab (?tab=<id>). Everything after the grant is the popup's own path.
+    const ext = await browser.newPage();
+    await ext.goto('chrome://extensions/');
+    await ext.evaluate(async ([id, origin]) => {
+      const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
+      await dev.addHostPermission(id!, origin!);
+    }, [browser.extensionId, `https://${HOST}/*`]);
+    await ext.close();
+
+    const before = await open(HOST, '/home');
+    expect(await marks(before)).toBe(0);
+    // chrome://extensions' grant alone does not let tabs.query/get show that host's addresses; a request
+    // from an extension page's click (no prompt: already allowed) does, as activeTab would for one tab.
+    const grant = await browser.openExtensionPage('src/options/index.html');
+    await grant.evaluate((origin) => {
+      const b = document.createElement('button');
+      b.id = 'grant';
+      b.textContent = 'grant';
+      const perms = (globalThis as unknown as { chrome: { permissions: { request(p: { origins: string[] }): Promise<boolean> } } }).chrome.permissions;
+      b.onclick = () => void perms.request({ origins: [origin] }).then((ok) => b.setAttribute('data-granted', String(ok)));
+      document.body.append(b);
+    }, `https://${HOST}/*`);
+    await grant.click('#grant');
+    await grant.locator('#grant[data-granted]').waitFor({ state: 'attached' });
+    await grant.close();
+    const tabId = await tabIdFor(browser, `https://${HOST}/*`);
+    const popup = await browser.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+    const enable = popup.getByRole('button', { name: `Enable Doorman on ${HOST}` });
+    await enable.waitFor();
+    await popup.screenshot({ path: '.tmp/popup-offer.png' }).catch(() => undefined);
+    await enable.click();
+    await popup.getByText(`Doorman is on at ${HOST} now`).waitFor();
+    await popup.screenshot({ path: '.tmp/popup-enable-server.png' }).catch(() => undefined);
+    // The open tab got Doorman at once (injected); a fresh load reads the API from the start.
+    await expect.poll(() => marks(before)).toBeGreaterThan(0);
+    await before.close();
+    const page = await open(HOST, '/home');
+    for (const post of HOME) expect(await stateOf(page, post.id), post.id).toBe(post.expect);
+    await page.close();
+
+    // Taken back through the options page, as the test above does.
+    const options = await browser.openExtensionPage('src/options/index.html#sites');
+    await options.getByRole('button', { name: `Remove ${HOST}` }).click();
+    await options.locator('.servers__host', { hasText: HOST }).waitFor({ state: 'detached' });
+    await popup.close();
+    await options.close();
   });
 });
 
