@@ -38,8 +38,8 @@ function focalOf(doc: Document, url: URL): Focal | null {
       break;
     }
   }
-  // The focal post shows its date in full, with no link to itself (inferred from social-app's
-  // PostThreadItem): when no thread item links to the rkey, the first one whose author the URL names is it.
+  // The focal post shows its date as plain text, with no link to itself (social-app's
+  // ThreadItemAnchor.tsx): when no thread item links to the rkey, the first one whose author the URL names is it.
   if (root === null) {
     for (const el of doc.querySelectorAll(THREAD_ITEM)) {
       if (handleFromTestId(el) === p.actor && readPermalink(el, p.actor) === null) {

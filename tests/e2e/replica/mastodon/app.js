@@ -137,7 +137,7 @@ async function thread(id) {
   const [focal, context] = await Promise.all([get(`/api/v1/statuses/${id}`), get(`/api/v1/statuses/${id}/context`)]);
   await relationships([...context.ancestors, ...context.descendants].map((s) => s.account));
   const detailed = `<div class="focusable detailed-status__wrapper detailed-status__wrapper-${focal.visibility}" tabindex="0">
-    <div class="detailed-status" data-id="${esc(focal.id)}">${displayName(focal.account, 'detailed-status__display-name')}
+    <div class="detailed-status">${displayName(focal.account, 'detailed-status__display-name')}
     <div class="status__content"><div class="status__content__text status__content__text--visible translate">${timed(focal.content, focal.id)}</div></div></div></div>`;
   column('Post', [...context.ancestors.map((s) => statusHtml(s, 'status--in-thread')), detailed, ...context.descendants.map((s) => statusHtml(s, 'status--in-thread'))].join(''));
 }

@@ -59,7 +59,7 @@ describe('the Mastodon adapter', () => {
 
   it('thread: replies below the focal post by others are replies; in the viewer\'s own thread they are theirs', () => {
     const thread = (focalAuthor: string) => `<div class="scrollable">
-      <div class="focusable detailed-status__wrapper"><div class="detailed-status" data-id="100"><a class="detailed-status__display-name" href="/@${focalAuthor}"><span class="display-name__account">@${focalAuthor}</span></a></div></div>
+      <div class="focusable detailed-status__wrapper"><div class="detailed-status"><a class="detailed-status__display-name" href="/@${focalAuthor}"><span class="display-name__account">@${focalAuthor}</span></a></div></div>
       ${statusHtml({ id: '101', acct: 'acme@brands.example', classes: 'status-reply status--in-thread' })}
       ${statusHtml({ id: '102', acct: focalAuthor, classes: 'status-reply status--in-thread' })}
     </div>`;
