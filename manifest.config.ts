@@ -36,7 +36,9 @@ export default defineManifest({
     ? { scripts: ['src/background/main.ts'], type: 'module' }
     : { service_worker: 'src/background/main.ts', type: 'module' },
   // scripting: pages open during an update get the new content scripts (src/background/reinject.ts).
-  permissions: ['storage', 'unlimitedStorage', 'scripting'],
+  // activeTab: after a toolbar click, the popup may read that tab's address and look for Mastodon's
+  // markers there, to offer "Enable Doorman on <host>" (src/popup/EnableServer.tsx).
+  permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
   host_permissions: hostPermissionsFor(SITES),
   ...(optionalHosts.length > 0 ? { optional_host_permissions: optionalHosts } : {}),
   content_scripts: contentScriptsFor(SITES),

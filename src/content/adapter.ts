@@ -50,6 +50,14 @@ export interface SiteAdapter {
    */
   awaitsFacts?(item: FeedItem, env: ParseEnv): boolean;
   /**
+   * Optional, with awaitsFacts: decides again an item this adapter read (`item`, from parse or an
+   * earlier refresh) from the facts in `env` now, without reading its element again: the text, links
+   * and markup clues stay as read, only what the facts tell (author, kind, thread) is derived anew.
+   * The controller uses it for items that waited for their facts; a DOM change inside an item still
+   * re-reads it through parse. Same results as parse.
+   */
+  refresh?(el: Element, item: FeedItem, env: ParseEnv): FeedItem | ParseFailure | null;
+  /**
    * Looks at the page as a whole for markup drift the per-item parse cannot see (e.g. the feed
    * rendered but no element matches itemSelector any more). Returns a sentence, or null when fine.
    */

@@ -2,6 +2,8 @@
 // task after the app has the response), a post can reach the DOM before its author's facts. Such an
 // item stays pending (invisible, still laid out) until the facts arrive or a short deadline passes;
 // then it is decided with what is known (unknown follow state fails open). Nothing waits longer.
+// Each waiting item's read (what the adapter made of its element) is kept beside its deadline, so
+// deciding it again when the facts come costs no second read of its DOM (SiteAdapter.refresh).
 
 /** How long an item may wait for its facts: a few frames, well under what a reader notices as "late". */
 export const FACTS_DEADLINE_MS = 400;
@@ -25,8 +27,10 @@ export function windowTimer(win: Window): DeadlineTimer {
  * The waiting items and their deadlines. One timer for the earliest deadline at a time, so a page
  * with hundreds of waiting items costs one timer, not hundreds.
  */
-export class AwaitingFacts {
+export class AwaitingFacts<Read> {
   private readonly deadlines = new Map<Element, number>();
+  /** The read each waiting item was last decided from: dropped as soon as it no longer waits. */
+  private readonly reads = new Map<Element, Read>();
   /** Every item that ever started waiting: one wait per element, never a second after its deadline. */
   private readonly waited = new WeakSet<Element>();
   private timer: unknown = null;
@@ -47,13 +51,26 @@ export class AwaitingFacts {
     return this.deadlines.has(el);
   }
 
-  /** Whether `el` may (still) wait: it never waited before, or its deadline has not passed. Starts its clock on first call. */
-  mayWait(el: Element): boolean {
+  /** The read `el` waits with, while it waits. */
+  readOf(el: Element): Read | undefined {
+    return this.reads.get(el);
+  }
+
+  /**
+   * Whether `el` may (still) wait: it never waited before, or its deadline has not passed. Starts its
+   * clock on first call; while it may wait, `read` (when given) is kept as its read.
+   */
+  mayWait(el: Element, read?: Read): boolean {
     const now = this.clock.now();
     const at = this.deadlines.get(el);
-    if (at !== undefined) return now < at;
+    if (at !== undefined) {
+      if (now >= at) return false;
+      if (read !== undefined) this.reads.set(el, read);
+      return true;
+    }
     if (this.waited.has(el)) return false;
     this.waited.add(el);
+    if (read !== undefined) this.reads.set(el, read);
     const deadline = now + this.deadlineMs;
     this.deadlines.set(el, deadline);
     this.arm(deadline);
@@ -63,6 +80,7 @@ export class AwaitingFacts {
   /** The item was decided: it no longer waits. */
   done(el: Element): void {
     this.deadlines.delete(el);
+    this.reads.delete(el);
     if (this.deadlines.size === 0) this.disarm();
   }
 
@@ -70,6 +88,7 @@ export class AwaitingFacts {
   clear(): Element[] {
     const rest = [...this.deadlines.keys()];
     this.deadlines.clear();
+    this.reads.clear();
     this.disarm();
     return rest;
   }
@@ -99,6 +118,9 @@ export class AwaitingFacts {
     }
     for (const el of due) this.deadlines.delete(el);
     if (next !== Infinity) this.arm(next);
-    if (due.length > 0) this.expire(due);
+    if (due.length === 0) return;
+    this.expire(due);
+    // Decided by now (or gone): their reads are not needed any more.
+    for (const el of due) if (!this.deadlines.has(el)) this.reads.delete(el);
   }
 }

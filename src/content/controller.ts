@@ -37,7 +37,7 @@ export class FeedController {
   private sincePrune = 0;
   private slices: SliceQueue<Root> | null = null;
   /** Items kept pending until their facts arrive (adapter.awaitsFacts), each for FACTS_DEADLINE_MS at most. */
-  private awaiting: AwaitingFacts | null = null;
+  private awaiting: AwaitingFacts<FeedItem> | null = null;
   private disposed = false;
   private href = '';
   private url: URL | null = null;
@@ -202,7 +202,7 @@ export class FeedController {
 
   /** Decides the item, unless its facts may still arrive: then it stays pending, within the deadline. */
   private decideOrAwait(el: Element, item: FeedItem, target: Element): void {
-    if (this.adapter.awaitsFacts?.(item, this.env()) === true && this.waiting().mayWait(el)) {
+    if (this.adapter.awaitsFacts?.(item, this.env()) === true && this.waiting().mayWait(el, item)) {
       // Decided items keep their verdict's mark while the new facts are awaited: only new ones wait hidden.
       markPending(target);
       return;
@@ -211,7 +211,7 @@ export class FeedController {
     this.decide(item, target);
   }
 
-  private waiting(): AwaitingFacts {
+  private waiting(): AwaitingFacts<FeedItem> {
     this.awaiting ??= new AwaitingFacts(this.timer ?? windowTimer(this.doc.defaultView as Window), (els) => {
       if (this.disposed || this.degraded) return;
       this.batch.clear();
@@ -241,6 +241,14 @@ export class FeedController {
       return this.adapter.parse(el, this.env());
     } catch (e) {
       return { failure: `reading an item threw: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300) };
+    }
+  }
+
+  private safeRefresh(el: Element, read: FeedItem): FeedItem | ParseFailure | null {
+    try {
+      return this.adapter.refresh!(el, read, this.env());
+    } catch (e) {
+      return { failure: `deciding an item again threw: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300) };
     }
   }
 
@@ -282,7 +290,9 @@ export class FeedController {
       this.tracked.delete(el);
       return;
     }
-    const result = this.safeParse(el);
+    // An item that waited for its facts is decided from its read, not read again (SiteAdapter.refresh).
+    const read = this.adapter.refresh === undefined ? undefined : this.awaiting?.readOf(el);
+    const result = read === undefined ? this.safeParse(el) : this.safeRefresh(el, read);
     if (result === null || isParseFailure(result)) return;
     this.tracked.set(el, { ...t, itemId: result.id, handle: result.author.handle, authorId: result.author.id });
     this.decideOrAwait(el, result, t.target);

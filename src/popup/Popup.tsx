@@ -9,6 +9,7 @@ import { PolicyControls } from '../ui/PolicyControls';
 import { useReadyMark } from '../ui/ready';
 import { useLiveQuery } from '../ui/use-live-query';
 import { RECENT_COUNT, RecentItems } from './RecentItems';
+import { EnableServer } from './EnableServer';
 import { StorageAlert, useStorageFaults } from './StorageAlert';
 import { TabStatus } from './TabStatus';
 import { useTab } from './use-tab';
@@ -40,6 +41,7 @@ export function Popup() {
       <main class="popup__body">
         <StorageAlert faults={faults} onOpenLog={() => openOptions('log')} />
         <TabStatus state={tab} settings={settings} />
+        {tab.kind === 'unsupported' && <EnableServer tab={tab.tab} />}
 
         <section class="panel" aria-labelledby="policy-title">
           <h2 id="policy-title" class="panel__title">{t('policyTitle')}</h2>

@@ -4,6 +4,7 @@ import { notifyChanged } from '../db';
 import type { StorageFault, TabHealth } from '../shared/messages';
 import { send, sendToTab } from '../shared/runtime';
 import { SECTION_REQUEST_KEY, type ActiveTab, type Platform } from './platform';
+import { isMastodonPage } from '../sites/mastodon/markers';
 
 /** `?tab=<id>` lets the popup be opened as a page about a given tab (end-to-end tests, debugging). */
 function tabFromQuery(): number | null {
@@ -97,6 +98,11 @@ export const browserPlatform: Platform = {
     async remove(host) {
       const r = (await send({ type: 'servers/remove', host })) as { hosts?: unknown } | undefined;
       return hostList(r?.hosts);
+    },
+    async probe(tabId) {
+      // activeTab (granted by the toolbar click) lets the extension run this one check in the tab.
+      const results = await browser.scripting.executeScript({ target: { tabId }, func: isMastodonPage }).catch(() => []);
+      return results[0]?.result === true;
     },
   },
 };

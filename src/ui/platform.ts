@@ -54,6 +54,11 @@ export interface ServerControl {
   add(host: string): Promise<AddServerResult>;
   /** Unregisters Doorman there and gives the permission back. */
   remove(host: string): Promise<string[]>;
+  /**
+   * Whether the page in this tab is a Mastodon app by Mastodon's own markers (run in the tab under
+   * the activeTab permission the toolbar click grants); false when it may not be looked at.
+   */
+  probe?(tabId: number): Promise<boolean>;
 }
 
 /** localStorage key through which the popup asks the options page for a section. */

@@ -11,7 +11,7 @@ const SUPPORTED_HOSTS = [
   'https://bsky.app/*',
   'https://mastodon.social/*', 'https://mastodon.online/*', 'https://mstdn.social/*', 'https://mas.to/*', 'https://mastodon.world/*',
 ];
-const PERMISSIONS = ['storage', 'unlimitedStorage', 'scripting'];
+const PERMISSIONS = ['storage', 'unlimitedStorage', 'scripting', 'activeTab'];
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];

@@ -1,10 +1,11 @@
 // The Bluesky site adapter: a `feedItem-by-<handle>` / `postThreadItem-by-<handle>` root → FeedItem,
 // with follow state, verification and reply parents from the XRPC facts the page-world reader
 // collected. Those facts are read a task after the app receives them, so a post may be in the DOM
-// before its facts: awaitsFacts says so, and the controller keeps it unpainted until they arrive.
+// before its facts: awaitsFacts says so, and the controller keeps it unpainted until they arrive, then
+// decides it again from what it read of the element (refresh: readPost once, derivePost per decision).
 import type { FeedItem, ItemKind } from '../../core/model';
 import { SEEK_CONTEXTS } from '../../core/vocabulary';
-import { perBatch, type ParseEnv, type ParseFailure, type SiteAdapter } from '../../content/adapter';
+import { perBatch, type ParseEnv, type SiteAdapter } from '../../content/adapter';
 import { authorFrom } from '../../content/fact-author';
 import type { ItemFact } from '../../shared/facts';
 import {
@@ -37,8 +38,8 @@ function focalOf(doc: Document, url: URL): Focal | null {
       break;
     }
   }
-  // The focal post shows its date in full, with no link to itself (inferred from social-app's
-  // PostThreadItem): when no thread item links to the rkey, the first one whose author the URL names is it.
+  // The focal post shows its date as plain text, with no link to itself (social-app's
+  // ThreadItemAnchor.tsx): when no thread item links to the rkey, the first one whose author the URL names is it.
   if (root === null) {
     for (const el of doc.querySelectorAll(THREAD_ITEM)) {
       if (handleFromTestId(el) === p.actor && readPermalink(el, p.actor) === null) {
@@ -101,11 +102,41 @@ function inOwnThread(c: Clues): boolean {
   return handle !== null && f !== null && f.isFirst && f.handle === handle && c.el !== f.root && below(f, c.el);
 }
 
-function parsePost(el: Element, handle: string, link: Permalink | null, env: ParseEnv): FeedItem | ParseFailure {
+/** What a post's element says, read once: the rest of its item comes from the facts (derivePost). */
+interface PostDom {
+  el: Element;
+  handle: string;
+  link: Permalink | null;
+  text: string;
+  displayName: string;
+  mentions: string[];
+  repost: boolean;
+  quote: boolean;
+  linkDomains: string[];
+}
+
+/** The element each item was read from (for refresh: an awaited item is decided again from this). */
+const readFrom = new WeakMap<FeedItem, PostDom>();
+
+function readPost(el: Element, handle: string, link: Permalink | null, env: ParseEnv): PostDom {
   const textEl = readTextElement(el);
-  const text = readText(textEl);
+  return {
+    el,
+    handle,
+    link,
+    text: readText(textEl),
+    displayName: readDisplayName(el, handle),
+    mentions: readMentions(textEl),
+    repost: isRepost(el),
+    quote: hasQuote(el),
+    linkDomains: readLinkDomains(el, env.url),
+  };
+}
+
+function derivePost(dom: PostDom, env: ParseEnv): FeedItem {
+  const { el, handle, link, text, mentions } = dom;
   const fact = itemFactOf(env, handle, link);
-  const author = authorFrom(handle, readDisplayName(el, handle), fact, env.facts, Date.now());
+  const author = authorFrom(handle, dom.displayName, fact, env.facts, Date.now());
   const doc = el.ownerDocument;
   const clues: Clues = {
     el,
@@ -117,19 +148,18 @@ function parsePost(el: Element, handle: string, link: Permalink | null, env: Par
     notifications: env.context === 'notifications',
   };
   const self = clues.viewer.handle === handle || (clues.viewer.did !== undefined && author.id === clues.viewer.did);
-  const mentions = readMentions(textEl);
   let kind: ItemKind;
-  if (isRepost(el)) kind = 'repost';
+  if (dom.repost) kind = 'repost';
   else if (isReply(clues, self)) kind = 'reply';
-  else if (env.context === 'notifications' && !self && !hasQuote(el)) kind = 'mention';
+  else if (env.context === 'notifications' && !self && !dom.quote) kind = 'mention';
   else if (env.context !== 'notifications' && clues.viewer.handle !== null && !self && mentions.includes(clues.viewer.handle)) kind = 'mention';
-  else if (hasQuote(el)) kind = 'quote';
+  else if (dom.quote) kind = 'quote';
   else kind = 'post';
   // The post's at:// URI by its author's DID once the facts name it (so item facts, keyed by that URI,
   // find the tracked item when they arrive), by handle until then.
   const authority = link === null ? handle : link.actor.startsWith('did:') ? link.actor : author.id !== '' && link.actor === handle ? author.id : link.actor;
   const id = link === null ? `post-${handle}-${hashText(text)}` : postUri(authority, link.rkey);
-  return {
+  const item: FeedItem = {
     site: bsky.id,
     id,
     permalink: link === null ? `${env.url.origin}/profile/${handle}` : `${env.url.origin}/profile/${link.actor}/post/${link.rkey}`,
@@ -137,10 +167,12 @@ function parsePost(el: Element, handle: string, link: Permalink | null, env: Par
     context: env.context,
     author,
     text,
-    linkDomains: readLinkDomains(el, env.url),
+    linkDomains: dom.linkDomains,
     inOwnThread: inOwnThread(clues),
     promoted: false,
   };
+  readFrom.set(item, dom);
+  return item;
 }
 
 /** A like / repost / follow row on the notifications page: attributed to the first account it names. */
@@ -175,7 +207,13 @@ export const bskyAdapter: SiteAdapter = {
     }
     // A feed post without a permalink is a thread's focal post (full date, no link to itself) or drift.
     if (link === null && !el.matches(THREAD_ITEM)) return { failure: 'post without a /profile/<handle>/post/<rkey> permalink' };
-    return parsePost(el, handle, link, env);
+    return derivePost(readPost(el, handle, link, env), env);
+  },
+  refresh(el, item, env) {
+    // Read from this element (and the page has not moved on): only the facts-derived parts change.
+    const dom = readFrom.get(item);
+    if (dom === undefined || dom.el !== el || item.context !== env.context) return bskyAdapter.parse(el, env);
+    return derivePost(dom, env);
   },
   markTarget: (el) => el,
   awaitsFacts(item, env) {

@@ -2,9 +2,18 @@
 // testID props into data-testid). What the vendored captures (tests/fixtures/bluesky) show is marked
 // "seen"; the rest is inferred and says so. Plain strings only: the page-world bundle may import this.
 
-/** A post in a feed, or a notification row, by its author's handle (seen: feed and profile captures). */
+/**
+ * A post in a feed, or a notification row, by its author's handle (seen: feed and profile captures).
+ * On the notifications page (no capture; social-app's src/view/com/notifications/NotificationFeedItem.tsx):
+ * a reply, mention or quote is a `feedItem-by-<author>` link around the post as a feed renders it;
+ * likes, reposts and follows are `feedItem-by-<first author>` rows with no post of their own.
+ */
 export const FEED_ITEM_PREFIX = 'feedItem-by-';
-/** A post on a thread page (named by SITES.md from social-app's PostThreadItem; no capture of a thread page). */
+/**
+ * A post on a thread page (no capture; social-app's src/screens/PostThread/components/): replies are
+ * ThreadItemPost / ThreadItemTreePost, the focal post ThreadItemAnchor.tsx, a view whose date is plain
+ * text (ExpandedPostDetails' niceDate) with no link to the post itself.
+ */
 export const THREAD_ITEM_PREFIX = 'postThreadItem-by-';
 export const FEED_ITEM = `[data-testid^="${FEED_ITEM_PREFIX}"]`;
 export const THREAD_ITEM = `[data-testid^="${THREAD_ITEM_PREFIX}"]`;

@@ -1,7 +1,14 @@
 // The Mastodon site adapter: a `.status[data-id]` (or a non-mention notification) → FeedItem, with
 // follow state, bot and verified links from the API facts the page-world reader collected. Accounts
 // are addresses (`user@domain`, identity.ts) throughout.
+//
+// Mastodon's own app reads its API by XHR (axios), whose responses the reader sees before the app's
+// handlers run, so its statuses are rendered with their facts already in. A status can still reach the
+// DOM first: one read by fetch (a client that uses it; the reader gets it a task after the page), or
+// one pushed over the streaming API's WebSocket, which the reader does not see. awaitsFacts keeps such
+// a status unpainted until its facts arrive or FACTS_DEADLINE_MS passes (src/content/awaiting.ts).
 import type { FeedItem, ItemKind } from '../../core/model';
+import { SEEK_CONTEXTS } from '../../core/vocabulary';
 import { perBatch, type ParseEnv, type ParseFailure, type SiteAdapter } from '../../content/adapter';
 import { authorFrom } from '../../content/fact-author';
 import type { ItemFact } from '../../shared/facts';
@@ -179,6 +186,14 @@ export const mastodonAdapter: SiteAdapter = {
     if (el.matches(STATUS)) return placementOf(el).target ?? el;
     const cell = el.parentElement?.closest(CELL);
     return cell !== null && cell !== undefined && cell.querySelectorAll(ITEM_ROOTS).length === 1 ? cell : el;
+  },
+  awaitsFacts(item, env) {
+    // Only where the verdict can turn on them: outside the seek contexts, for statuses (not boosts,
+    // not notification groups), while the response that carried the status (its item fact: whom it
+    // replies to, its conversation) or its author (bot, verified links, follow state) is not read yet.
+    // A relationship the app never asks for is not waited for: follow state it lacks stays unknown.
+    if (SEEK_CONTEXTS.has(item.context) || item.kind === 'notification' || item.kind === 'repost') return false;
+    return env.facts.item(item.id) === undefined || env.facts.accountByHandle(item.author.handle) === undefined;
   },
   detectDrift(doc, parsedCount) {
     const root = doc.querySelector(APP_ROOT);

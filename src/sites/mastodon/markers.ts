@@ -6,8 +6,12 @@
 // that JSON and never copies its text: the one thing it reads from it is the viewer's numeric account
 // id (`"me":"<digits>"`), by a regex that can only match digits.
 
-/** Mastodon's own markers are in the document (true as soon as the parser has passed them). */
-export function isMastodonPage(doc: Document): boolean {
+/**
+ * Mastodon's own markers are in the document (true as soon as the parser has passed them). Self-
+ * contained (no module state) so the popup can run it in a tab as it is (scripting.executeScript's
+ * `func`, with no arguments: `doc` is then that page's document).
+ */
+export function isMastodonPage(doc: Document = document): boolean {
   return doc.getElementById('initial-state') !== null || doc.querySelector('meta[name="initialPath"]') !== null;
 }
 

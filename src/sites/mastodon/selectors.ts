@@ -3,8 +3,12 @@
 // `.status__content`, `.status__prepend`), the timeline's scrollable list (`article[data-id]`),
 // notifications_v2 (`.notification-ungrouped--<type>`, `.notification-group--<type>`) and the older
 // notification.jsx (`.notification.notification-<type>`). The names SITES.md does not state were
-// checked against mastodon/mastodon's source (components/status.jsx, components/display_name/, the
-// status feature's detailed status); the tests pin them.
+// checked against mastodon/mastodon's source: app/javascript/mastodon/components/status.jsx (the
+// `a.status__relative-time` permalink; a boost renders the boosted status, its `.status[data-id]`
+// the boosted id, under `.status__prepend`, in the boost's own `article[data-id]`),
+// components/display_name/no-domain.tsx and default.tsx (`strong.display-name__html`,
+// `.display-name__account`) and features/status/components/detailed_status.tsx (`div.detailed-status`,
+// no data-id: the focal post's id comes from the route). The tests pin them.
 
 /** A post (and, inside a boost, the boosted post: its data-id is the boosted status's id). */
 export const STATUS = '.status[data-id]';
@@ -26,7 +30,7 @@ export const NAME_HTML = '.display-name__html';
 export const CONTENT = '.status__content';
 /** The timestamp permalink (status.jsx: the `Link` to `/@acct/id` with class `status__relative-time`). */
 export const RELATIVE_TIME = 'a.status__relative-time';
-/** The focal post of a thread page (the status feature's DetailedStatus renders `div.detailed-status`). */
+/** The focal post of a thread page (features/status/components/detailed_status.tsx renders `div.detailed-status`, without data-id). */
 export const DETAILED = '.detailed-status';
 /** Mention and hashtag links in post content, as the server's HTML marks them (`u-url mention`, `mention hashtag`). */
 export const MENTION_LINK = 'a.mention';

@@ -4,20 +4,69 @@
 // .status__wrapper > .status[data-id] (a.status__display-name, .display-name__account,
 // .status__content), the thread's .detailed-status, and 4.3's grouped notifications
 // (.notification-ungrouped--mention wrapping a status, .notification-group--favourite).
+//
+// Replica-only page parameters: `?items=N` (the benchmarks) makes the home timeline infinite: pages of
+// 20 by the Link header's `max_id` whenever the bottom comes within 800 px, as the app's own
+// expandHomeTimeline does, relationships asked for each page's authors before it renders (the
+// replica's stand-in for the follow state Doorman learns). `?lag=N` (the late-facts e2e) makes the app
+// read the API by fetch, parsing each body as soon as it is complete, while the server holds the
+// response open N ms: the DOM comes before Doorman's facts. In that mode it asks for no relationships,
+// as Mastodon's own app does not for timelines, threads and mentions (only for follow notifications).
+// Each post's paragraphs carry `elementtiming` (its status id) so tests can tell whether it was painted.
 const state = JSON.parse(document.getElementById('initial-state').textContent);
 const token = state.meta.access_token;
 const root = document.getElementById('mastodon');
 
-function get(path) {
+const params = new URLSearchParams(location.search);
+/** API responses read to their end (lag mode): tests wait on it to know every fact was delivered. */
+window.__apiDone = 0;
+const lag = params.get('lag');
+
+/** GET an API path: the data and the next page's address from the Link header (or null). */
+function getPage(path) {
+  if (lag !== null) return fetchPage(path);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('GET', path);
     xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.setRequestHeader('Accept', 'application/json');
-    xhr.onload = () => (xhr.status === 200 ? resolve(JSON.parse(xhr.responseText)) : reject(new Error(`${path}: ${xhr.status}`)));
+    xhr.onload = () => (xhr.status === 200
+      ? resolve({ data: JSON.parse(xhr.responseText), next: nextOf(xhr.getResponseHeader('link')) })
+      : reject(new Error(`${path}: ${xhr.status}`)));
     xhr.onerror = () => reject(new Error(`${path}: network`));
     xhr.send();
   });
+}
+
+const get = (path) => getPage(path).then((p) => p.data);
+const nextOf = (link) => /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1] ?? null;
+
+/** By fetch, parsed as soon as the body is complete (the response itself ends `lag` ms later). */
+async function fetchPage(path) {
+  const url = new URL(path, location.origin);
+  url.searchParams.set('lag', lag);
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+  if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    try {
+      const data = JSON.parse(text);
+      void (async () => {
+        while (!(await reader.read()).done);
+        window.__apiDone++;
+      })();
+      return { data, next: nextOf(res.headers.get('link')) };
+    } catch {
+      // not complete yet
+    }
+  }
+  window.__apiDone++;
+  return { data: JSON.parse(text), next: nextOf(res.headers.get('link')) };
 }
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -29,6 +78,9 @@ function displayName(account, cls) {
     <span class="display-name__account">@${esc(account.acct)}</span></span></a>`;
 }
 
+/** Element Timing reports text by the element its text nodes sit in: the content's own paragraphs. */
+const timed = (html, id) => html.replace(/<p>/g, `<p elementtiming="${esc(id)}">`);
+
 function statusHtml(s, extra = '') {
   const classes = ['status', `status-${s.visibility}`, s.in_reply_to_id ? 'status-reply' : '', extra].filter(Boolean).join(' ');
   return `<div class="status__wrapper status__wrapper-${s.visibility} focusable" tabindex="0">
@@ -37,7 +89,7 @@ function statusHtml(s, extra = '') {
       <a href="/@${esc(s.account.acct)}/${esc(s.id)}" class="status__relative-time"><span class="status__visibility-icon"></span><time datetime="${esc(s.created_at)}">1h</time></a>
       ${displayName(s.account, 'status__display-name')}
     </div>
-    <div class="status__content status__content--with-action" tabindex="0"><div class="status__content__text status__content__text--visible translate" lang="${esc(s.language)}">${s.content}</div></div>
+    <div class="status__content status__content--with-action" tabindex="0"><div class="status__content__text status__content__text--visible translate" lang="${esc(s.language)}">${timed(s.content, s.id)}</div></div>
     <div class="status__action-bar"><button type="button" class="status__action-bar__button">Reply</button></div>
   </div>
 </div>`;
@@ -51,22 +103,42 @@ function column(title, html) {
 }
 
 async function relationships(accounts) {
+  if (lag !== null) return;
   const ids = [...new Set(accounts.map((a) => a.id))].filter((id) => id !== state.meta.me);
   if (ids.length > 0) await get(`/api/v1/accounts/relationships?${ids.map((id) => `id[]=${encodeURIComponent(id)}`).join('&')}`);
 }
 
 async function home() {
-  const statuses = await get('/api/v1/timelines/home');
-  await relationships(statuses.map((s) => s.account));
-  column('Home', statuses.map((s, i) => cell(s, i, statuses.length)).join(''));
+  const items = params.get('items');
+  const first = await getPage(items === null ? '/api/v1/timelines/home' : `/api/v1/timelines/home?items=${encodeURIComponent(items)}&limit=20`);
+  await relationships(first.data.map((s) => s.account));
+  column('Home', first.data.map((s, i) => cell(s, i, first.data.length)).join(''));
+  if (items === null) return;
+  const list = root.querySelector('.item-list');
+  let next = first.next;
+  let count = first.data.length;
+  let loading = false;
+  const more = async () => {
+    if (loading || next === null || innerHeight + scrollY < document.documentElement.scrollHeight - 800) return;
+    loading = true;
+    const page = await getPage(new URL(next).pathname + new URL(next).search);
+    await relationships(page.data.map((s) => s.account));
+    list.insertAdjacentHTML('beforeend', page.data.map((s, i) => cell(s, count + i, -1)).join(''));
+    count += page.data.length;
+    next = page.next;
+    loading = false;
+    void more();
+  };
+  addEventListener('scroll', () => void more(), { passive: true });
+  void more();
 }
 
 async function thread(id) {
   const [focal, context] = await Promise.all([get(`/api/v1/statuses/${id}`), get(`/api/v1/statuses/${id}/context`)]);
   await relationships([...context.ancestors, ...context.descendants].map((s) => s.account));
   const detailed = `<div class="focusable detailed-status__wrapper detailed-status__wrapper-${focal.visibility}" tabindex="0">
-    <div class="detailed-status" data-id="${esc(focal.id)}">${displayName(focal.account, 'detailed-status__display-name')}
-    <div class="status__content"><div class="status__content__text status__content__text--visible translate">${focal.content}</div></div></div></div>`;
+    <div class="detailed-status">${displayName(focal.account, 'detailed-status__display-name')}
+    <div class="status__content"><div class="status__content__text status__content__text--visible translate">${timed(focal.content, focal.id)}</div></div></div></div>`;
   column('Post', [...context.ancestors.map((s) => statusHtml(s, 'status--in-thread')), detailed, ...context.descendants.map((s) => statusHtml(s, 'status--in-thread'))].join(''));
 }
 

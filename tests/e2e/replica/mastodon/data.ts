@@ -84,3 +84,32 @@ export const SEARCH: readonly Post[] = [
   { id: '5001', by: 'acme', html: '<p>Use code SAVE20 for 20% off, shop now!</p>' },
   { id: '5002', by: 'dana', html: '<p>Bread is great.</p>' },
 ];
+
+/** The benchmarks' infinite home timeline (`/home?items=N`): after HOME, filler statuses, newest first. */
+const FILLER_BY: readonly Who[] = ['friend', 'dana', 'friend', 'bot', 'acme'];
+const FILLER_TEXTS = ['Long walk by the river today.', 'Trying a new bread recipe this weekend.', 'Anyone else watching the match?', 'Finished the book, loved the ending.'];
+const FILLER_BRAND = '<p>Running low on coffee? DM us for 20% off your first order, shop now!</p>';
+/** Filler status ids count down from here (Mastodon's ids are time-ordered; a timeline is newest first). */
+const FILLER_TOP = 800_000;
+
+export function fillerPost(n: number): Post & { expect: Expected } {
+  const by = FILLER_BY[n % FILLER_BY.length]!;
+  const id = String(FILLER_TOP - n);
+  return by === 'acme'
+    ? { id, by, html: FILLER_BRAND, replyTo: { id: '1001', who: 'friend' }, expect: 'collapsed' }
+    : { id, by, html: `<p>${FILLER_TEXTS[n % FILLER_TEXTS.length]!} (#${n})</p>`, expect: 'shown' };
+}
+
+/** Statuses per page, as the web app asks (`limit=20`, api/v1/timelines/home's default). */
+export const PAGE = 20;
+
+/** One page of the home timeline: HOME then filler, `total` items in all, paged by `max_id` (exclusive). */
+export function homePage(total: number, maxId: string | null): { posts: Post[]; next: string | null } {
+  const all = Math.max(total, HOME.length);
+  const start = maxId === null ? 0 : HOME.length + (FILLER_TOP - Number(maxId)) + 1;
+  if (!Number.isFinite(start) || start < 0) return { posts: [], next: null };
+  const posts: Post[] = [];
+  for (let i = start; i < Math.min(all, start + PAGE); i++) posts.push(i < HOME.length ? HOME[i]! : fillerPost(i - HOME.length));
+  const last = posts.at(-1);
+  return { posts, next: last !== undefined && start + posts.length < all ? last.id : null };
+}

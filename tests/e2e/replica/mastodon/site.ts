@@ -1,7 +1,9 @@
 // A Mastodon server replica, served on mastodon.social (one of Doorman's built-in servers) and on
 // social.example (a server the user adds at run time). Routes:
 //   GET /_replica/mastodon/app.js                 the web app (renders from the API, by XHR like axios)
-//   GET /api/v1/timelines/home                    Status[]
+//   GET /api/v1/timelines/home                    Status[]; with `items=N` (the benchmarks' infinite
+//                                                 scroll) N statuses in pages of 20 by `max_id`, each
+//                                                 page's Link header naming the next, as the real API does
 //   GET /api/v1/statuses/:id, /:id/context        Status, {ancestors, descendants}
 //   GET /api/v2/notifications                     grouped: {accounts, statuses, notification_groups}
 //   GET /api/v1/accounts/relationships?id[]=      Relationship[]
@@ -10,13 +12,16 @@
 //   GET anything else                             the server-rendered shell: head markers
 //                                                 (meta[name=initialPath], script#initial-state with
 //                                                 a fake access token) and div#mastodon
-// API calls must carry `Authorization: Bearer <FAKE_TOKEN>`, as the real server requires.
+// API calls must carry `Authorization: Bearer <FAKE_TOKEN>`, as the real server requires. With `lag=N`
+// on an API call (the page's `?lag=N`), the body is sent whole and the response held open N ms before
+// it ends: a client reading by fetch parses it at once, while Doorman's reader, which reads the stream
+// to its end, gets the facts N ms later (the race bsky.app has; see app.js).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sendJson, sendText, type ReplicaRequest, type ReplicaSite } from '../site';
 import {
-  FAKE_TOKEN, FRIEND_THREAD, HOME, MENTIONS, MY_THREAD, PEOPLE, SEARCH, VIEWER_ID, account, type Post, type Who,
+  FAKE_TOKEN, FRIEND_THREAD, HOME, MENTIONS, MY_THREAD, PEOPLE, SEARCH, VIEWER_ID, account, homePage, type Post, type Who,
 } from './data';
 
 const DIR = dirname(fileURLToPath(import.meta.url));
@@ -63,11 +68,23 @@ function authorised(r: ReplicaRequest): boolean {
   return r.req.headers.authorization === `Bearer ${FAKE_TOKEN}`;
 }
 
+const MAX_LAG_MS = 10_000;
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The home timeline; `items=N`: one page of N by `max_id`, the next page's address in the Link header. */
+function homeTimeline(r: ReplicaRequest): { body: unknown; link?: string } {
+  const total = Number(r.url.searchParams.get('items') ?? NaN);
+  if (!Number.isFinite(total)) return { body: HOME.map((p) => status(p, r.host)) };
+  const page = homePage(Math.min(total, 100_000), r.url.searchParams.get('max_id'));
+  const body = page.posts.map((p) => status(p, r.host));
+  if (page.next === null) return { body };
+  return { body, link: `<https://${r.host}/api/v1/timelines/home?items=${total}&max_id=${page.next}>; rel="next"` };
+}
+
 function api(r: ReplicaRequest): unknown {
   const { url, host } = r;
   const path = url.pathname;
   let m: RegExpExecArray | null;
-  if (path === '/api/v1/timelines/home') return HOME.map((p) => status(p, host));
   if ((m = /^\/api\/v1\/statuses\/(\d+)\/context$/.exec(path))) {
     const thread = [MY_THREAD, FRIEND_THREAD].find((t) => t.focal.id === m![1]);
     return { ancestors: [], descendants: (thread?.replies ?? []).map((p) => status(p, host)) };
@@ -105,15 +122,33 @@ function api(r: ReplicaRequest): unknown {
   return undefined;
 }
 
-function handle(r: ReplicaRequest): void {
+/** The whole body now, the end of the response `lag` ms later. */
+async function held(res: ReplicaRequest['res'], body: unknown, lag: number, headers: Record<string, string>): Promise<void> {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.write(JSON.stringify(body));
+  await delay(lag);
+  res.end('\n');
+}
+
+function handle(r: ReplicaRequest): void | Promise<void> {
   const { res, url } = r;
   if (url.pathname === '/_replica/mastodon/app.js') {
     return sendText(res, 200, 'text/javascript', readFileSync(join(DIR, 'app.js')));
   }
   if (url.pathname.startsWith('/api/')) {
     if (!authorised(r)) return sendJson(res, 401, { error: 'The access token is invalid' });
-    const body = api(r);
-    return body === undefined || body === null ? sendJson(res, 404, { error: 'Record not found' }) : sendJson(res, 200, body);
+    const home = url.pathname === '/api/v1/timelines/home' ? homeTimeline(r) : null;
+    const body = home === null ? api(r) : home.body;
+    if (body === undefined || body === null) return sendJson(res, 404, { error: 'Record not found' });
+    const lag = Math.min(MAX_LAG_MS, Math.max(0, Number(url.searchParams.get('lag') ?? 0) || 0));
+    const headers: Record<string, string> = home?.link === undefined ? {} : { link: home.link };
+    if (lag === 0) {
+      const text = JSON.stringify(body);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...headers });
+      res.end(text);
+      return;
+    }
+    return held(res, body, lag, headers);
   }
   if (url.pathname === '/') {
     res.writeHead(302, { location: '/home' });

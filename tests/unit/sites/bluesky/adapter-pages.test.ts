@@ -6,7 +6,7 @@ import type { FeedItem } from '../../../../src/core/model';
 import { FactStore } from '../../../../src/content/fact-store';
 import { bskyAdapter } from '../../../../src/sites/bluesky/adapter';
 import { bskyPageFacts } from '../../../../src/sites/bluesky/page-facts';
-import { PATHS, PEOPLE, notifications, postByKey, postThread, type PersonKey } from '../../../e2e/replica/bluesky/data';
+import { PATHS, PEOPLE, notifications, postByKey, postThread, timeline, type PersonKey } from '../../../e2e/replica/bluesky/data';
 import { compileSnapshot } from '../../../../src/core/compile';
 import { emptySnapshot } from '../../../../src/core/empty-snapshot';
 import { FeedController } from '../../../../src/content/controller';
@@ -127,5 +127,52 @@ describe('in the controller', () => {
     // …yet the item facts find the item: a reply from a brand, collapsed without waiting for the deadline.
     expect(root.getAttribute(ATTR)).toBe('collapse');
     expect(controller.awaitingFacts).toBe(0);
+  });
+});
+
+describe('an awaited post is read once (refresh)', () => {
+  const URL_ = 'https://bsky.app/';
+  const HOME_KEYS = ['samPost', 'acmeHomeReply', 'patPost'] as const;
+
+  it('deciding again from the read gives the item a fresh parse gives, once the facts are in', () => {
+    const page = loadPage(`<div id="feed">${HOME_KEYS.map((k) => post(k)).join('')}</div>`, URL_);
+    pages.push(page);
+    const facts = new FactStore();
+    const els = [...page.doc.querySelectorAll('[data-testid^="feedItem-by-"]')];
+    const reads = els.map((el) => bskyAdapter.parse(el, envFor(URL_, facts)) as FeedItem);
+    expect(reads.every((i) => bskyAdapter.awaitsFacts?.(i, envFor(URL_, facts)) === true)).toBe(true);
+    facts.merge(bskyPageFacts(timeline(Date.now())));
+    els.forEach((el, n) => {
+      const refreshed = bskyAdapter.refresh?.(el, reads[n]!, envFor(URL_, facts));
+      expect(refreshed).toEqual(bskyAdapter.parse(el, envFor(URL_, facts)));
+    });
+    expect((bskyAdapter.refresh?.(els[1]!, reads[1]!, envFor(URL_, facts)) as FeedItem).kind).toBe('reply');
+  });
+
+  it('in the controller: each awaited post read once, decided again when its facts come', () => {
+    const page = loadPage('<div id="feed"></div>', URL_);
+    pages.push(page);
+    const doc = page.doc;
+    ensureStylesheet(doc);
+    const facts = new FactStore();
+    let parses = 0;
+    const counting = { ...bskyAdapter, parse: (el: Element, env: Parameters<typeof bskyAdapter.parse>[1]) => (parses++, bskyAdapter.parse(el, env)) };
+    const controller = new FeedController(counting, facts, doc, { filtered: () => undefined, changed: () => undefined }, null, {
+      now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined,
+    });
+    controller.setRuleset(compileSnapshot(emptySnapshot()));
+    const feed = doc.getElementById('feed')!;
+    feed.innerHTML = HOME_KEYS.map((k) => post(k)).join('');
+    controller.scan([feed]);
+    expect(controller.awaitingFacts).toBe(HOME_KEYS.length);
+    // As the content script hands them over (session.ts): the changed accounts by id and by handle.
+    const delivered = bskyPageFacts(timeline(Date.now()));
+    const changed = facts.merge(delivered);
+    const handles = new Set(delivered.accounts.filter((a) => changed.accountIds.has(a.id)).map((a) => a.handle.toLowerCase()));
+    controller.reclassifyAccounts(changed.accountIds, handles, changed.itemIds);
+    expect(controller.awaitingFacts).toBe(0);
+    expect(parses).toBe(HOME_KEYS.length);
+    const marks = [...feed.children].map((el) => el.getAttribute(ATTR));
+    expect(marks).toEqual(['show', 'collapse', 'show']);
   });
 });

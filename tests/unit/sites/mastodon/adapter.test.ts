@@ -59,7 +59,7 @@ describe('the Mastodon adapter', () => {
 
   it('thread: replies below the focal post by others are replies; in the viewer\'s own thread they are theirs', () => {
     const thread = (focalAuthor: string) => `<div class="scrollable">
-      <div class="focusable detailed-status__wrapper"><div class="detailed-status" data-id="100"><a class="detailed-status__display-name" href="/@${focalAuthor}"><span class="display-name__account">@${focalAuthor}</span></a></div></div>
+      <div class="focusable detailed-status__wrapper"><div class="detailed-status"><a class="detailed-status__display-name" href="/@${focalAuthor}"><span class="display-name__account">@${focalAuthor}</span></a></div></div>
       ${statusHtml({ id: '101', acct: 'acme@brands.example', classes: 'status-reply status--in-thread' })}
       ${statusHtml({ id: '102', acct: focalAuthor, classes: 'status-reply status--in-thread' })}
     </div>`;
@@ -122,5 +122,50 @@ describe('the Mastodon adapter', () => {
     const drifted = loadPage(appPage('<article data-id="1"><div class="post"></div></article><article data-id="2"></article>'), 'https://mastodon.social/home');
     expect(mastodonAdapter.detectDrift(drifted.doc, 0)).toMatch(/none matches/);
     expect(mastodonAdapter.detectDrift(broken.doc, 1)).toBeNull();
+  });
+});
+
+describe('Mastodon items that arrive before their facts (awaitsFacts)', () => {
+  const body = [
+    cellHtml({ id: '20', acct: 'acme@brands.example', classes: 'status-reply' }),
+    cellHtml({ id: '21', cellId: '98', acct: 'friend@mas.to' }),
+  ].join('');
+
+  it('waits while the status or its author is not in the facts yet, on home and in a thread', () => {
+    for (const where of ['https://mastodon.social/home', 'https://mastodon.social/@friend@mas.to/5']) {
+      const { doc } = loadPage(appPage(body), where);
+      const env = envFor(where, new FactStore());
+      const { items } = parseAll(doc, env);
+      const reply = items.find((i) => i.id === '20')!;
+      expect(mastodonAdapter.awaitsFacts?.(reply, env), where).toBe(true);
+      // A boost's verdict turns on no fact of the boosted status: it never waits.
+      expect(mastodonAdapter.awaitsFacts?.(items.find((i) => i.id === '21')!, env), where).toBe(false);
+    }
+  });
+
+  it('stops waiting once the response that carried the status is read, follow state or not', () => {
+    const facts = new FactStore();
+    const { doc } = loadPage(appPage(body), 'https://mastodon.social/home');
+    const env = envFor('https://mastodon.social/home', facts);
+    const before = parseAll(doc, env).items.find((i) => i.id === '20')!;
+    expect(mastodonAdapter.awaitsFacts?.(before, env)).toBe(true);
+    // The status and its author, as the home timeline's response gives them: no relationship in it.
+    facts.merge({ site: 'mastodon', items: [{ id: '20', authorId: 'acme@brands.example' }], accounts: [{ id: 'acme@brands.example', handle: 'acme@brands.example', bot: false }] });
+    const after = parseAll(doc, envFor('https://mastodon.social/home', facts)).items.find((i) => i.id === '20')!;
+    expect(after.author.followed).toBe('unknown');
+    expect(mastodonAdapter.awaitsFacts?.(after, envFor('https://mastodon.social/home', facts))).toBe(false);
+  });
+
+  it('never waits where the user went looking, nor for notification groups', () => {
+    const search = 'https://mastodon.social/search';
+    const { doc } = loadPage(appPage(body), search);
+    const env = envFor(search, new FactStore());
+    for (const i of parseAll(doc, env).items) expect(mastodonAdapter.awaitsFacts?.(i, env)).toBe(false);
+    const group = `<article data-id="favourite-1"><div class="notification-group notification-group--favourite"><a href="/@dana@town.example">Dana</a> favorited your post</div></article>`;
+    const n = loadPage(appPage(group), 'https://mastodon.social/notifications');
+    const nEnv = envFor('https://mastodon.social/notifications', new FactStore());
+    const items = parseAll(n.doc, nEnv).items;
+    expect(items.map((i) => i.kind)).toEqual(['notification']);
+    expect(mastodonAdapter.awaitsFacts?.(items[0]!, nEnv)).toBe(false);
   });
 });
