@@ -30,7 +30,8 @@ export default defineManifest({
     ? { scripts: ['src/background/main.ts'], type: 'module' }
     : { service_worker: 'src/background/main.ts', type: 'module' },
   // scripting: pages open during an update get the new content scripts (src/background/reinject.ts).
-  permissions: ['storage', 'unlimitedStorage', 'scripting'],
+  // contextMenus: "Always allow @author" and the brand answers on a post (src/background/context-menu.ts).
+  permissions: ['storage', 'unlimitedStorage', 'scripting', 'contextMenus'],
   host_permissions: hostPermissionsFor(SITES),
   ...(optionalHosts.length > 0 ? { optional_host_permissions: optionalHosts } : {}),
   content_scripts: contentScriptsFor(SITES),

@@ -62,6 +62,9 @@ const ACCEPTS: Record<MessageType, readonly SenderKind[]> = {
   'follows/changed': [],
   'lists/changed': [],
   'item/reveal': [],
+  'item/context': [],
+  // The context menu's own listener takes it (context-menu.ts), checking the sender the same way.
+  'menu/target': [],
   'content/ping': [],
   'servers/list': ['extension'],
   'servers/add': ['extension'],

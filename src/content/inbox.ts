@@ -13,6 +13,7 @@ export type ContentMessage =
   | { type: 'follows/changed'; delta: FollowDelta }
   | { type: 'lists/changed'; delta: ListsDelta }
   | { type: 'item/reveal'; itemId: string }
+  | { type: 'item/context' }
   | { type: 'content/ping' };
 
 const MAX_DELTA = 2_000;
@@ -65,6 +66,7 @@ export function readContentMessage(raw: unknown): ContentMessage | null {
     case 'item/reveal':
       return str(raw.itemId, 1, 300) ? { type: raw.type, itemId: raw.itemId } : null;
     case 'content/ping':
+    case 'item/context':
       return { type: raw.type };
     default:
       return null;
