@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { getDb } from '../db/database';
 import { createBackground, senderKind } from './handlers';
+import { onInstalledNotice } from './first-run';
 import { createMenus, menuClicked, retitleMenus, type ContextMenuDeps, type MenusLike } from './context-menu';
 import { reinjectContentScripts, type ScriptingLike } from './reinject';
 import { createServerRegistry, type ServerRegistry, type ServerScripting } from './servers';
@@ -99,8 +100,14 @@ if (contextMenus && menuDeps) {
 }
 
 // Pages open during an install or update get the new content scripts now, not on their next load.
-browser.runtime.onInstalled.addListener(({ reason }) => {
+browser.runtime.onInstalled.addListener(({ reason, previousVersion }) => {
   if (menuDeps) createMenus(menuDeps).catch(logFailure('creating the context menu'));
+  // The first-run page once on install; after an update with visible changes, a note in the popup.
+  onInstalledNotice({ reason, ...(previousVersion ? { previousVersion } : {}) }, {
+    openTab: (path) => browser.tabs.create({ url: browser.runtime.getURL(path) }),
+    local: browser.storage.local,
+    version: manifest.version,
+  }).catch(logFailure('the install notice'));
   if (reason !== 'install' && reason !== 'update') return;
   reinjectContentScripts({
     contentScripts: browser.runtime.getManifest().content_scripts ?? [],

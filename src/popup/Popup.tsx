@@ -11,6 +11,8 @@ import { useLiveQuery } from '../ui/use-live-query';
 import { RECENT_COUNT, RecentItems } from './RecentItems';
 import { StorageAlert, useStorageFaults } from './StorageAlert';
 import { TabStatus } from './TabStatus';
+import { noteArea } from '../firstrun/note-area';
+import { WhatsNew } from '../firstrun/WhatsNew';
 import { useTab } from './use-tab';
 
 export function Popup() {
@@ -39,6 +41,7 @@ export function Popup() {
 
       <main class="popup__body">
         <StorageAlert faults={faults} onOpenLog={() => openOptions('log')} />
+        <WhatsNew area={noteArea} onDismissed={() => document.querySelector<HTMLElement>('.popup__settings')?.focus()} />
         <TabStatus state={tab} settings={settings} />
 
         <section class="panel" aria-labelledby="policy-title">
