@@ -2,8 +2,9 @@
 // and the placeholders it puts on the replica pages (x.com on its three themes, bsky.app, a Mastodon
 // server), each in the light and the dark colour scheme. Every check must find 0 violations; a
 // failure prints each violation with the elements it names. On the sites, only Doorman's own
-// placeholders are checked: the replica's markup is not ours to judge.
-import { readFileSync } from 'node:fs';
+// placeholders are checked: the replica's markup is not ours to judge. The placeholders on X's three
+// themes are screenshotted to docs/screenshots/placeholder-{light,dim,dark}.png to be looked at.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -99,5 +100,26 @@ describe('axe-core: 0 violations in light and dark', () => {
         await page.close();
       });
     }
+  }
+});
+
+describe("placeholders on X's three themes, screenshotted", () => {
+  for (const theme of ['light', 'dim', 'dark'] as const) {
+    it(`${theme}: the Show button names its item, the reason is whole on focus`, async () => {
+      const page = await sitePage(`https://x.com${X_PATHS.thread}?theme=${theme}`, 'light', 'article[data-testid="tweet"]');
+      const first = page.locator(`[data-doorman="collapse"] > ${PLACEHOLDER}`).first();
+      const button = first.locator('button');
+      expect(await button.getAttribute('aria-label')).toMatch(/^Show (reply|mention|post|quote) from @\w+$/);
+      const reason = first.locator('.doorman-reason');
+      const full = await reason.textContent();
+      expect(await page.locator(`#${await button.getAttribute('aria-describedby')}`).textContent()).toBe(full);
+      await button.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab'); // keyboard focus: :focus-visible and :focus-within as a person would see them
+      expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      mkdirSync(join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
+      await page.locator('[data-testid="primaryColumn"]').screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', `placeholder-${theme}.png`) });
+      await page.close();
+    });
   }
 });
