@@ -38,7 +38,8 @@ export default defineManifest({
   // scripting: pages open during an update get the new content scripts (src/background/reinject.ts).
   // activeTab: after a toolbar click, the popup may read that tab's address and look for Mastodon's
   // markers there, to offer "Enable Doorman on <host>" (src/popup/EnableServer.tsx).
-  permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
+  // contextMenus: "Always allow @author" and the brand answers on a post (src/background/context-menu.ts).
+  permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'contextMenus'],
   host_permissions: hostPermissionsFor(SITES),
   ...(optionalHosts.length > 0 ? { optional_host_permissions: optionalHosts } : {}),
   content_scripts: contentScriptsFor(SITES),

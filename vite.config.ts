@@ -52,6 +52,8 @@ export default defineConfig({
     // sit beside each file for DevTools (nothing fetches them otherwise).
     sourcemap: true,
     minify: true,
+    // Pages the manifest does not name: the first-run page (opened by the background on install).
+    rollupOptions: { input: { firstrun: 'src/firstrun/index.html' } },
   },
   server: { cors: { origin: [/chrome-extension:\/\//] } },
 });

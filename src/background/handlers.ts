@@ -66,6 +66,9 @@ const ACCEPTS: Record<MessageType, readonly SenderKind[]> = {
   'lists/changed': [],
   'item/reveal': [],
   'items/reveal-all': [],
+  'item/context': [],
+  // The context menu's own listener takes it (context-menu.ts), checking the sender the same way.
+  'menu/target': [],
   'content/ping': [],
   'servers/list': ['extension'],
   'servers/add': ['extension'],

@@ -4,7 +4,9 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { getDb } from '../db/database';
-import { createBackground } from './handlers';
+import { createBackground, senderKind } from './handlers';
+import { onInstalledNotice } from './first-run';
+import { createMenus, menuClicked, retitleMenus, type ContextMenuDeps, type MenusLike } from './context-menu';
 import { reinjectContentScripts, type ScriptingLike } from './reinject';
 import { createServerRegistry, type ServerRegistry, type ServerScripting } from './servers';
 import { isServerHost, listServers, saveServers } from '../db/servers';
@@ -103,8 +105,41 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 
 const logFailure = (what: string) => (e: unknown) => console.error(`doorman: ${what} failed:`, e);
 
+// The context menu on posts (context-menu.ts). Its writes end in the same rebuild and push as a page's.
+const contextMenus = (browser as { contextMenus?: MenusLike & { onClicked: typeof browser.contextMenus.onClicked } }).contextMenus;
+const extensionSender = { id: browser.runtime.id, url: browser.runtime.getURL('') };
+const menuDeps: ContextMenuDeps | null = contextMenus ? {
+  menus: contextMenus,
+  db,
+  askFrame: (tabId, frameId) => browser.tabs.sendMessage(tabId, { type: 'item/context' }, { frameId }),
+  changed: async () => background.handle({ type: 'data/changed' }, extensionSender),
+  documentUrlPatterns: () => [...matches],
+  message: (key, sub) => browser.i18n.getMessage(key, sub === undefined ? undefined : [sub]),
+} : null;
+if (contextMenus && menuDeps) {
+  contextMenus.onClicked.addListener((info, tab) => {
+    menuClicked(menuDeps, info, tab).catch(logFailure('a context menu action'));
+  });
+  browser.runtime.onStartup.addListener(() => {
+    createMenus(menuDeps).catch(logFailure('creating the context menu'));
+  });
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+    const m = message as { type?: unknown; handle?: unknown } | null;
+    if (m?.type !== 'menu/target' || typeof m.handle !== 'string' || m.handle.length > 320) return undefined;
+    if (senderKind(sender, { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') }) !== 'content') return undefined;
+    return retitleMenus(menuDeps, m.handle).then(() => ({ ok: true as const }), () => ({ ok: true as const }));
+  });
+}
+
 // Pages open during an install or update get the new content scripts now, not on their next load.
-browser.runtime.onInstalled.addListener(({ reason }) => {
+browser.runtime.onInstalled.addListener(({ reason, previousVersion }) => {
+  if (menuDeps) createMenus(menuDeps).catch(logFailure('creating the context menu'));
+  // The first-run page once on install; after an update with visible changes, a note in the popup.
+  onInstalledNotice({ reason, ...(previousVersion ? { previousVersion } : {}) }, {
+    openTab: (path) => browser.tabs.create({ url: browser.runtime.getURL(path) }),
+    local: browser.storage.local,
+    version: manifest.version,
+  }).catch(logFailure('the install notice'));
   if (reason !== 'install' && reason !== 'update') return;
   reinjectContentScripts({
     contentScripts: browser.runtime.getManifest().content_scripts ?? [],

@@ -259,7 +259,7 @@ export class FeedController {
 
   private decide(item: FeedItem, target: Element): void {
     const verdict = classify(item, this.ruleset!);
-    applyVerdict(target, item.id, verdict);
+    applyVerdict(target, item.id, verdict, item);
     if (verdict.action !== 'show' && !this.reported.has(item.id)) {
       this.reported.add(item.id);
       this.counts[verdict.reasonCode] = (this.counts[verdict.reasonCode] ?? 0) + 1;

@@ -14,6 +14,7 @@ export type ContentMessage =
   | { type: 'lists/changed'; delta: ListsDelta }
   | { type: 'item/reveal'; itemId: string }
   | { type: 'items/reveal-all' }
+  | { type: 'item/context' }
   | { type: 'content/ping' };
 
 const MAX_DELTA = 2_000;
@@ -67,6 +68,7 @@ export function readContentMessage(raw: unknown): ContentMessage | null {
       return str(raw.itemId, 1, 300) ? { type: raw.type, itemId: raw.itemId } : null;
     case 'content/ping':
     case 'items/reveal-all':
+    case 'item/context':
       return { type: raw.type };
     default:
       return null;

@@ -3,8 +3,13 @@
 // the browser's UI language (words.ts).
 import type { Verdict } from '../core/model';
 import { ATTR_OWNER, OWNER, ownedByUs } from './owner';
+import { buttonName, type PlaceholderAction, type PlaceholderSubject } from './placeholder-label';
 import { ATTR, ATTR_REVEALED, PLACEHOLDER_CLASS, styleOnce } from './styles';
-import { reasonSentence, word, wordsLanguage } from './words';
+import { reasonSentence, word, wordsLanguage, type PlaceholderWord } from './words';
+
+const ACTION_WORD: Record<PlaceholderAction, PlaceholderWord> = {
+  Show: 'placeholderShow', Hide: 'placeholderHide', Collapse: 'placeholderCollapse',
+};
 
 export const ATTR_ITEM = 'data-doorman-item';
 
@@ -13,6 +18,11 @@ export const ATTR_ITEM = 'data-doorman-item';
  * its listeners perhaps dead) is replaced, never kept beside ours: one placeholder per item, always.
  */
 const own = new WeakSet<Element>();
+/** The item each marked element holds, for its button's name ("Show reply from @acme"). */
+const subjects = new WeakMap<Element, PlaceholderSubject>();
+/** Ids tying each button to its reason (aria-describedby): unique in the page, whatever else runs there. */
+const REASON_ID = `doorman-reason-${Math.random().toString(36).slice(2, 8)}-`;
+let reasons = 0;
 
 function placeholderOf(target: Element): HTMLElement | null {
   const first = target.firstElementChild as HTMLElement | null;
@@ -28,7 +38,9 @@ function setRevealed(target: Element, revealed: boolean): void {
   else target.removeAttribute(ATTR_REVEALED);
   const button = placeholderOf(target)?.querySelector('button');
   if (button) {
-    button.textContent = word(revealed ? (target.getAttribute(ATTR) === 'hide' ? 'placeholderHide' : 'placeholderCollapse') : 'placeholderShow');
+    const action = revealed ? (target.getAttribute(ATTR) === 'hide' ? 'Hide' : 'Collapse') : 'Show';
+    button.textContent = word(ACTION_WORD[action]);
+    button.setAttribute('aria-label', buttonName(action, subjects.get(target)));
     button.setAttribute('aria-expanded', String(revealed));
   }
 }
@@ -47,10 +59,13 @@ function buildPlaceholder(doc: Document, target: Element): HTMLElement {
   mark.textContent = 'Doorman';
   const reason = doc.createElement('span');
   reason.className = 'doorman-reason';
+  reason.id = `${REASON_ID}${++reasons}`;
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = word('placeholderShow');
   button.setAttribute('aria-expanded', 'false');
+  // The screen reader hears the whole reason with the button, however much of it the line shows.
+  button.setAttribute('aria-describedby', reason.id);
   button.addEventListener('click', (e) => {
     // The site treats a click anywhere in a cell as "open this post"; this click is ours alone.
     e.preventDefault();
@@ -64,8 +79,9 @@ function buildPlaceholder(doc: Document, target: Element): HTMLElement {
   return box;
 }
 
-export function applyVerdict(target: Element, itemId: string, verdict: Verdict): void {
-  styleOnce(target.ownerDocument);
+export function applyVerdict(target: Element, itemId: string, verdict: Verdict, subject?: PlaceholderSubject): void {
+  styleOnce(target.ownerDocument, target);
+  if (subject) subjects.set(target, subject);
   target.setAttribute(ATTR_ITEM, itemId);
   if (target.getAttribute(ATTR_OWNER) !== OWNER) target.setAttribute(ATTR_OWNER, OWNER);
   if (verdict.action === 'show') {
@@ -84,19 +100,31 @@ export function applyVerdict(target: Element, itemId: string, verdict: Verdict):
   const reason = box.querySelector('.doorman-reason');
   if (reason && reason.textContent !== sentence) reason.textContent = sentence;
   if (box.title !== sentence) box.title = sentence;
-  if (previous !== verdict.action) setRevealed(target, target.hasAttribute(ATTR_REVEALED));
+  const button = box.querySelector('button');
+  if (previous !== verdict.action || (button && !button.hasAttribute('aria-label'))) setRevealed(target, target.hasAttribute(ATTR_REVEALED));
 }
 
 /** Marks an element as waiting for its verdict (kept invisible, still laid out). */
 export function markPending(target: Element): void {
   if (target.hasAttribute(ATTR)) return;
-  styleOnce(target.ownerDocument);
+  styleOnce(target.ownerDocument, target);
   target.setAttribute(ATTR, 'pending');
   target.setAttribute(ATTR_OWNER, OWNER);
 }
 
+/** A control inside the item to take the focus when its placeholder goes (the item itself if focusable). */
+function focusTargetIn(target: Element): HTMLElement | null {
+  const candidate = target.matches('[tabindex], a[href], button') ? target : target.querySelector('article[tabindex], [tabindex="0"], a[href], button');
+  const view = target.ownerDocument.defaultView;
+  return view && candidate instanceof view.HTMLElement ? candidate : null;
+}
+
 export function clearMark(target: Element, dropItemId = true): void {
-  placeholderOf(target)?.remove();
+  const box = placeholderOf(target);
+  const hadFocus = box !== null && box.contains(target.ownerDocument.activeElement);
+  box?.remove();
+  // The item was let in while its placeholder held the focus: the focus moves into the item, not to the page's body.
+  if (hadFocus) focusTargetIn(target)?.focus({ preventScroll: true });
   target.removeAttribute(ATTR);
   target.removeAttribute(ATTR_REVEALED);
   if (dropItemId) {

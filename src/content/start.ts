@@ -19,7 +19,8 @@ import type { TabHealth } from '../shared/messages';
 import { readContentMessage } from './inbox';
 import { injectedRegexEngine, type RegexSource } from './regex-loader';
 import { extensionAlive } from '../shared/alive';
-import { offMessage, onMessage as listenForMessages } from './extension-api';
+import { offMessage, onMessage as listenForMessages, send } from './extension-api';
+import { watchContextMenu } from './context-menu';
 
 export interface ContentOptions {
   /** Whether the extension is still there (tests fake an update with it). */
@@ -129,6 +130,7 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
     if (msg.type === 'item/reveal') return Promise.resolve({ revealed: reveal(doc, msg.itemId) });
     if (msg.type === 'items/reveal-all') return Promise.resolve({ revealed: revealAll(doc) });
     if (msg.type === 'content/ping') return Promise.resolve({ alive: true });
+    if (msg.type === 'item/context') return Promise.resolve({ item: menu.current() });
     return undefined;
   }
 
@@ -141,6 +143,10 @@ export function startContent(adapter: SiteAdapter, win: Window = window, opts: C
   }, signal);
   claimPage(win, alive, retire, signal);
   sweepMarks(doc);
+  // The context menu acts on the item of the last right-click; its titles name the author.
+  const menu = watchContextMenu(doc, adapter, facts, signal, (handle) => {
+    if (alive()) send({ type: 'menu/target', handle }).catch(() => undefined);
+  });
   // The stylesheet goes in with the first mark (styles.ts styleOnce), not here at document_start.
   // Listening before the first read: a change sent while the cache is being read is not missed.
   listenForMessages(onMessage);

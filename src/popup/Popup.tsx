@@ -12,6 +12,8 @@ import { RECENT_COUNT, RecentItems } from './RecentItems';
 import { EnableServer } from './EnableServer';
 import { StorageAlert, useStorageFaults } from './StorageAlert';
 import { TabStatus } from './TabStatus';
+import { noteArea } from '../firstrun/note-area';
+import { WhatsNew } from '../firstrun/WhatsNew';
 import { useTab } from './use-tab';
 
 export function Popup() {
@@ -40,6 +42,7 @@ export function Popup() {
 
       <main class="popup__body">
         <StorageAlert faults={faults} onOpenLog={() => openOptions('log')} />
+        <WhatsNew area={noteArea} onDismissed={() => document.querySelector<HTMLElement>('.popup__settings')?.focus()} />
         <TabStatus state={tab} settings={settings} />
         {tab.kind === 'unsupported' && <EnableServer tab={tab.tab} />}
 

@@ -141,10 +141,24 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('item/reveal'), itemId: z.string().min(1).max(300) }),
   /** background → content: reveal every collapsed item on the page (the keyboard command, background/commands.ts). */
   z.object({ type: z.literal('items/reveal-all') }),
+  /** background → content: the item under the pointer at the last right-click (the context menu acts on it). */
+  z.object({ type: z.literal('item/context') }),
+  /** content → background: a right-click over an item of `handle` ('' over no item): the menu's titles follow. */
+  z.object({ type: z.literal('menu/target'), handle: z.string().max(320) }),
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** The item a context menu acts on, as the content script read it at the right-click. */
+export const ContextItem = z.object({
+  site: KnownSiteId,
+  itemId: z.string().min(1).max(300),
+  authorId: z.string().max(200),
+  handle: z.string().max(320),
+  displayName: z.string().max(200),
+});
+export type ContextItem = z.infer<typeof ContextItem>;
 
 export interface ResponseMap {
   'snapshot/get': Snapshot;
@@ -161,6 +175,8 @@ export interface ResponseMap {
   'data/changed': { revision: number };
   'item/reveal': { revealed: boolean };
   'items/reveal-all': { revealed: number };
+  'item/context': { item: ContextItem | null };
+  'menu/target': { ok: true };
   'content/ping': { alive: true };
   'servers/list': { hosts: string[] };
   /** `error`: why the server was not added (not a host name, already built in, no permission). */

@@ -11,7 +11,7 @@ const SUPPORTED_HOSTS = [
   'https://bsky.app/*',
   'https://mastodon.social/*', 'https://mastodon.online/*', 'https://mstdn.social/*', 'https://mas.to/*', 'https://mastodon.world/*',
 ];
-const PERMISSIONS = ['storage', 'unlimitedStorage', 'scripting', 'activeTab'];
+const PERMISSIONS = ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'contextMenus'];
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
@@ -47,7 +47,7 @@ describe('the built manifest', () => {
   for (const { name, dir } of builds) {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
-    it(`${name}: asks only for storage and scripting, on the supported sites only`, () => {
+    it(`${name}: asks only for storage, scripting and contextMenus, on the supported sites only`, () => {
       expect(manifest.manifest_version).toBe(3);
       expect([...(manifest.permissions ?? [])].sort()).toEqual([...PERMISSIONS].sort());
       expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...SUPPORTED_HOSTS].sort());

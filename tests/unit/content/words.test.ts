@@ -4,6 +4,7 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyVerdict, reveal } from '../../../src/content/marking';
+import { buttonName } from '../../../src/content/placeholder-label';
 import { resetWords } from '../../../src/content/words';
 import type { Verdict } from '../../../src/core/model';
 import { useUiLanguage } from '../ui/catalogue';
@@ -57,5 +58,15 @@ describe('the placeholder in the UI language', () => {
     expect([box.lang, box.dir]).toEqual(['ar', 'rtl']);
     // No Arabic catalogue: Chrome falls back to English, the default locale.
     expect(box.querySelector('button')!.textContent).toBe('Show');
+  });
+
+  it.each([
+    ['en', 'Show reply from @acme', 'Hide ad'],
+    ['es', 'Mostrar respuesta de @acme', 'Ocultar anuncio'],
+    ['de', 'Anzeigen: Antwort von @acme', 'Ausblenden: Werbung'],
+  ])('names the Show button after its item in %s', (lang, named, unnamed) => {
+    restore = useUiLanguage(lang);
+    expect(buttonName('Show', { kind: 'reply', author: { handle: 'acme' } })).toBe(named);
+    expect(buttonName('Hide', { kind: 'ad', author: { handle: '' } })).toBe(unnamed);
   });
 });

@@ -194,5 +194,28 @@ window.__replica = {
   },
 };
 
+/**
+ * X's three themes (Settings → Display → Background): `?theme=light|dim|dark` on the first URL, or
+ * X's own `night_mode` cookie (0 light, 1 dim, 2 lights out). Like X, the script paints the body's
+ * background inline (rgb(255,255,255) / rgb(21,32,43) / rgb(0,0,0)); the rest follows the palette.
+ */
+const THEMES = {
+  light: { bg: 'rgb(255, 255, 255)', text: '#0f1419', muted: '#536471', line: '#eff3f4', hover: 'rgba(0, 0, 0, 0.03)', card: '#f7f9f9', head: 'rgba(255, 255, 255, 0.85)' },
+  dim: { bg: 'rgb(21, 32, 43)', text: '#f7f9f9', muted: '#8b98a5', line: '#38444d', hover: 'rgba(255, 255, 255, 0.03)', card: '#1e2732', head: 'rgba(21, 32, 43, 0.75)' },
+  dark: { bg: 'rgb(0, 0, 0)', text: '#e7e9ea', muted: '#71767b', line: '#2f3336', hover: 'rgba(231, 233, 234, 0.03)', card: '#16181c', head: 'rgba(0, 0, 0, 0.65)' },
+};
+function applyTheme() {
+  const asked = new URLSearchParams(location.search).get('theme');
+  const cookie = /(?:^|;\s*)night_mode=(\d)/.exec(document.cookie);
+  const name = asked in THEMES ? asked : cookie ? ['light', 'dim', 'dark'][Number(cookie[1])] || 'dark' : 'dark';
+  const t = THEMES[name];
+  const root = document.documentElement.style;
+  for (const k of ['text', 'muted', 'line', 'hover', 'card', 'head']) root.setProperty(`--${k}`, t[k]);
+  root.setProperty('--bg', t.bg);
+  document.body.style.backgroundColor = t.bg;
+  document.body.dataset.theme = name;
+}
+
+applyTheme();
 layout();
 route();
