@@ -4,7 +4,8 @@ import { describeSignals } from './brand';
 import { appliesTo, type CompiledRuleset } from './compile';
 import { ItemView } from './item-view';
 import type { FeedItem, Verdict } from './model';
-import { SEEK_CONTEXTS, siteEnabled, type Action, type ReasonCode, type VerdictClass } from './vocabulary';
+import type { DefaultSettings } from './settings-defaults';
+import { SEEK_CONTEXTS, siteEnabled, type Action, type ReasonCode, type TriState, type VerdictClass } from './vocabulary';
 
 const UNSOLICITED_KINDS: ReadonlySet<string> = new Set(['reply', 'mention', 'quote']);
 const KIND_NOUN: Readonly<Record<string, string>> = { reply: 'Reply', mention: 'Mention', quote: 'Quote' };
@@ -41,6 +42,8 @@ export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
   if (SEEK_CONTEXTS.has(item.context)) {
     return step('interaction', 'show', 'seek', 'seek', `Shown: you opened this ${item.context}, so only ads are hidden here`);
   }
+  const surfaced = surfacedStep(item, v.followed, settings, siteName, step);
+  if (surfaced !== null) return surfaced;
   if (!UNSOLICITED_KINDS.has(item.kind)) return step('interaction', 'show', 'default', 'default', 'Shown: not a reply or mention');
   const verified = item.author.verified;
   if (settings.letVerifiedOrganizations && (verified === 'organization' || verified === 'government')) {
@@ -67,4 +70,31 @@ export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
       `${noun}${where} from ${who}, a brand you don't follow (${describeSignals(brand)})`);
   }
   return step('interaction', 'show', 'default', 'default', `Shown: ${who} doesn't look like a brand`);
+}
+
+type Step = (cls: VerdictClass, action: Action, id: string, code: ReasonCode, reason: string) => Verdict;
+type SurfacedSettings = Pick<DefaultSettings, 'policy' | 'hideUnsolicitedBrands' | 'collapseNetworkSuggestions' | 'collapseRecommendations'>;
+
+/**
+ * Company pages, network suggestions and platform recommendations (LinkedIn's feed): what the site
+ * says about why an item is there, for items from authors the user neither follows nor let in. Null
+ * when the item carries none of it.
+ */
+function surfacedStep(item: FeedItem, followed: TriState, settings: SurfacedSettings, siteName: string, step: Step): Verdict | null {
+  const name = item.author.displayName || (item.author.handle ? `@${item.author.handle}` : 'this account');
+  if (item.surfacedBy === 'platform') {
+    return settings.collapseRecommendations
+      ? step('interruption', 'collapse', 'recommendation', 'platform-recommendation', `Recommended by ${siteName}, not by anyone you follow (you collapse recommendations)`)
+      : step('interaction', 'label', 'recommendation', 'platform-recommendation', `Recommended by ${siteName}, not by anyone you follow`);
+  }
+  if (item.fromPage === true && followed === false && (settings.policy === 'strict' || settings.hideUnsolicitedBrands)) {
+    return step('interruption', 'collapse', 'brand-page', 'brand-page',
+      `${item.kind === 'reply' ? 'Comment' : 'Update'} from ${name}, a company page you don't follow`);
+  }
+  if (item.surfacedBy === 'network') {
+    return settings.collapseNetworkSuggestions
+      ? step('interruption', 'collapse', 'network', 'network-suggestion', `Suggested by your network: someone you know reacted or commented, but you don't follow ${name} (you collapse these)`)
+      : step('interaction', 'label', 'network', 'network-suggestion', `Suggested by your network: someone you know reacted or commented, but you don't follow ${name}`);
+  }
+  return null;
 }
