@@ -3,7 +3,7 @@
 // the ad markers and why the update is there; the Voyager facts (page-facts.ts) confirm the actor's
 // type, follow and connection state and sponsorship where the markup is silent.
 import type { Author, FeedItem, ItemKind } from '../../core/model';
-import type { SurfacedBy } from '../../core/vocabulary';
+import { SEEK_CONTEXTS, type SurfacedBy } from '../../core/vocabulary';
 import { perBatch, type ParseEnv, type ParseFailure, type SiteAdapter } from '../../content/adapter';
 import { authorFrom } from '../../content/fact-author';
 import type { FactStore } from '../../content/fact-store';
@@ -163,6 +163,12 @@ export const linkedInAdapter: SiteAdapter = {
     return null;
   },
   markTarget: (el) => el,
+  awaitsFacts(item, env) {
+    // Only a page's item whose verdict turns on whether the user follows the page, where the markup
+    // did not say (no Follow button, no degree marker: notification cards, a followed page's updates).
+    if (SEEK_CONTEXTS.has(item.context) || item.promoted || item.fromPage !== true || item.author.followed !== 'unknown') return false;
+    return env.facts.accountByHandle(item.author.handle) === undefined;
+  },
   detectDrift(doc, parsedCount) {
     if (parsedCount > 0 || doc.querySelector(ITEM_ROOTS) !== null) return null;
     const list = doc.querySelector(FEED_LIST);
