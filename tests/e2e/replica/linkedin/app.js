@@ -174,6 +174,19 @@ async function messagingScreen() {
   }
 }
 
+/** The connections and following lists: one card per member or page; nothing Doorman filters. */
+async function listScreen(path, query) {
+  const main = screen('<ul class="mn-connections list-style-none"></ul>');
+  const list = main.querySelector('ul');
+  const body = await voyager(path, query);
+  for (const e of body.included) {
+    if (!/Profile$|Company$/.test(e.$type)) continue;
+    const name = e.name ?? `${e.firstName} ${e.lastName}`;
+    const href = e.publicIdentifier ? `/in/${e.publicIdentifier}/` : new URL(e.url).pathname;
+    list.append(el(`<li class="mn-connection-card artdeco-list"><a class="mn-connection-card__link" href="${esc(href)}"><span class="mn-connection-card__name">${esc(name)}</span></a></li>`));
+  }
+}
+
 function route() {
   const path = location.pathname;
   const company = /^\/company\/([^/]+)/.exec(path);
@@ -182,6 +195,12 @@ function route() {
   }
   if (/^\/notifications\/?/.test(path)) return notificationsScreen();
   if (/^\/messaging\/?/.test(path)) return messagingScreen();
+  if (/^\/mynetwork\/invite-connect\/connections\/?$/.test(path)) {
+    return listScreen('/voyager/api/relationships/dash/connections', { decorationId: 'com.linkedin.voyager.dash.deco.web.mynetwork.ConnectionListWithProfile-16', count: '40', q: 'search', sortType: 'RECENTLY_ADDED' });
+  }
+  if (/^\/mynetwork\/network-manager\/people-follow\/following\/?$/.test(path)) {
+    return listScreen('/voyager/api/graphql', { variables: '(start:0,count:20,query:(flagshipSearchIntent:MYNETWORK_CURATION_HUB,queryParameters:List((key:resultType,value:List(PEOPLE_FOLLOW)))))', queryId: 'voyagerSearchDashClusters.b0928897b71bd00a5a7291755dcd64f0' });
+  }
   return feedScreen('voyagerFeedDashMainFeed.40b6c66c0012911daa13ec1f85c2908c', (start) => `(start:${start},count:10,sortOrder:MEMBER_SETTING)`, items === null ? {} : { items });
 }
 

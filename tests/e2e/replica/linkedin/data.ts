@@ -293,3 +293,32 @@ export function me() {
     }],
   };
 }
+
+/**
+ * The user's connections list (/mynetwork/invite-connect/connections/), as the dash relationships
+ * API returns it (inferred from public clients of it; no capture): Connection entities naming each
+ * connected member's profile, the profiles beside them.
+ */
+export function connectionsList() {
+  const people = [MEMBERS.sam];
+  const included: unknown[] = [];
+  const elements: string[] = [];
+  for (const m of people) {
+    const urn = `urn:li:fsd_connection:${m.profileId}`;
+    elements.push(urn);
+    included.push({ $type: 'com.linkedin.voyager.dash.relationships.Connection', entityUrn: urn, connectedMember: profileUrn(m), createdAt: 1_700_000_000_000 });
+    included.push(entitiesOf(m)[0]);
+  }
+  return { data: { data: { relationshipsDashConnectionsBySearch: { '*elements': elements } } }, included };
+}
+
+/** Whom the user follows (/mynetwork/network-manager/people-follow/following/): FollowingState entities, following. */
+export function followingList() {
+  const followed: Actor[] = [MEMBERS.pat, PAGES.news];
+  const included: unknown[] = [];
+  for (const a of followed) included.push(...entitiesOf(a));
+  return { data: { data: { searchDashClustersByAll: { '*elements': [] } } }, included };
+}
+
+export const LEARNED = { connection: MEMBERS.sam, followed: [MEMBERS.pat, PAGES.news] } as const;
+export const urnOf = (a: Actor): string => (a.kind === 'member' ? profileUrn(a) : companyUrn(a));

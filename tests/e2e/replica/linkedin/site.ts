@@ -3,7 +3,9 @@
 //   GET /voyager/api/graphql?queryId=…   the GraphQL queries the app makes: voyagerFeedDashMainFeed
 //                                        (`variables=(start:N,count:M)`, `&items=` for the benchmark's
 //                                        long feed), voyagerFeedDashOrganizationalPageUpdates
-//   GET /voyager/api/voyagerIdentityDashNotificationCards, /voyager/api/voyagerMessagingGraphQL/graphql
+//   GET /voyager/api/voyagerIdentityDashNotificationCards, /voyager/api/voyagerMessagingGraphQL/graphql,
+//       /voyager/api/relationships/dash/connections, /voyager/api/graphql?queryId=voyagerSearchDashClusters
+//       (the connections and following lists)
 //   GET anything else                    the page shell, with /voyager/api/me embedded in <code>
 //                                        elements as the real initial HTML embeds its responses
 // As on the bsky.app replica, every Voyager body is sent whole, then the response is held open `lag`
@@ -12,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sendText, type ReplicaRequest, type ReplicaSite } from '../site';
-import { companyFeed, conversations, mainFeed, me, notificationCards } from './data';
+import { companyFeed, connectionsList, conversations, followingList, mainFeed, me, notificationCards } from './data';
 
 export const DEFAULT_LAG_MS = 150;
 const MAX_LAG_MS = 10_000;
@@ -55,6 +57,8 @@ function body(url: URL): unknown {
   if (path === '/voyager/api/graphql' && query.startsWith('voyagerFeedDashOrganizationalPageUpdates.')) return companyFeed();
   if (path === '/voyager/api/voyagerIdentityDashNotificationCards') return notificationCards();
   if (path === '/voyager/api/voyagerMessagingGraphQL/graphql' && query.startsWith('messengerConversations.')) return conversations();
+  if (path === '/voyager/api/relationships/dash/connections') return connectionsList();
+  if (path === '/voyager/api/graphql' && query.startsWith('voyagerSearchDashClusters.')) return followingList();
   return null;
 }
 
