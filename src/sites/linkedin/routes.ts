@@ -27,8 +27,11 @@ function decoded(segment: string): string | null {
   }
 }
 
+/** LinkedIn's origin, for links given as paths (built from the declaration: the bundle names no host). */
+export const ORIGIN = `https://${linkedin.hosts[0]}`;
+
 /** Whose profile or page an href (absolute on LinkedIn's hosts, or a path) names, else null. */
-export function actorFromHref(href: string, base = 'https://www.linkedin.com/'): ActorRef | null {
+export function actorFromHref(href: string, base = ORIGIN): ActorRef | null {
   let url: URL;
   try {
     url = new URL(href, base);
