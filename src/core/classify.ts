@@ -72,6 +72,7 @@ export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
   return step('interaction', 'show', 'default', 'default', `Shown: ${who} doesn't look like a brand`);
 }
 
+const PAGE_NOUN: Readonly<Record<string, string>> = { reply: 'Comment', mention: 'Message', notification: 'Notification' };
 type Step = (cls: VerdictClass, action: Action, id: string, code: ReasonCode, reason: string) => Verdict;
 type SurfacedSettings = Pick<DefaultSettings, 'policy' | 'hideUnsolicitedBrands' | 'collapseNetworkSuggestions' | 'collapseRecommendations'>;
 
@@ -89,7 +90,7 @@ function surfacedStep(item: FeedItem, followed: TriState, settings: SurfacedSett
   }
   if (item.fromPage === true && followed === false && (settings.policy === 'strict' || settings.hideUnsolicitedBrands)) {
     return step('interruption', 'collapse', 'brand-page', 'brand-page',
-      `${item.kind === 'reply' ? 'Comment' : 'Update'} from ${name}, a company page you don't follow`);
+      `${PAGE_NOUN[item.kind] ?? 'Update'} from ${name}, a company page you don't follow`);
   }
   if (item.surfacedBy === 'network') {
     return settings.collapseNetworkSuggestions
