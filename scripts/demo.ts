@@ -1,4 +1,4 @@
-// The demo a newcomer sees: the x.com, bsky.app and Mastodon (mastodon.social) replicas with Doorman loaded in Chromium.
+// The demo a newcomer sees: the x.com, bsky.app, Mastodon (mastodon.social) and www.linkedin.com replicas with Doorman loaded in Chromium.
 //   npm run demo                          headed Chromium on https://x.com/home (needs a display)
 //   npm run demo -- --screenshots DIR     headless: one PNG per replica page, then exit
 // Options: --dist DIR (default dist/), --keep-open-ms N (headed: close after N ms), --verbose.
@@ -7,12 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchDoorman, pageErrors, startReplicaServer } from '../tests/e2e/harness';
 import { PATHS as BSKY_PATHS } from '../tests/e2e/replica/bluesky/data';
+import { PATHS as LINKEDIN_PATHS } from '../tests/e2e/replica/linkedin/data';
 import { FRIEND_THREAD, PEOPLE } from '../tests/e2e/replica/mastodon/data';
 import { PATHS } from '../tests/e2e/replica/x/data';
 
 const X_POST = 'article[data-testid="tweet"]';
 const BSKY_POST = '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]';
 const MASTODON_POST = '.status[data-id]';
+const LINKEDIN_ITEM = 'div.feed-shared-update-v2[data-urn], article.nt-card, li.msg-conversation-listitem';
 const MASTODON_THREAD = `/@${PEOPLE.friend.acct}/${FRIEND_THREAD.focal.id}`;
 
 /** Name of the PNG, page URL, and an item whose presence says the page rendered. */
@@ -28,6 +30,10 @@ const SHOTS: readonly (readonly [string, string, string])[] = [
   ['mastodon-home', 'https://mastodon.social/home', MASTODON_POST],
   ['mastodon-thread', `https://mastodon.social${MASTODON_THREAD}`, MASTODON_POST],
   ['mastodon-notifications', 'https://mastodon.social/notifications', MASTODON_POST],
+  ['linkedin-feed', `https://www.linkedin.com${LINKEDIN_PATHS.home}`, LINKEDIN_ITEM],
+  ['linkedin-company', `https://www.linkedin.com${LINKEDIN_PATHS.company}`, LINKEDIN_ITEM],
+  ['linkedin-notifications', `https://www.linkedin.com${LINKEDIN_PATHS.notifications}`, LINKEDIN_ITEM],
+  ['linkedin-messaging', `https://www.linkedin.com${LINKEDIN_PATHS.messaging}`, LINKEDIN_ITEM],
 ];
 
 function arg(args: readonly string[], name: string): string | undefined {
@@ -86,7 +92,7 @@ async function headed(server: Awaited<ReturnType<typeof startReplicaServer>>, di
   const page = browser.context.pages()[0] ?? await browser.newPage();
   await page.goto(`https://x.com${PATHS.home}`);
   console.log([
-    'Doorman is loaded on local replicas of x.com, bsky.app and mastodon.social (every request to them goes to this process).',
+    'Doorman is loaded on local replicas of x.com, bsky.app, mastodon.social and www.linkedin.com (every request to them goes to this process).',
     `  home            https://x.com${PATHS.home}`,
     `  your thread     https://x.com${PATHS.thread}`,
     `  notifications   https://x.com${PATHS.notifications}`,
@@ -97,6 +103,10 @@ async function headed(server: Awaited<ReturnType<typeof startReplicaServer>>, di
     '  Mastodon home   https://mastodon.social/home',
     `  Mastodon thread https://mastodon.social${MASTODON_THREAD}`,
     '  Mastodon notifs https://mastodon.social/notifications',
+    `  LinkedIn feed   https://www.linkedin.com${LINKEDIN_PATHS.home}`,
+    `  LinkedIn page   https://www.linkedin.com${LINKEDIN_PATHS.company}`,
+    `  LinkedIn notifs https://www.linkedin.com${LINKEDIN_PATHS.notifications}`,
+    `  LinkedIn inbox  https://www.linkedin.com${LINKEDIN_PATHS.messaging}`,
     `  Doorman options chrome-extension://${browser.extensionId}/src/options/index.html`,
     'Close the browser window (or press Ctrl+C) to stop.',
   ].join('\n'));

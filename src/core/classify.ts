@@ -6,7 +6,8 @@ import { ItemView } from './item-view';
 import type { FeedItem, Verdict } from './model';
 import type { Why } from './reason';
 import { strongestSignals } from './reason-signals';
-import { SEEK_CONTEXTS, siteEnabled, type Action, type ReasonCode, type VerdictClass } from './vocabulary';
+import type { DefaultSettings } from './settings-defaults';
+import { SEEK_CONTEXTS, siteEnabled, type Action, type ReasonCode, type TriState, type VerdictClass } from './vocabulary';
 
 const UNSOLICITED_KINDS: ReadonlySet<string> = new Set(['reply', 'mention', 'quote']);
 
@@ -42,6 +43,8 @@ export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
   if (SEEK_CONTEXTS.has(item.context)) {
     return step('interaction', 'show', 'seek', 'seek', { say: 'seek', context: item.context });
   }
+  const surfaced = surfacedStep(item, v.followed, settings, siteName, step);
+  if (surfaced !== null) return surfaced;
   if (!UNSOLICITED_KINDS.has(item.kind)) return step('interaction', 'show', 'default', 'default', { say: 'notUnsolicited' });
   const verified = item.author.verified;
   if (settings.letVerifiedOrganizations && (verified === 'organization' || verified === 'government')) {
@@ -68,4 +71,31 @@ export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
         : { say: 'brand', who, kind, ownThread, signals: strongestSignals(brand) });
   }
   return step('interaction', 'show', 'default', 'default', { say: 'notBrand', who });
+}
+
+type Step = (cls: VerdictClass, action: Action, id: string, code: ReasonCode, why: Why) => Verdict;
+type SurfacedSettings = Pick<DefaultSettings, 'policy' | 'hideUnsolicitedBrands' | 'collapseNetworkSuggestions' | 'collapseRecommendations'>;
+
+/**
+ * Company pages, network suggestions and platform recommendations (LinkedIn's feed): what the site
+ * says about why an item is there, for items from authors the user neither follows nor let in. Null
+ * when the item carries none of it.
+ */
+function surfacedStep(item: FeedItem, followed: TriState, settings: SurfacedSettings, site: string, step: Step): Verdict | null {
+  const who = item.author.handle;
+  const name = item.author.displayName;
+  if (item.surfacedBy === 'platform') {
+    return settings.collapseRecommendations
+      ? step('interruption', 'collapse', 'recommendation', 'platform-recommendation', { say: 'recommendation', site, action: 'collapse' })
+      : step('interaction', 'label', 'recommendation', 'platform-recommendation', { say: 'recommendation', site, action: 'label' });
+  }
+  if (item.fromPage === true && followed === false && (settings.policy === 'strict' || settings.hideUnsolicitedBrands)) {
+    return step('interruption', 'collapse', 'brand-page', 'brand-page', { say: 'brandPage', who, name, kind: item.kind });
+  }
+  if (item.surfacedBy === 'network') {
+    return settings.collapseNetworkSuggestions
+      ? step('interruption', 'collapse', 'network', 'network-suggestion', { say: 'network', who, name, action: 'collapse' })
+      : step('interaction', 'label', 'network', 'network-suggestion', { say: 'network', who, name, action: 'label' });
+  }
+  return null;
 }

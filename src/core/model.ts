@@ -2,14 +2,14 @@
 // where data enters (imports, messages, tests). The hot path imports vocabulary.ts, never this file.
 import { z } from 'zod';
 import {
-  ACTIONS, ITEM_KINDS, PAGE_CONTEXTS, REASON_CODES, VERDICT_CLASSES, VERIFIED_KINDS,
+  ACTIONS, ITEM_KINDS, PAGE_CONTEXTS, REASON_CODES, SURFACED_BY, VERDICT_CLASSES, VERIFIED_KINDS,
   type Action as ActionT, type ItemKind as ItemKindT, type PageContext as PageContextT,
   type ReasonCode as ReasonCodeT, type TriState as TriStateT, type VerdictClass as VerdictClassT,
   type VerifiedKind as VerifiedKindT,
 } from './vocabulary';
 import { REASON_SENTENCES, type Why as WhyT } from './reason';
 
-export { ACTIONS, ITEM_KINDS, PAGE_CONTEXTS, REASON_CODES, SEEK_CONTEXTS, VERDICT_CLASSES, VERIFIED_KINDS } from './vocabulary';
+export { ACTIONS, ITEM_KINDS, PAGE_CONTEXTS, REASON_CODES, SEEK_CONTEXTS, SURFACED_BY, VERDICT_CLASSES, VERIFIED_KINDS } from './vocabulary';
 
 /**
  * A site id as core sees it: any well-formed id. Core knows no particular site; which ids name real
@@ -67,6 +67,10 @@ export const FeedItem = z.object({
   promoted: z.boolean(),
   /** The language of the text as the site detected it (a BCP 47 tag, lower-case), when the page says. */
   lang: z.string().max(35).optional(),
+  /** The author is an organisation's page (a LinkedIn company or showcase page), as the site itself says. */
+  fromPage: z.boolean().optional(),
+  /** Why the site showed it when not for following its author (vocabulary.ts SURFACED_BY); absent: it did not say. */
+  surfacedBy: z.enum(SURFACED_BY).optional(),
 });
 export type FeedItem = z.infer<typeof FeedItem>;
 
@@ -83,6 +87,7 @@ export type ReasonCode = ReasonCodeT;
 export const Why = z.object({
   say: z.enum(REASON_SENTENCES),
   who: shortText(320).optional(),
+  name: shortText(200).optional(),
   site: shortText(100).optional(),
   kind: ItemKind.optional(),
   ownThread: z.boolean().optional(),

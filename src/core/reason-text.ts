@@ -16,6 +16,8 @@ export interface ReasonLocale {
 const SUBJECT_KINDS: ReadonlySet<string> = new Set(['reply', 'mention', 'quote']);
 const SEEK_CONTEXTS: ReadonlySet<string> = new Set(['search', 'profile', 'list']);
 const RULE_ACTIONS: ReadonlySet<string> = new Set(['show', 'label', 'collapse', 'hide']);
+/** What a page's item is called when its own kind says so (LinkedIn: a comment, a message, a notification). */
+const PAGE_KINDS: ReadonlySet<string> = new Set(['reply', 'mention', 'notification']);
 
 /** Intl.ListFormat's short unit lists ("a, b, c" in English), built at its first use. */
 export function listJoiner(lang: string): (parts: readonly string[]) => string {
@@ -45,6 +47,7 @@ export function reasonText(why: Why, locale: ReasonLocale): string {
   const say = (key: string, subs: readonly string[] = []): string =>
     message(key, subs.length > 0 ? subs : undefined) || [key, ...subs].join(' ');
   const who = (): string => (why.who ? `@${why.who}` : say('whyThisAccount'));
+  const named = (): string => why.name || who();
   const subject = (): string =>
     say(`whySubject_${why.kind && SUBJECT_KINDS.has(why.kind) ? why.kind : 'message'}${why.ownThread ? '_own' : ''}`);
 
@@ -74,6 +77,12 @@ export function reasonText(why: Why, locale: ReasonLocale): string {
         : locale.list((why.signals ?? []).map((id) => message(`brandSignal_${id}`) || id));
       return say('why_brand', [subject(), who(), signals]);
     }
+    case 'brandPage':
+      return say('why_brandPage', [say(`whyPageSubject_${why.kind && PAGE_KINDS.has(why.kind) ? why.kind : 'other'}`), named()]);
+    case 'network':
+      return say(why.action === 'collapse' ? 'why_network_collapse' : 'why_network', [named()]);
+    case 'recommendation':
+      return say(why.action === 'collapse' ? 'why_recommendation_collapse' : 'why_recommendation', [why.site ?? '']);
     case 'rule':
       return say(`why_rule_${why.action && RULE_ACTIONS.has(why.action) ? why.action : 'show'}`, [why.rule ?? '']);
   }

@@ -7,7 +7,7 @@ import type { Action, ItemKind, PageContext } from './vocabulary';
 /** The sentences a reason can be; each is one message (`why_<say>`) in every locale. */
 export const REASON_SENTENCES = [
   'off', 'paused', 'followed', 'allowlisted', 'ad', 'seek', 'notUnsolicited', 'mutingOff', 'notBrand',
-  'verifiedOrg', 'unknownFollow', 'notFollowed', 'brand', 'rule',
+  'verifiedOrg', 'unknownFollow', 'notFollowed', 'brand', 'rule', 'brandPage', 'network', 'recommendation',
 ] as const;
 export type ReasonSentence = (typeof REASON_SENTENCES)[number];
 
@@ -15,6 +15,8 @@ export interface Why {
   say: ReasonSentence;
   /** The author's handle without "@"; '' when the page did not show it ("this account"). */
   who?: string;
+  /** The author's display name, for the sentences that name a page or a person by it (LinkedIn). */
+  name?: string;
   /** The site's name ("X", "Bluesky"): a proper noun, never translated. */
   site?: string;
   /** What the item is, for the sentences that name it (a reply, a mention, a quote). */
@@ -25,7 +27,7 @@ export interface Why {
   signals?: string[];
   /** The user marked the account as a brand (then `signals` is empty). */
   marked?: boolean;
-  /** The user rule's name and the action it took. */
+  /** The user rule's name and the action it took; for 'network' and 'recommendation', the action taken. */
   rule?: string;
   action?: Action;
   /** Where the user went looking (search, profile, list). */

@@ -8,6 +8,8 @@ export interface DefaultSettings {
   hideUnsolicitedBrands: boolean;
   letVerifiedOrganizations: boolean;
   brandThreshold: number;
+  collapseNetworkSuggestions: boolean;
+  collapseRecommendations: boolean;
   sites: Record<string, { enabled: boolean }>;
   log: { maxEntries: number; maxAgeDays: number };
 }
@@ -20,6 +22,8 @@ export const defaultSettings = (): DefaultSettings => ({
   hideUnsolicitedBrands: true,
   letVerifiedOrganizations: false,
   brandThreshold: 3,
+  collapseNetworkSuggestions: false,
+  collapseRecommendations: false,
   sites: {},
   log: { ...DEFAULT_LOG },
 });

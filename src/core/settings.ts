@@ -22,6 +22,10 @@ export const Settings = z.object({
   letVerifiedOrganizations: z.boolean().default(DEFAULTS.letVerifiedOrganizations),
   /** Brand-likeness score at which an account counts as a brand. */
   brandThreshold: z.number().min(1).max(20).default(DEFAULTS.brandThreshold),
+  /** Items a site showed only because a connection reacted or commented (LinkedIn): labelled, or collapsed when on. */
+  collapseNetworkSuggestions: z.boolean().default(DEFAULTS.collapseNetworkSuggestions),
+  /** The site's own recommendations (jobs, courses, features): labelled, or collapsed when on. */
+  collapseRecommendations: z.boolean().default(DEFAULTS.collapseRecommendations),
   /**
    * Per-site switches by site id. A site without an entry is enabled, so a new site needs nothing here;
    * entries for ids no site declares are kept (harmless, and they keep their meaning if it returns).

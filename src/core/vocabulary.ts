@@ -38,8 +38,19 @@ export const REASON_CODES = [
   'brand-mention',
   'not-followed',
   'default',
+  'brand-page',
+  'network-suggestion',
+  'platform-recommendation',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
+
+/**
+ * Why a site put an item in front of the user when it was not for following its author: 'network'
+ * when only because a connection reacted to or commented on it (LinkedIn's "X likes this"),
+ * 'platform' for the site's own recommendations (jobs, courses, "try this feature").
+ */
+export const SURFACED_BY = ['network', 'platform'] as const;
+export type SurfacedBy = (typeof SURFACED_BY)[number];
 
 export const POLICIES = ['off', 'balanced', 'strict'] as const;
 export type Policy = (typeof POLICIES)[number];

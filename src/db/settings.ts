@@ -11,6 +11,8 @@ export interface SettingsPatch {
   hideUnsolicitedBrands?: boolean;
   letVerifiedOrganizations?: boolean;
   brandThreshold?: number;
+  collapseNetworkSuggestions?: boolean;
+  collapseRecommendations?: boolean;
   sites?: Partial<Settings['sites']>;
   log?: Partial<Settings['log']>;
 }

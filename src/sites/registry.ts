@@ -2,10 +2,11 @@
 // SITES; ids, names, host lookups, the manifest entries and the pages' lists all derive from it.
 import { siteLookup } from './lookup';
 import { bsky } from './bluesky/site';
+import { linkedin } from './linkedin/site';
 import { mastodon } from './mastodon/site';
 import { x } from './x/site';
 
-export const SITES = [x, bsky, mastodon] as const;
+export const SITES = [x, bsky, mastodon, linkedin] as const;
 
 export type Site = (typeof SITES)[number];
 export type SiteId = Site['id'];

@@ -1,5 +1,6 @@
-// Jobs 1 and 2 as controls: the policy, "hide unsolicited brand messages" and the opt-in for
-// platform-verified organisations. Shared by the popup and the options page.
+// Jobs 1 and 2 as controls: the policy, "hide unsolicited brand messages", the opt-in for
+// platform-verified organisations, and collapsing network suggestions and platform recommendations.
+// Shared by the popup and the options page.
 import { updateSettings, type SettingsPatch } from '../db';
 import { POLICIES, type Policy, type Settings } from '../core/settings';
 import { useAnnounce } from './announcer';
@@ -54,6 +55,24 @@ export function PolicyControls({ settings }: { settings: Settings }) {
         description={t('verifiedOrgsDesc')}
         onChange={(v) =>
           void change({ letVerifiedOrganizations: v }, t(v ? 'verifiedOrgsOn' : 'verifiedOrgsOff'), { letVerifiedOrganizations: !v })
+        }
+      />
+      <Switch
+        name="collapseNetworkSuggestions"
+        checked={settings.collapseNetworkSuggestions}
+        label={t('networkSuggestionsLabel')}
+        description={t('networkSuggestionsDesc')}
+        onChange={(v) =>
+          void change({ collapseNetworkSuggestions: v }, t(v ? 'networkSuggestionsOn' : 'networkSuggestionsOff'), { collapseNetworkSuggestions: !v })
+        }
+      />
+      <Switch
+        name="collapseRecommendations"
+        checked={settings.collapseRecommendations}
+        label={t('recommendationsLabel')}
+        description={t('recommendationsDesc')}
+        onChange={(v) =>
+          void change({ collapseRecommendations: v }, t(v ? 'recommendationsOn' : 'recommendationsOff'), { collapseRecommendations: !v })
         }
       />
     </div>

@@ -10,6 +10,7 @@ const SUPPORTED_HOSTS = [
   'https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*',
   'https://bsky.app/*',
   'https://mastodon.social/*', 'https://mastodon.online/*', 'https://mstdn.social/*', 'https://mas.to/*', 'https://mastodon.world/*',
+  'https://www.linkedin.com/*', 'https://linkedin.com/*',
 ];
 const PERMISSIONS = ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'contextMenus'];
 

@@ -21,7 +21,7 @@ export interface ReplicaRequest {
 }
 
 export interface ReplicaSite {
-  id: 'x' | 'bsky' | 'mastodon';
+  id: 'x' | 'bsky' | 'mastodon' | 'linkedin';
   hosts: readonly string[];
   handle(r: ReplicaRequest): Promise<void> | void;
 }

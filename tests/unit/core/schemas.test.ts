@@ -135,6 +135,8 @@ describe('Settings', () => {
       hideUnsolicitedBrands: true,
       letVerifiedOrganizations: false,
       brandThreshold: 3,
+      collapseNetworkSuggestions: false,
+      collapseRecommendations: false,
       // No entry per site: a site without one is on, so a new site needs no default.
       sites: {},
       log: { maxEntries: 10_000, maxAgeDays: 30 },

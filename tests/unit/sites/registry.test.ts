@@ -39,7 +39,7 @@ describe('the registry', () => {
       content: 'src/sites/x/content.ts', pageWorld: 'src/sites/x/page-world.ts',
       accounts: { handle: /^[a-z0-9_]{1,15}$/, id: /^\d{1,30}$/ },
     });
-    expect(SITE_IDS).toEqual(['x', 'bsky', 'mastodon']);
+    expect(SITE_IDS).toEqual(['x', 'bsky', 'mastodon', 'linkedin']);
   });
 
   it('declares Mastodon with its largest servers, user-added servers beside them, and addresses as accounts', () => {

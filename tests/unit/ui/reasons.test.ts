@@ -39,6 +39,11 @@ function verdicts(): Record<string, Verdict> {
     marked: classify(item({ kind: 'quote' }), ruleset({ overrides: [{ site: 'x', accountId: 'a1', handle: 'someone', brand: 'brand' }] })),
     notBrand: classify(item(), balanced),
     rule: classify(item(), ruleset({ rules: [rule({ type: 'kind', kinds: ['reply'] }, { name: 'Replies', then: { class: 'interruption', action: 'hide' } })] })),
+    brandPage: classify(item({ site: 'linkedin', kind: 'post', fromPage: true, author: { handle: 'company/acme', displayName: 'Acme', followed: false } }), balanced),
+    network: classify(item({ site: 'linkedin', kind: 'post', surfacedBy: 'network', author: { handle: 'in/hana', displayName: 'Hana', followed: false } }), balanced),
+    networkCollapsed: classify(item({ site: 'linkedin', kind: 'post', surfacedBy: 'network', author: { handle: 'in/hana', displayName: 'Hana', followed: false } }), ruleset({ settings: { collapseNetworkSuggestions: true } })),
+    recommendation: classify(item({ site: 'linkedin', kind: 'post', surfacedBy: 'platform', author: { handle: '', followed: false } }), balanced),
+    recommendationCollapsed: classify(item({ site: 'linkedin', kind: 'post', surfacedBy: 'platform', author: { handle: '', followed: false } }), ruleset({ settings: { collapseRecommendations: true } })),
   };
 }
 
@@ -71,6 +76,10 @@ describe('reason sentences in the UI language', () => {
     expect(whyText(v.brand!.why)).toBe('Erwähnung von @acme, einer Marke, der Sie nicht folgen (verifizierte Organisation, Unternehmensprofil)');
     expect(whyText(v.seek!.why)).toBe('Angezeigt: Sie haben diese Suche geöffnet, daher wird hier nur Werbung ausgeblendet');
     expect(whyText(v.rule!.why)).toBe('Ausgeblendet durch Ihre Regel „Replies“');
+    expect(whyText(v.brandPage!.why)).toBe('Beitrag von Acme, einer Unternehmensseite, der Sie nicht folgen');
+    speak('en');
+    expect(whyText(v.brandPage!.why)).toBe("Update from Acme, a company page you don't follow");
+    expect(whyText(v.networkCollapsed!.why)).toBe("Suggested by your network: someone you know reacted or commented, but you don't follow Hana (you collapse these)");
   });
 
   it('joins three signals as the language lists them, and names a signal it has no words for by its id', () => {

@@ -1,0 +1,12 @@
+import { Window } from 'happy-dom';
+import { readFileSync } from 'node:fs';
+const f = process.argv[2];
+const html = readFileSync(`tests/fixtures/linkedin/${f}.html`,'utf8');
+const win = new Window({url:'https://www.linkedin.com/feed/', settings:{disableJavaScriptEvaluation:true,disableJavaScriptFileLoading:true,disableCSSFileLoading:true,disableIframePageLoading:true}});
+win.document.write(html);
+const d = win.document;
+const sel = process.argv[3];
+const el = d.querySelector(sel);
+let s = el?.outerHTML ?? 'none';
+s = s.replace(/<!---->/g,'').replace(/\n\s*\n/g,'\n').replace(/ {2,}/g,' ');
+console.log(s.slice(0, Number(process.argv[4]??8000)));
