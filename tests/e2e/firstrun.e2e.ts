@@ -12,7 +12,7 @@ import { doormanSuite } from './support/suite';
 
 const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const suite = doormanSuite();
+const suite = doormanSuite({ keepFirstRun: true });
 
 const firstRunPages = (): Page[] => suite.browser.context.pages().filter((p) => p.url().endsWith('/src/firstrun/index.html'));
 

@@ -27,6 +27,11 @@ export interface LaunchOptions {
   locale?: string;
   /** Extra environment for the browser process (LANGUAGE picks Chromium's UI language on Linux). */
   env?: Record<string, string>;
+  /**
+   * Keep the first-run tab Doorman opens on install (the first-run test). Otherwise it is closed as
+   * soon as it opens, so a test or a benchmark sees only its own pages and pays for no other tab.
+   */
+  keepFirstRun?: boolean;
 }
 
 export interface DoormanBrowser {
@@ -94,7 +99,14 @@ export async function launchDoorman(opts: LaunchOptions): Promise<DoormanBrowser
     ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
   });
 
+  const closeFirstRun = (ctx: BrowserContext) => {
+    if (opts.keepFirstRun) return;
+    ctx.on('page', (page) => {
+      page.waitForURL(/\/src\/firstrun\//, { timeout: 15_000 }).then(() => page.close(), () => undefined);
+    });
+  };
   let context = await launch();
+  closeFirstRun(context);
   let extensionId = '';
   const findId = async () => {
     if (!dist) return '';
@@ -120,6 +132,7 @@ export async function launchDoorman(opts: LaunchOptions): Promise<DoormanBrowser
     async closeAndReopen() {
       await context.close();
       context = await launch();
+      closeFirstRun(context);
       extensionId = await findId();
     },
     async close() {
