@@ -38,7 +38,13 @@ export function classify(item: FeedItem, rs: CompiledRuleset): Verdict {
 
   if (v.followed === true) return step('interaction', 'show', 'followed', 'followed', { say: 'followed', who });
   if (v.allowlisted) return step('interaction', 'show', 'allowlisted', 'allowlisted', { say: 'allowlisted', who });
-  if (item.promoted || item.kind === 'ad') return step('interruption', 'hide', 'ad', 'ad', { say: 'ad', who });
+  if (item.promoted || item.kind === 'ad') {
+    // A paid message in the user's inbox (LinkedIn's Sponsored messages) keeps one line: the user
+    // sees that the inbox holds it and why it is folded; an ad in a feed leaves nothing.
+    return item.kind === 'mention'
+      ? step('interruption', 'collapse', 'ad', 'ad', { say: 'sponsoredMessage', who, name: item.author.displayName })
+      : step('interruption', 'hide', 'ad', 'ad', { say: 'ad', who });
+  }
   // Where the user went looking, only ads are hidden.
   if (SEEK_CONTEXTS.has(item.context)) {
     return step('interaction', 'show', 'seek', 'seek', { say: 'seek', context: item.context });

@@ -77,6 +77,8 @@ export function reasonText(why: Why, locale: ReasonLocale): string {
         : locale.list((why.signals ?? []).map((id) => message(`brandSignal_${id}`) || id));
       return say('why_brand', [subject(), who(), signals]);
     }
+    case 'sponsoredMessage':
+      return say('why_sponsoredMessage', [named()]);
     case 'brandPage':
       return say('why_brandPage', [say(`whyPageSubject_${why.kind && PAGE_KINDS.has(why.kind) ? why.kind : 'other'}`), named()]);
     case 'network':

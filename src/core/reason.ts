@@ -8,6 +8,7 @@ import type { Action, ItemKind, PageContext } from './vocabulary';
 export const REASON_SENTENCES = [
   'off', 'paused', 'followed', 'allowlisted', 'ad', 'seek', 'notUnsolicited', 'mutingOff', 'notBrand',
   'verifiedOrg', 'unknownFollow', 'notFollowed', 'brand', 'rule', 'brandPage', 'network', 'recommendation',
+  'sponsoredMessage',
 ] as const;
 export type ReasonSentence = (typeof REASON_SENTENCES)[number];
 

@@ -13,8 +13,9 @@ import { LogSection } from './sections/LogSection';
 import { SitesSection } from './sections/SitesSection';
 import { SyncSection } from './sections/SyncSection';
 
-export const SECTIONS = ['general', 'rules', 'allowed', 'follows', 'log', 'sites', 'sync', 'data'] as const;
-export type SectionId = (typeof SECTIONS)[number];
+import { SECTIONS, type SectionId } from './sections';
+
+export { SECTIONS, type SectionId };
 
 type Loader = () => Promise<ComponentType>;
 

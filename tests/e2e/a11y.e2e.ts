@@ -13,9 +13,10 @@ import { PATHS as BSKY_PATHS } from './replica/bluesky/data';
 import { PATHS as X_PATHS } from './replica/x/data';
 import { tabIdFor } from './support/extension';
 import { doormanSuite } from './support/suite';
+import { SECTIONS } from '../../src/options/sections';
 
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const SECTIONS = ['general', 'rules', 'allowed', 'follows', 'log', 'sites', 'data'] as const;
+
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
 const PLACEHOLDER = '.doorman-placeholder';

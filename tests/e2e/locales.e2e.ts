@@ -11,11 +11,12 @@ import { REPO_ROOT, pageErrors } from './harness';
 import { PATHS } from './replica/x/data';
 import { tabIdFor } from './support/extension';
 import { doormanSuite } from './support/suite';
+import { SECTIONS } from '../../src/options/sections';
 
 type Catalogue = Record<string, { message: string }>;
 
 const SHOTS = join(REPO_ROOT, '.tmp', 'screenshots');
-const SECTIONS = ['general', 'rules', 'allowed', 'follows', 'log', 'sites', 'data'] as const;
+
 const catalogue = (lang: string): Catalogue =>
   JSON.parse(readFileSync(join(REPO_ROOT, 'public', '_locales', lang, 'messages.json'), 'utf8')) as Catalogue;
 const en = catalogue('en');

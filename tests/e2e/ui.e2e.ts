@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
 import { PATHS, SCENARIO } from './replica/x/data';
 import { dumpDb as dumpAll, extensionCall, tabIdFor as tabIdForPattern } from './support/extension';
+import { SECTIONS } from '../../src/options/sections';
 
 const SHOTS = join(REPO_ROOT, '.tmp', 'screenshots');
 const ARTICLE = 'article[data-testid="tweet"]';
@@ -259,7 +260,7 @@ describe('popup and options in the built extension', () => {
       await popup.screenshot({ path: join(SHOTS, `popup-${mode}-full.png`), fullPage: true });
       expect(errors.errors).toEqual([]);
       await popup.close();
-      for (const section of ['general', 'rules', 'allowed', 'follows', 'log', 'sites', 'data']) {
+      for (const section of SECTIONS) {
         const page = await openOptions(section, dark);
         const perr = pageErrors(page);
         await page.waitForTimeout(250);

@@ -76,7 +76,7 @@ describe('classify (property)', () => {
     );
   });
 
-  it('a promoted item with no rules, policy ≠ off, from an author neither followed nor allowlisted, is hidden', () => {
+  it('a promoted item with no rules, policy ≠ off, from an author neither followed nor allowlisted, is hidden (a sponsored message collapsed)', () => {
     fc.assert(
       fc.property(snapshot({ rules: fc.constant([]), policy: fc.constantFrom('balanced', 'strict') }), items, (snap0, its) => {
         // No allowlist and no follow graph, every site on: the author cannot be followed or let in.
@@ -85,7 +85,7 @@ describe('classify (property)', () => {
         for (const it of its) {
           const ad: FeedItem = { ...it, promoted: true, author: { ...it.author, followed: it.author.followed === true ? false : it.author.followed } };
           const v = classify(ad, rs);
-          expect(v.action).toBe('hide');
+          expect(v.action).toBe(ad.kind === 'mention' ? 'collapse' : 'hide');
           expect(v.class).toBe('interruption');
           expect(v.reasonCode).toBe('ad');
         }

@@ -118,7 +118,7 @@ export function referenceClassify(s: Snapshot, item: FeedItem): RefVerdict {
   if (p === 'off') return { class: 'interaction', action: 'show', ruleId: 'policy:off', reasonCode: 'off' };
   if (followed === true) return v('interaction', 'show', 'followed', 'followed');
   if (allowlisted) return v('interaction', 'show', 'allowlisted', 'allowlisted');
-  if (item.promoted || item.kind === 'ad') return v('interruption', 'hide', 'ad', 'ad');
+  if (item.promoted || item.kind === 'ad') return v('interruption', item.kind === 'mention' ? 'collapse' : 'hide', 'ad', 'ad');
   if (['search', 'profile', 'list'].includes(item.context)) return v('interaction', 'show', 'seek', 'seek');
   if (!['reply', 'mention', 'quote'].includes(item.kind)) return v('interaction', 'show', 'default', 'default');
   if (settings.letVerifiedOrganizations && (a.verified === 'organization' || a.verified === 'government')) {

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, ITEM_KINDS, PAGE_CONTEXTS, REASON_CODES, VERIFIED_KINDS } from '../../../src/core/model';
+import { SECTIONS } from '../../../src/options/sections';
 
 const root = join(__dirname, '../../..');
 const messages = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Record<
@@ -52,7 +53,7 @@ describe('messages.json', () => {
       ...VERIFIED_KINDS.map((c) => `verified_${c}`),
       ...['off', 'balanced', 'strict'].flatMap((p) => [`policy_${p}`, `policyDesc_${p}`]),
       ...['working', 'degraded', 'paused', 'waiting'].map((s) => `status_${s}`),
-      ...['general', 'rules', 'allowed', 'follows', 'log', 'sites', 'data'].flatMap((s) => [`section_${s}`, `sectionLead_${s}`]),
+      ...SECTIONS.flatMap((s) => [`section_${s}`, `sectionLead_${s}`]),
       ...['show', 'label', 'collapse', 'hide'].map((a) => `actionHint_${a}`),
       ...['interaction', 'interruption'].map((c) => `class_${c}`),
       ...['contains', 'word', 'regex'].flatMap((m) => [`textMode_${m}`, `textPlaceholder_${m}`, `describeText_${m}`]),

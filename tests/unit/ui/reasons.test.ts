@@ -39,6 +39,7 @@ function verdicts(): Record<string, Verdict> {
     marked: classify(item({ kind: 'quote' }), ruleset({ overrides: [{ site: 'x', accountId: 'a1', handle: 'someone', brand: 'brand' }] })),
     notBrand: classify(item(), balanced),
     rule: classify(item(), ruleset({ rules: [rule({ type: 'kind', kinds: ['reply'] }, { name: 'Replies', then: { class: 'interruption', action: 'hide' } })] })),
+    sponsoredMessage: classify(item({ site: 'linkedin', kind: 'mention', promoted: true, author: { handle: '', displayName: 'MegaCorp', followed: false } }), balanced),
     brandPage: classify(item({ site: 'linkedin', kind: 'post', fromPage: true, author: { handle: 'company/acme', displayName: 'Acme', followed: false } }), balanced),
     network: classify(item({ site: 'linkedin', kind: 'post', surfacedBy: 'network', author: { handle: 'in/hana', displayName: 'Hana', followed: false } }), balanced),
     networkCollapsed: classify(item({ site: 'linkedin', kind: 'post', surfacedBy: 'network', author: { handle: 'in/hana', displayName: 'Hana', followed: false } }), ruleset({ settings: { collapseNetworkSuggestions: true } })),

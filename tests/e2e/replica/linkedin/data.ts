@@ -132,7 +132,7 @@ export interface Conversation {
 
 export const CONVERSATIONS: readonly Conversation[] = [
   { key: 'samChat', thread: '2-c2FtY2hhdA==', by: MEMBERS.sam, snippet: 'Sam: See you at the garden on Saturday?', expect: 'shown' },
-  { key: 'megaSponsored', thread: '2-bWVnYWFk', by: PAGES.mega, snippet: 'Morgan, unlock 40% off MegaCorp Cloud. Claim your offer.', pill: 'Sponsored', expect: 'hidden' },
+  { key: 'megaSponsored', thread: '2-bWVnYWFk', by: PAGES.mega, snippet: 'Morgan, unlock 40% off MegaCorp Cloud. Claim your offer.', pill: 'Sponsored', expect: 'collapsed' },
   { key: 'rileyInMail', thread: '2-cmlsZXk=', by: MEMBERS.riley, snippet: 'Riley: I came across your profile and have a role…', pill: 'InMail', expect: 'shown' },
 ];
 

@@ -69,7 +69,7 @@ describe('the messaging list', () => {
     <a class="msg-conversation-listitem__link" href="/messaging/thread/${thread}/"><h3 class="msg-conversation-listitem__participant-names"><span class="truncate">${name}</span></h3>
     <p class="msg-conversation-card__message-snippet">${pill === null ? '' : `<span class="msg-conversation-card__pill">${pill}</span>`}<span>${snippet}</span></p></a></li>`;
 
-  it('hides Sponsored and "LinkedIn Offer" conversations (English and German), keeps InMail and people', () => {
+  it('collapses Sponsored and "LinkedIn Offer" conversations (English and German), keeps InMail and people', () => {
     for (const [lang, sponsored] of [['en', 'Sponsored'], ['de', 'LinkedIn-Angebot'], ['en', 'LinkedIn Offer']] as const) {
       const doc = open(`<html lang="${lang}"><body><ul>
         ${conversation('MegaCorp', sponsored, 'Claim your offer', '2-a')}
@@ -79,7 +79,7 @@ describe('the messaging list', () => {
       expect(items.map((i) => [i.id, i.author.displayName, i.promoted])).toEqual([
         ['/messaging/thread/2-a/', 'MegaCorp', true], ['/messaging/thread/2-b/', 'Riley Stone', false], ['/messaging/thread/2-c/', 'Sam Rivera', false],
       ]);
-      expect(items.map((i) => classify(i, ruleset()).action)).toEqual(['hide', 'show', 'show']);
+      expect(items.map((i) => classify(i, ruleset()).action)).toEqual(['collapse', 'show', 'show']);
     }
   });
 });
