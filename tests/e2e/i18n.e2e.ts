@@ -1,5 +1,5 @@
 // Doorman in the browser's language, end to end: Chromium launched in Spanish (`--lang=es`, locale
-// es-ES) and then in German on the x.com replica. The verdicts are the same as in English; the
+// es-ES) and then in German on the x.com replica served in that language (`?lang=`). The verdicts are the same as in English; the
 // placeholders, their buttons and the reasons in the page, the popup and the options log are in the
 // UI language, and the pages take its `lang`. Screenshots of the popup and the log in both languages
 // go to docs/screenshots/ (popup-es.png, log-es.png, popup-de.png, log-de.png) to be looked at.
@@ -28,8 +28,9 @@ function markOf(page: Page, handle: string, id: string): Promise<string> {
   }, [handle, id] as const);
 }
 
-async function openAndSettle(page: Page, path: string): Promise<void> {
-  await page.goto(`https://x.com${path}`);
+/** The replica served in the UI's language too (`?lang=`: X's own strings and `<html lang>`), as a Spanish or German user sees x.com. */
+async function openAndSettle(page: Page, path: string, lang: string): Promise<void> {
+  await page.goto(`https://x.com${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
   await page.locator(ARTICLE).first().waitFor({ state: 'attached' });
   // The page re-renders its first cells ~600 ms after load; let that and Doorman's batches settle.
   await page.waitForTimeout(900);
@@ -108,7 +109,7 @@ function languageSuite(w: Words, locale: string) {
     it('decides the thread, mentions and home as in English, with the placeholder in the UI language', async () => {
       const page = await suite.browser.newPage();
       const errors = pageErrors(page);
-      await openAndSettle(page, PATHS.thread);
+      await openAndSettle(page, PATHS.thread, w.lang);
       await expectEnglishVerdicts(page, 'thread');
       const acme = SCENARIO.unsolicitedBrandReply;
       const box = cellOf(page, acme.handle, acme.tweetId).locator('.doorman-placeholder');
@@ -125,11 +126,11 @@ function languageSuite(w: Words, locale: string) {
       await box.locator('button').click();
       expect(await box.locator('button').textContent()).toBe(w.show);
 
-      await openAndSettle(page, PATHS.mentions);
+      await openAndSettle(page, PATHS.mentions, w.lang);
       await expectEnglishVerdicts(page, 'mentions');
       const mega = SCENARIO.brandMention;
       expect(await cellOf(page, mega.handle, mega.tweetId).locator('.doorman-reason').textContent()).toMatch(w.brandMention);
-      await openAndSettle(page, PATHS.home);
+      await openAndSettle(page, PATHS.home, w.lang);
       await expectEnglishVerdicts(page, 'home');
       expect(errors.errors).toEqual([]);
     });
