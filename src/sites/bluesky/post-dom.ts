@@ -1,7 +1,7 @@
 // Reads the pieces of one bsky.app post out of its item root: author, permalink, text, links,
 // mentions, repost and quote markers. Each reader skips the quoted post nested inside (its own author
 // links, timestamp and text), because the quoted author is not the one writing to you.
-import { normalizeDomain } from '../../core/domain';
+import { outsideLinkDomain } from '../../core/domain';
 import { MAX_TEXT_CHARS, spokenText } from '../../content/spoken-text';
 import { postPath, profilePath } from './routes';
 import {
@@ -94,16 +94,8 @@ export function readLinkDomains(root: Element, base: URL): string[] {
   const out = new Set<string>();
   for (const a of root.querySelectorAll('a[href]')) {
     if ((a.getAttribute('href') ?? '').startsWith('/') || inQuote(a, root)) continue;
-    let url: URL;
-    try {
-      url = new URL(a.getAttribute('href') ?? '', base);
-    } catch {
-      continue;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') continue;
-    const host = normalizeDomain(url.hostname);
-    if (OWN_HOSTS.has(url.hostname.toLowerCase()) || OWN_HOSTS.has(host)) continue;
-    if (host.length <= 253 && host.includes('.') && /^[a-z0-9.-]+$/.test(host)) out.add(host);
+    const host = outsideLinkDomain(a.getAttribute('href') ?? '', base, OWN_HOSTS);
+    if (host !== null) out.add(host);
     if (out.size >= MAX_DOMAINS) break;
   }
   return [...out];

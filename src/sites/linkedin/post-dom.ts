@@ -2,7 +2,7 @@
 // path), its degree and follow state, the sub-description's ad markers, the header saying why the
 // update is in the feed, the text and its links. Structure first (link paths, aria-pressed, URNs),
 // words (words.ts, by the page's language) only where structure cannot tell.
-import { normalizeDomain } from '../../core/domain';
+import { outsideLinkDomain } from '../../core/domain';
 import { MAX_TEXT_CHARS, spokenText } from '../../content/spoken-text';
 import { actorFromHref, type ActorRef } from './routes';
 import { ACTOR_LINK, ACTOR_SUB, ACTOR_SUPPLEMENTARY, ACTOR_TITLE, COMMENT, FOLLOW_BUTTON, HEADER_TEXT, TEXT } from './selectors';
@@ -107,16 +107,8 @@ export function readLinkDomains(textEl: Element | null, base: URL): string[] {
   if (textEl === null) return [];
   const out = new Set<string>();
   for (const a of textEl.querySelectorAll('a[href]')) {
-    let url: URL;
-    try {
-      url = new URL(a.getAttribute('href') ?? '', base);
-    } catch {
-      continue;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') continue;
-    const host = normalizeDomain(url.hostname);
-    if (OWN_HOSTS.has(url.hostname.toLowerCase()) || OWN_HOSTS.has(host)) continue;
-    if (host.length <= 253 && host.includes('.') && /^[a-z0-9.-]+$/.test(host)) out.add(host);
+    const host = outsideLinkDomain(a.getAttribute('href') ?? '', base, OWN_HOSTS);
+    if (host !== null) out.add(host);
     if (out.size >= MAX_DOMAINS) break;
   }
   return [...out];
