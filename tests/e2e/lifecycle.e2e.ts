@@ -162,8 +162,9 @@ describe('an extension update under an open tab', () => {
     expect((await marks(page)).maxPerCell).toBe(1);
 
     // What the new instance filters is logged…
-    await expect.poll(async () => (await readLog(browser)).filter((e) => e.itemId === pat.tweetId).map((e) => e.reason), { timeout: 10_000 })
-      .toEqual(['Collapsed by your rule “Mute Pat”']);
+    // (as data: the sentence id and its parameters, worded wherever it is shown)
+    await expect.poll(async () => (await readLog(browser)).filter((e) => e.itemId === pat.tweetId).map((e) => e.why), { timeout: 10_000 })
+      .toEqual([{ say: 'rule', rule: 'Mute Pat', action: 'collapse' }]);
     // …and the popup's "Show on page" reaches it (the new instance answers; the orphan is gone).
     const tabId = await tabIdFor(browser, 'https://x.com/*');
     const popup = await browser.newPage();
