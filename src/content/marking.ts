@@ -81,14 +81,16 @@ function buildPlaceholder(doc: Document, target: Element): HTMLElement {
 
 export function applyVerdict(target: Element, itemId: string, verdict: Verdict, subject?: PlaceholderSubject): void {
   styleOnce(target.ownerDocument, target);
-  if (subject) subjects.set(target, subject);
   target.setAttribute(ATTR_ITEM, itemId);
   if (target.getAttribute(ATTR_OWNER) !== OWNER) target.setAttribute(ATTR_OWNER, OWNER);
   if (verdict.action === 'show') {
+    subjects.delete(target);
     clearMark(target, false);
     target.setAttribute(ATTR, 'show');
     return;
   }
+  // Only what the button's name needs, not the whole item (its text stays out of the page's heap).
+  if (subject) subjects.set(target, { kind: subject.kind, author: { handle: subject.author.handle } });
   const previous = target.getAttribute(ATTR);
   target.setAttribute(ATTR, verdict.action);
   let box = placeholderOf(target);
