@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
 import { ALLOWLIST, HOME_FEED, PATHS, POSTS, PEOPLE, postByKey, type Expected, type ReplicaPage } from './replica/bluesky/data';
 import { readLog } from './support/extension';
+import { instrumentPaint } from './support/paint';
 
 let server: ReplicaServer;
 let browser: DoormanBrowser;
@@ -35,34 +36,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/**
- * Before the page's scripts: every painted element with `elementtiming` (each post's text), and for
- * each item root how long it carried Doorman's pending mark (ms, page clock) and how many ever did.
- */
-async function instrument(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __painted: Set<string>; __pendingMs: number[]; __pendingSince: Map<Element, number> };
-    w.__painted = new Set();
-    w.__pendingMs = [];
-    w.__pendingSince = new Map();
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__painted.add((e as PerformanceEntry & { identifier: string }).identifier);
-    }).observe({ type: 'element', buffered: true });
-    new MutationObserver((records) => {
-      const now = performance.now();
-      for (const r of records) {
-        const t = r.target as Element;
-        const v = t.getAttribute('data-doorman');
-        if (v === 'pending' && !w.__pendingSince.has(t)) w.__pendingSince.set(t, now);
-        else if (v !== 'pending' && w.__pendingSince.has(t)) {
-          w.__pendingMs.push(now - (w.__pendingSince.get(t) ?? now));
-          w.__pendingSince.delete(t);
-        }
-      }
-    }).observe(document, { attributes: true, attributeFilter: ['data-doorman'], subtree: true });
-  });
-}
 
 const ITEM = '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]';
 
@@ -126,7 +99,7 @@ describe('Doorman on the bsky.app replica (Balanced, defaults, @goodcoffee.com a
   for (const where of ['home', 'thread', 'notifications', 'search', 'profile'] as const) {
     it(`decides every scenario item on ${where} as expected, paints no interruption, leaves nothing pending`, async () => {
       const page = await browser.newPage();
-      await instrument(page);
+      await instrumentPaint(page);
       const errors = pageErrors(page);
       await openAndSettle(page, PATHS[where]);
       const got: Record<string, string> = {};
@@ -167,7 +140,7 @@ describe('Doorman on the bsky.app replica (Balanced, defaults, @goodcoffee.com a
 
   it('facts later than the deadline: items are decided without them (shown), then re-decided when they come', async () => {
     const page = await browser.newPage();
-    await instrument(page);
+    await instrumentPaint(page);
     const reply = postByKey('acmeHomeReply').rkey;
     await page.goto('https://bsky.app/?lag=5000');
     await page.locator(ITEM).first().waitFor({ state: 'attached' });

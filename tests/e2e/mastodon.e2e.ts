@@ -14,6 +14,7 @@ import type { FeedItem } from '../../src/core/model';
 import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
 import { FAKE_TOKEN, FRIEND_THREAD, HOME, MENTIONS, MY_THREAD, PEOPLE, SEARCH } from './replica/mastodon/data';
 import { addRuleRaw, dumpDb, extensionCall, tabIdFor } from './support/extension';
+import { instrumentPaint } from './support/paint';
 
 let server: ReplicaServer;
 let browser: DoormanBrowser;
@@ -255,34 +256,6 @@ describe('the access token', () => {
   });
 });
 
-/**
- * Before the page's scripts: every painted element with `elementtiming` (each status's text), and how
- * long each element carried Doorman's pending mark (ms, page clock), and how many ever did.
- */
-async function instrument(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __painted: Set<string>; __pendingMs: number[]; __pendingSince: Map<Element, number> };
-    w.__painted = new Set();
-    w.__pendingMs = [];
-    w.__pendingSince = new Map();
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__painted.add((e as PerformanceEntry & { identifier: string }).identifier);
-    }).observe({ type: 'element', buffered: true });
-    new MutationObserver((records) => {
-      const now = performance.now();
-      for (const r of records) {
-        const t = r.target as Element;
-        const pending = t.getAttribute('data-doorman') === 'pending';
-        if (pending && !w.__pendingSince.has(t)) w.__pendingSince.set(t, now);
-        else if (!pending && w.__pendingSince.has(t)) {
-          w.__pendingMs.push(now - (w.__pendingSince.get(t) ?? now));
-          w.__pendingSince.delete(t);
-        }
-      }
-    }).observe(document, { attributes: true, attributeFilter: ['data-doorman'], subtree: true });
-  });
-}
-
 interface PaintReport {
   interruptions: number;
   interruptionsPainted: number;
@@ -327,7 +300,7 @@ describe('statuses in the DOM before their facts (the app reading its API by fet
 
   it('facts 150 ms behind the DOM: every mention waits for them, none is painted before its verdict', async () => {
     const page = await browser.newPage();
-    await instrument(page);
+    await instrumentPaint(page);
     const errors = pageErrors(page);
     await page.goto('https://mastodon.social/notifications?lag=150');
     await page.locator('body[data-replica-ready]').waitFor({ state: 'attached' });
@@ -351,7 +324,7 @@ describe('statuses in the DOM before their facts (the app reading its API by fet
 
   it('facts later than the deadline: released by the deadline alone (shown), re-decided when they come', async () => {
     const page = await browser.newPage();
-    await instrument(page);
+    await instrumentPaint(page);
     await page.goto('https://mastodon.social/notifications?lag=5000');
     await page.locator('body[data-replica-ready]').waitFor({ state: 'attached' });
     // Nothing pending any more while the response has not ended: no item waited past FACTS_DEADLINE_MS
