@@ -133,8 +133,11 @@ describe('Doorman on the www.linkedin.com replica (Balanced, defaults, Good Coff
     const page = await suite.browser.newPage();
     await page.goto('https://www.linkedin.com/mynetwork/invite-connect/connections/');
     await page.locator('.mn-connection-card').first().waitFor({ state: 'attached' });
+    // The list's facts trail its cards (the replica holds each response open): let them all arrive.
+    await page.waitForLoadState('networkidle');
     await page.goto('https://www.linkedin.com/mynetwork/network-manager/people-follow/following/');
     await page.locator('.mn-connection-card').first().waitFor({ state: 'attached' });
+    await page.waitForLoadState('networkidle');
     await page.goto('about:blank'); // leaving the page sends what the learner queued
     const want = [LEARNED.connection, ...LEARNED.followed].map(urnOf).sort();
     await expect.poll(async () => {
