@@ -1,18 +1,21 @@
-// The per-page filtering loop: element → FeedItem → verdict → mark, synchronously from in-memory
-// data only, so it can run inside the MutationObserver callback (before the page paints). A huge
-// batch is the exception: what one slice cannot decide waits hidden (pending) for later slices.
+// The content script's filtering loop for one page, from start to stop: it takes a ruleset (start),
+// finds the item roots each mutation batch adds (scan), reads and classifies them synchronously from
+// in-memory data (decide), marks their verdict (mark), and takes every mark back when it ends (stop).
+// Being synchronous, it runs inside the MutationObserver callback, before the page paints. What it
+// cannot decide yet waits hidden in held-items.ts; reading through the adapter is item-reader.ts.
 import { classify } from '../core/classify';
 import type { CompiledRuleset } from '../core/compile';
-import type { FeedItem, PageContext, ReasonCode, Verdict } from '../core/model';
-import { isParseFailure, type ParseEnv, type ParseFailure, type SiteAdapter } from './adapter';
-import { AwaitingFacts, windowTimer, type DeadlineTimer } from './awaiting';
+import type { FeedItem, ReasonCode, Verdict } from '../core/model';
+import { isParseFailure, type SiteAdapter } from './adapter';
+import type { DeadlineTimer } from './awaiting';
 import type { FactStore } from './fact-store';
-import { applyVerdict, clearMark, markPending, releaseMark } from './marking';
-import { SLICE_MS, SliceQueue, taskScheduler, type SliceScheduler } from './slices';
+import { HeldItems } from './held-items';
+import { ItemReader } from './item-reader';
+import { applyVerdict, clearMark, releaseMark } from './marking';
+import { SLICE_MS, taskScheduler, type SliceScheduler } from './slices';
 import { rootsIn, type Root } from './item-roots';
 import { ATTR } from './styles';
 import { TrackedItems, type Tracked } from './tracked';
-
 
 export interface ControllerEvents {
   /** An item was collapsed, hidden or labelled (once per item id per page). */
@@ -31,19 +34,13 @@ export class FeedController {
   private ruleset: CompiledRuleset | null = null;
   private readonly seen = new WeakSet<Element>();
   private readonly tracked = new TrackedItems();
-  private readonly pending = new Set<Element>();
   private readonly failed = new Set<Element>();
   private readonly reported = new Set<string>();
+  private readonly reader: ItemReader;
+  private readonly held: HeldItems<FeedItem>;
   private sincePrune = 0;
-  private slices: SliceQueue<Root> | null = null;
-  /** Items kept pending until their facts arrive (adapter.awaitsFacts), each for FACTS_DEADLINE_MS at most. */
-  private awaiting: AwaitingFacts<FeedItem> | null = null;
   private disposed = false;
   private href = '';
-  private url: URL | null = null;
-  private context: PageContext = 'other';
-  /** ParseEnv.batch: emptied at the start of every batch. */
-  private readonly batch = new Map<string, unknown>();
   parsed = 0;
   failures = 0;
   failureSample = '';
@@ -52,12 +49,19 @@ export class FeedController {
 
   constructor(
     private readonly adapter: SiteAdapter,
-    private readonly facts: FactStore,
+    facts: FactStore,
     private readonly doc: Document,
     private readonly events: ControllerEvents,
     private scheduler: SliceScheduler | null = null,
-    private readonly timer: DeadlineTimer | null = null,
-  ) {}
+    timer: DeadlineTimer | null = null,
+  ) {
+    this.reader = new ItemReader(adapter, facts, () => this.syncLocation());
+    this.held = new HeldItems<FeedItem>((el) => adapter.markTarget(el), () => doc.defaultView as Window, timer, {
+      slice: (r) => this.process(r.el, r.force),
+      sliceStarts: () => this.reader.newBatch(),
+      late: (els) => this.factsLate(els),
+    });
+  }
 
   get degraded(): boolean {
     return this.driftDetail !== null;
@@ -67,14 +71,29 @@ export class FeedController {
     return this.ruleset !== null;
   }
 
+  /** Items still waiting for a slice. */
+  get queued(): number {
+    return this.held.queued;
+  }
+
+  /** Items waiting for their facts right now. */
+  get awaitingFacts(): number {
+    return this.held.awaitingFacts;
+  }
+
+  get trackedCount(): number {
+    return this.tracked.size;
+  }
+
+  // ── start ──
+
   setRuleset(rs: CompiledRuleset): void {
     if (this.disposed) return;
     const first = this.ruleset === null;
     this.ruleset = rs;
     if (first) {
-      const waiting = [...this.pending];
-      this.pending.clear();
-      this.batch.clear();
+      const waiting = this.held.takeRulesetWaiters();
+      this.reader.newBatch();
       this.run(waiting.filter((el) => el.isConnected).map((el) => ({ el, force: true })));
     } else {
       this.reclassify(() => true);
@@ -97,8 +116,7 @@ export class FeedController {
     const href = this.doc.location.href;
     if (href === this.href) return;
     this.href = href;
-    this.url = new URL(href);
-    this.context = this.adapter.contextFor(this.url);
+    this.reader.moveTo(href);
     this.counts = {};
     this.reported.clear();
     this.parsed = 0;
@@ -107,6 +125,8 @@ export class FeedController {
     this.events.changed();
   }
 
+  // ── scan ──
+
   /**
    * Finds item roots in and under the given nodes and processes each one not seen before. A node
    * added *inside* an item (a re-render, late content) re-reads that item.
@@ -114,7 +134,7 @@ export class FeedController {
   scan(nodes: Iterable<Node>): void {
     if (this.disposed) return;
     this.syncLocation();
-    this.batch.clear();
+    this.reader.newBatch();
     const roots = rootsIn(nodes, this.adapter.itemSelector, (host) => this.tracked.has(host) || this.failed.has(host));
     this.run(roots);
   }
@@ -134,45 +154,13 @@ export class FeedController {
       if (this.scheduler.now() >= end) break;
     }
     const rest = roots.slice(i).filter((r) => r.force || !this.seen.has(r.el));
-    if (rest.length === 0) return;
-    // Nothing unclassified paints: the stylesheet keeps pending items invisible (still laid out).
-    if (!this.degraded) for (const r of rest) markPending(this.adapter.markTarget(r.el));
-    this.slices ??= new SliceQueue(this.scheduler, (r) => {
-      if (r.el.isConnected) this.process(r.el, r.force);
-    }, () => this.batch.clear());
-    this.slices.push(rest);
-  }
-
-  /** Items still waiting for a slice. */
-  get queued(): number {
-    return this.slices?.size ?? 0;
-  }
-
-  /**
-   * Stops for good and takes back every mark and placeholder this controller made (pausing, or a
-   * newer instance taking over). `keepVerdicts`: decided items stay as they are (the page is going
-   * into the back/forward cache; the next session re-decides them in place).
-   */
-  dispose(keepVerdicts = false): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    // Undecided items are never left hidden, whatever happens to the verdicts.
-    for (const r of this.slices?.stop() ?? []) {
-      const target = this.adapter.markTarget(r.el);
-      if (target.getAttribute(ATTR) === 'pending') releaseMark(target);
-    }
-    for (const el of this.pending) releaseMark(this.adapter.markTarget(el));
-    for (const el of this.awaiting?.clear() ?? []) releaseMark(this.adapter.markTarget(el));
-    if (!keepVerdicts) for (const t of this.tracked.values()) releaseMark(t.target);
-    this.tracked.clear();
-    this.pending.clear();
-    this.failed.clear();
+    if (rest.length > 0) this.held.untilSlice(rest, this.scheduler, !this.degraded);
   }
 
   private process(el: Element, force: boolean): void {
     if (this.disposed || (!force && this.seen.has(el))) return;
     this.seen.add(el);
-    const result = this.safeParse(el);
+    const result = this.reader.read(el);
     if (result === null) return;
     const target = this.adapter.markTarget(el);
     if (isParseFailure(result)) {
@@ -193,68 +181,19 @@ export class FeedController {
       return;
     }
     if (!this.ruleset) {
-      markPending(target);
-      this.pending.add(el);
+      this.held.untilRuleset(el, target);
       return;
     }
     this.decideOrAwait(el, result, target);
   }
 
+  // ── decide and mark ──
+
   /** Decides the item, unless its facts may still arrive: then it stays pending, within the deadline. */
   private decideOrAwait(el: Element, item: FeedItem, target: Element): void {
-    if (this.adapter.awaitsFacts?.(item, this.env()) === true && this.waiting().mayWait(el, item)) {
-      // Decided items keep their verdict's mark while the new facts are awaited: only new ones wait hidden.
-      markPending(target);
-      return;
-    }
-    this.awaiting?.done(el);
+    if (this.adapter.awaitsFacts?.(item, this.reader.env()) === true && this.held.untilFacts(el, item, target)) return;
+    this.held.decided(el);
     this.decide(item, target);
-  }
-
-  private waiting(): AwaitingFacts<FeedItem> {
-    this.awaiting ??= new AwaitingFacts(this.timer ?? windowTimer(this.doc.defaultView as Window), (els) => {
-      if (this.disposed || this.degraded) return;
-      this.batch.clear();
-      for (const el of els) {
-        const t = this.tracked.get(el);
-        if (t === undefined || !el.isConnected) {
-          if (t === undefined) releaseMark(this.adapter.markTarget(el));
-          continue;
-        }
-        // Past its deadline: decided with what is known now (unknown follow state fails open).
-        this.redecide(el, t);
-        // Unreadable now (it changed while waiting): never left hidden.
-        if (t.target.getAttribute(ATTR) === 'pending') clearMark(t.target);
-      }
-    });
-    return this.awaiting;
-  }
-
-  /** Items waiting for their facts right now. */
-  get awaitingFacts(): number {
-    return this.awaiting?.size ?? 0;
-  }
-
-  /** A page the adapter cannot read must never break the batch: a throw counts as an unreadable item. */
-  private safeParse(el: Element): FeedItem | ParseFailure | null {
-    try {
-      return this.adapter.parse(el, this.env());
-    } catch (e) {
-      return { failure: `reading an item threw: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300) };
-    }
-  }
-
-  private safeRefresh(el: Element, read: FeedItem): FeedItem | ParseFailure | null {
-    try {
-      return this.adapter.refresh!(el, read, this.env());
-    } catch (e) {
-      return { failure: `deciding an item again threw: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300) };
-    }
-  }
-
-  private env(): ParseEnv {
-    if (!this.url) this.syncLocation();
-    return { url: this.url!, context: this.context, facts: this.facts, batch: this.batch };
   }
 
   private decide(item: FeedItem, target: Element): void {
@@ -267,10 +206,26 @@ export class FeedController {
     }
   }
 
+  /** Past their deadline: decided with what is known now (unknown follow state fails open). */
+  private factsLate(els: Element[]): void {
+    if (this.disposed || this.degraded) return;
+    this.reader.newBatch();
+    for (const el of els) {
+      const t = this.tracked.get(el);
+      if (t === undefined || !el.isConnected) {
+        if (t === undefined) releaseMark(this.adapter.markTarget(el));
+        continue;
+      }
+      this.redecide(el, t);
+      // Unreadable now (it changed while waiting): never left hidden.
+      if (t.target.getAttribute(ATTR) === 'pending') clearMark(t.target);
+    }
+  }
+
   /** Re-reads and re-classifies tracked items (new rules); still synchronous. */
   reclassify(matches: (t: Tracked) => boolean): void {
     if (!this.ruleset || this.degraded || this.disposed) return;
-    this.batch.clear();
+    this.reader.newBatch();
     for (const [el, t] of [...this.tracked.entries()]) if (matches(t)) this.redecide(el, t);
   }
 
@@ -278,7 +233,7 @@ export class FeedController {
   reclassifyAccounts(accountIds: Set<string>, handles: Set<string>, itemIds: Set<string>): void {
     if (accountIds.size === 0 && handles.size === 0 && itemIds.size === 0) return;
     if (!this.ruleset || this.degraded || this.disposed) return;
-    this.batch.clear();
+    this.reader.newBatch();
     for (const el of this.tracked.matching(accountIds, handles, itemIds)) {
       const t = this.tracked.get(el);
       if (t) this.redecide(el, t);
@@ -290,9 +245,7 @@ export class FeedController {
       this.tracked.delete(el);
       return;
     }
-    // An item that waited for its facts is decided from its read, not read again (SiteAdapter.refresh).
-    const read = this.adapter.refresh === undefined ? undefined : this.awaiting?.readOf(el);
-    const result = read === undefined ? this.safeParse(el) : this.safeRefresh(el, read);
+    const result = this.reader.reread(el, this.held.readOf(el));
     if (result === null || isParseFailure(result)) return;
     this.tracked.set(el, { ...t, itemId: result.id, handle: result.author.handle, authorId: result.author.id });
     this.decideOrAwait(el, result, t.target);
@@ -301,11 +254,11 @@ export class FeedController {
   /** Looks for markup drift; once degraded, Doorman stops hiding anything on this page. */
   checkDrift(): void {
     if (this.degraded || this.disposed) return;
-    this.batch.clear();
+    this.reader.newBatch();
     let failures = 0;
     for (const el of this.failed) {
       if (!el.isConnected) this.failed.delete(el);
-      else if (isParseFailure(this.safeParse(el))) failures++;
+      else if (isParseFailure(this.reader.read(el))) failures++;
       else this.process(el, true);
     }
     this.failures = failures;
@@ -318,13 +271,7 @@ export class FeedController {
     if (detail === null) return;
     this.driftDetail = detail;
     for (const t of this.tracked.values()) clearMark(t.target);
-    for (const el of this.pending) clearMark(this.adapter.markTarget(el));
-    this.pending.clear();
-    for (const el of this.awaiting?.clear() ?? []) clearMark(this.adapter.markTarget(el));
-    for (const r of this.slices?.clear() ?? []) {
-      const target = this.adapter.markTarget(r.el);
-      if (target.getAttribute(ATTR) === 'pending') clearMark(target);
-    }
+    this.held.show();
     this.events.changed();
   }
 
@@ -333,7 +280,20 @@ export class FeedController {
     this.tracked.prune();
   }
 
-  get trackedCount(): number {
-    return this.tracked.size;
+  // ── stop ──
+
+  /**
+   * Stops for good and takes back every mark and placeholder this controller made (pausing, or a
+   * newer instance taking over). `keepVerdicts`: decided items stay as they are (the page is going
+   * into the back/forward cache; the next session re-decides them in place).
+   */
+  dispose(keepVerdicts = false): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    // Undecided items are never left hidden, whatever happens to the verdicts.
+    this.held.release();
+    if (!keepVerdicts) for (const t of this.tracked.values()) releaseMark(t.target);
+    this.tracked.clear();
+    this.failed.clear();
   }
 }
