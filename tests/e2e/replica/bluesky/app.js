@@ -4,7 +4,10 @@
 // profile links with `aria-label="View profile"`, the timestamp link with `data-tooltip`, the text
 // in `data-testid="postText"`, a quoted post as `div[role="link"][aria-label="Post by <handle>"]`,
 // "Reposted by" lines. Each post's text carries `elementtiming` (its record key) so tests can tell
-// whether the browser ever painted it. Plain browser JavaScript, served as it is.
+// whether the browser ever painted it. Plain browser JavaScript, served as it is; how it reads
+// responses and pages on is ../loader.js, shared with the other replicas.
+import { pageWhileNearBottom, readJsonEarly } from '/_replica/loader.js';
+
 const session = window.__SESSION__;
 const params = new URLSearchParams(location.search);
 const lag = params.get('lag');
@@ -34,32 +37,7 @@ async function xrpcQuery(method, query) {
   url.search = query.toString();
   if (lag !== null) url.searchParams.set('lag', lag);
   const res = await fetch(url, { mode: 'cors', credentials: 'omit' });
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-    let data;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      continue;
-    }
-    void drain(reader);
-    return data;
-  }
-  window.__xrpcDone++;
-  return JSON.parse(text);
-}
-
-async function drain(reader) {
-  for (;;) {
-    const { done } = await reader.read();
-    if (done) break;
-  }
-  window.__xrpcDone++;
+  return readJsonEarly(res, () => window.__xrpcDone++);
 }
 
 function avatarLink(a) {
@@ -145,18 +123,11 @@ async function feedScreen(method, query, testid) {
   const total = params.get('items');
   if (method !== 'app.bsky.feed.getTimeline' || total === null) return;
   let cursor = data.cursor;
-  let loading = false;
-  const more = async () => {
-    if (loading || !cursor || innerHeight + scrollY < document.documentElement.scrollHeight - 800) return;
-    loading = true;
+  pageWhileNearBottom(() => Boolean(cursor), async () => {
     const next = await xrpc(method, { ...query, cursor, total });
     cursor = next.cursor;
     render(next);
-    loading = false;
-    void more();
-  };
-  addEventListener('scroll', () => void more(), { passive: true });
-  void more();
+  });
 }
 
 async function threadScreen(handle, rkey) {

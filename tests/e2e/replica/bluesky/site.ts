@@ -1,5 +1,6 @@
 // The bsky.app replica's routes, on two hosts as on the real service:
-//   bsky.app   GET /_replica/bluesky/<file>   the app's script and CSS (served as they are)
+//   bsky.app   GET /_replica/bluesky/<file>   the app's script and CSS (served as they are), and
+//              GET /_replica/loader.js     what it shares with the other replicas (../loader.js)
 //              GET anything else           the SPA shell (/, /notifications, /profile/<h>/post/<rkey>, …)
 //   PDS_HOST   GET /xrpc/<nsid>            the XRPC methods the app calls, from data.ts, with CORS for
 //              OPTIONS /xrpc/<nsid>        https://bsky.app (cross-origin, as the app's calls to its PDS are)
@@ -7,16 +8,15 @@
 // `?lag=`, default DEFAULT_LAG_MS) before it ends: the page parses and renders as soon as the JSON is
 // complete, while Doorman's reader, which reads the stream to its end, gets the facts `lag` ms later —
 // the realistic race (DOM before facts), made deterministic.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { delay, lagOf, sendAppFile, sendHeld } from '../loading';
 import { sendText, type ReplicaRequest, type ReplicaSite } from '../site';
 import { PEOPLE, authorFeed, getPosts, notifications, postThread, searchPosts, timeline, viewerProfile } from './data';
 
 export const PDS_HOST = 'morel.us-east.host.bsky.network';
 /** How long facts trail the DOM by default: well inside Doorman's deadline (FACTS_DEADLINE_MS, 400 ms). */
 export const DEFAULT_LAG_MS = 150;
-const MAX_LAG_MS = 10_000;
 
 const DIR = dirname(fileURLToPath(import.meta.url));
 const ASSETS: Readonly<Record<string, string>> = { 'app.js': 'text/javascript', 'app.css': 'text/css' };
@@ -56,8 +56,6 @@ function shell(): string {
 </body></html>`;
 }
 
-const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 async function xrpc(r: ReplicaRequest): Promise<void> {
   const { req, res, url } = r;
   if (req.method === 'OPTIONS') {
@@ -74,22 +72,13 @@ async function xrpc(r: ReplicaRequest): Promise<void> {
     return;
   }
   if (r.options.apiDelayMs) await delay(r.options.apiDelayMs);
-  const lag = Math.min(MAX_LAG_MS, Math.max(0, Number(url.searchParams.get('lag') ?? DEFAULT_LAG_MS) || 0));
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS });
-  res.write(JSON.stringify(build(r.now, url)));
-  await delay(lag);
-  res.end('\n');
+  await sendHeld(res, build(r.now, url), lagOf(url, DEFAULT_LAG_MS), CORS);
 }
 
 function handle(r: ReplicaRequest): void | Promise<void> {
   const { res, url } = r;
   if (r.host === PDS_HOST) return xrpc(r);
-  const asset = /^\/_replica\/bluesky\/([\w.-]+)$/.exec(url.pathname)?.[1];
-  if (asset !== undefined) {
-    const type = ASSETS[asset];
-    if (!type) return sendText(res, 404, 'text/plain', 'not found');
-    return sendText(res, 200, `${type}; charset=utf-8`, readFileSync(join(DIR, asset)));
-  }
+  if (sendAppFile(r, 'bluesky', DIR, ASSETS)) return;
   if (url.pathname === '/favicon.ico') return sendText(res, 204, 'image/x-icon', '');
   return sendText(res, 200, 'text/html; charset=utf-8', shell());
 }

@@ -7,7 +7,10 @@
 // "Jobs recommended for you"), the text in `.update-components-text`. Notification cards
 // (`article.nt-card`) and conversations (`li.msg-conversation-listitem`, the `.msg-conversation-card__pill`
 // badge) follow what public LinkedIn tools read; no capture of those pages exists. Each item's text
-// carries `elementtiming` (its key) so tests can tell whether the browser ever painted it.
+// carries `elementtiming` (its key) so tests can tell whether the browser ever painted it. How it
+// reads responses and pages on is ../loader.js, shared with the other replicas.
+import { pageWhileNearBottom, readJsonEarly } from '/_replica/loader.js';
+
 const params = new URLSearchParams(location.search);
 const lag = params.get('lag');
 const items = params.get('items');
@@ -29,31 +32,7 @@ async function voyager(path, query = {}) {
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   if (lag !== null) url.searchParams.set('lag', lag);
   const res = await fetch(url, { credentials: 'include', headers: { accept: 'application/vnd.linkedin.normalized+json+2.1', 'csrf-token': 'ajax:replica' } });
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-    try {
-      const data = JSON.parse(text);
-      void drain(reader);
-      return data;
-    } catch {
-      // not whole yet
-    }
-  }
-  window.__voyagerDone++;
-  return JSON.parse(text);
-}
-
-async function drain(reader) {
-  for (;;) {
-    const { done } = await reader.read();
-    if (done) break;
-  }
-  window.__voyagerDone++;
+  return readJsonEarly(res, () => window.__voyagerDone++);
 }
 
 /** The body's `*elements`, each resolved to its entity in `included`. */
@@ -138,17 +117,10 @@ async function feedScreen(queryId, variables, extra = {}) {
   let paging = render(await voyager('/voyager/api/graphql', query(0)));
   // `?items=N` (the benchmarks): the home feed pages on whenever the bottom comes near.
   if (items === null) return;
-  let loading = false;
-  const more = async () => {
-    const next = paging.start + paging.count;
-    if (loading || next >= paging.total || innerHeight + scrollY < document.documentElement.scrollHeight - 800) return;
-    loading = true;
-    paging = render(await voyager('/voyager/api/graphql', query(next)));
-    loading = false;
-    void more();
-  };
-  addEventListener('scroll', () => void more(), { passive: true });
-  void more();
+  const next = () => paging.start + paging.count;
+  pageWhileNearBottom(() => next() < paging.total, async () => {
+    paging = render(await voyager('/voyager/api/graphql', query(next())));
+  });
 }
 
 async function notificationsScreen() {

@@ -1,5 +1,6 @@
 // The www.linkedin.com replica's routes:
-//   GET /_replica/linkedin/<file>        the app's script and CSS (served as they are)
+//   GET /_replica/linkedin/<file>        the app's script and CSS (served as they are), and
+//   GET /_replica/loader.js              what it shares with the other replicas (../loader.js)
 //   GET /voyager/api/graphql?queryId=…   the GraphQL queries the app makes: voyagerFeedDashMainFeed
 //                                        (`variables=(start:N,count:M)`, `&items=` for the benchmark's
 //                                        long feed), voyagerFeedDashOrganizationalPageUpdates
@@ -10,14 +11,13 @@
 //                                        elements as the real initial HTML embeds its responses
 // As on the bsky.app replica, every Voyager body is sent whole, then the response is held open `lag`
 // ms (`?lag=`, default DEFAULT_LAG_MS): the page renders at once, Doorman's reader gets the facts later.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { delay, lagOf, sendAppFile, sendHeld } from '../loading';
 import { sendText, type ReplicaRequest, type ReplicaSite } from '../site';
 import { companyFeed, connectionsList, conversations, followingList, mainFeed, me, notificationCards } from './data';
 
 export const DEFAULT_LAG_MS = 150;
-const MAX_LAG_MS = 10_000;
 const PAGE_SIZE = 10;
 const MAX_ITEMS = 5_000;
 
@@ -43,7 +43,6 @@ function shell(): string {
 </body></html>`;
 }
 
-const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const intVar = (variables: string, name: string): number => Number(new RegExp(`${name}:(\\d{1,6})`).exec(variables)?.[1] ?? 0) || 0;
 
 function body(url: URL): unknown {
@@ -69,22 +68,13 @@ async function voyager(r: ReplicaRequest): Promise<void> {
     return;
   }
   if (r.options.apiDelayMs) await delay(r.options.apiDelayMs);
-  const lag = Math.min(MAX_LAG_MS, Math.max(0, Number(r.url.searchParams.get('lag') ?? DEFAULT_LAG_MS) || 0));
-  r.res.writeHead(200, { 'content-type': 'application/vnd.linkedin.normalized+json+2.1; charset=utf-8', 'cache-control': 'no-store' });
-  r.res.write(JSON.stringify(data));
-  await delay(lag);
-  r.res.end('\n');
+  await sendHeld(r.res, data, lagOf(r.url, DEFAULT_LAG_MS), { 'content-type': 'application/vnd.linkedin.normalized+json+2.1; charset=utf-8' });
 }
 
 function handle(r: ReplicaRequest): void | Promise<void> {
   const { res, url } = r;
   if (url.pathname.startsWith('/voyager/api/')) return voyager(r);
-  const asset = /^\/_replica\/linkedin\/([\w.-]+)$/.exec(url.pathname)?.[1];
-  if (asset !== undefined) {
-    const type = ASSETS[asset];
-    if (!type) return sendText(res, 404, 'text/plain', 'not found');
-    return sendText(res, 200, `${type}; charset=utf-8`, readFileSync(join(DIR, asset)));
-  }
+  if (sendAppFile(r, 'linkedin', DIR, ASSETS)) return;
   if (url.pathname === '/favicon.ico') return sendText(res, 204, 'image/x-icon', '');
   return sendText(res, 200, 'text/html; charset=utf-8', shell());
 }

@@ -13,6 +13,9 @@
 // response open N ms: the DOM comes before Doorman's facts. In that mode it asks for no relationships,
 // as Mastodon's own app does not for timelines, threads and mentions (only for follow notifications).
 // Each post's paragraphs carry `elementtiming` (its status id) so tests can tell whether it was painted.
+// How it reads fetched responses and pages on is ../loader.js, shared with the other replicas.
+import { pageWhileNearBottom, readJsonEarly } from '/_replica/loader.js';
+
 const state = JSON.parse(document.getElementById('initial-state').textContent);
 const token = state.meta.access_token;
 const root = document.getElementById('mastodon');
@@ -47,26 +50,7 @@ async function fetchPage(path) {
   url.searchParams.set('lag', lag);
   const res = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
   if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-    try {
-      const data = JSON.parse(text);
-      void (async () => {
-        while (!(await reader.read()).done);
-        window.__apiDone++;
-      })();
-      return { data, next: nextOf(res.headers.get('link')) };
-    } catch {
-      // not complete yet
-    }
-  }
-  window.__apiDone++;
-  return { data: JSON.parse(text), next: nextOf(res.headers.get('link')) };
+  return { data: await readJsonEarly(res, () => window.__apiDone++), next: nextOf(res.headers.get('link')) };
 }
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -117,20 +101,13 @@ async function home() {
   const list = root.querySelector('.item-list');
   let next = first.next;
   let count = first.data.length;
-  let loading = false;
-  const more = async () => {
-    if (loading || next === null || innerHeight + scrollY < document.documentElement.scrollHeight - 800) return;
-    loading = true;
+  pageWhileNearBottom(() => next !== null, async () => {
     const page = await getPage(new URL(next).pathname + new URL(next).search);
     await relationships(page.data.map((s) => s.account));
     list.insertAdjacentHTML('beforeend', page.data.map((s, i) => cell(s, count + i, -1)).join(''));
     count += page.data.length;
     next = page.next;
-    loading = false;
-    void more();
-  };
-  addEventListener('scroll', () => void more(), { passive: true });
-  void more();
+  });
 }
 
 async function thread(id) {

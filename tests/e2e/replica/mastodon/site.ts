@@ -1,6 +1,7 @@
 // A Mastodon server replica, served on mastodon.social (one of Doorman's built-in servers) and on
 // social.example (a server the user adds at run time). Routes:
-//   GET /_replica/mastodon/app.js                 the web app (renders from the API, by XHR like axios)
+//   GET /_replica/mastodon/app.js                 the web app (renders from the API, by XHR like axios),
+//   GET /_replica/loader.js                       with what it shares with the other replicas (../loader.js)
 //   GET /api/v1/timelines/home                    Status[]; with `items=N` (the benchmarks' infinite
 //                                                 scroll) N statuses in pages of 20 by `max_id`, each
 //                                                 page's Link header naming the next, as the real API does
@@ -16,15 +17,16 @@
 // on an API call (the page's `?lag=N`), the body is sent whole and the response held open N ms before
 // it ends: a client reading by fetch parses it at once, while Doorman's reader, which reads the stream
 // to its end, gets the facts N ms later (the race bsky.app has; see app.js).
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lagOf, sendAppFile, sendHeld } from '../loading';
 import { sendJson, sendText, type ReplicaRequest, type ReplicaSite } from '../site';
 import {
   FAKE_TOKEN, FRIEND_THREAD, HOME, MENTIONS, MY_THREAD, PEOPLE, SEARCH, VIEWER_ID, account, homePage, type Post, type Who,
 } from './data';
 
 const DIR = dirname(fileURLToPath(import.meta.url));
+const ASSETS: Readonly<Record<string, string>> = { 'app.js': 'text/javascript' };
 export const MASTODON_REPLICA_HOSTS = ['mastodon.social', 'social.example'] as const;
 
 const byId = (id: string) => Object.values(PEOPLE).find((p) => p.id === id);
@@ -67,9 +69,6 @@ function shell(host: string, path: string): string {
 function authorised(r: ReplicaRequest): boolean {
   return r.req.headers.authorization === `Bearer ${FAKE_TOKEN}`;
 }
-
-const MAX_LAG_MS = 10_000;
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The home timeline; `items=N`: one page of N by `max_id`, the next page's address in the Link header. */
 function homeTimeline(r: ReplicaRequest): { body: unknown; link?: string } {
@@ -122,25 +121,15 @@ function api(r: ReplicaRequest): unknown {
   return undefined;
 }
 
-/** The whole body now, the end of the response `lag` ms later. */
-async function held(res: ReplicaRequest['res'], body: unknown, lag: number, headers: Record<string, string>): Promise<void> {
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.write(JSON.stringify(body));
-  await delay(lag);
-  res.end('\n');
-}
-
 function handle(r: ReplicaRequest): void | Promise<void> {
   const { res, url } = r;
-  if (url.pathname === '/_replica/mastodon/app.js') {
-    return sendText(res, 200, 'text/javascript', readFileSync(join(DIR, 'app.js')));
-  }
+  if (sendAppFile(r, 'mastodon', DIR, ASSETS)) return;
   if (url.pathname.startsWith('/api/')) {
     if (!authorised(r)) return sendJson(res, 401, { error: 'The access token is invalid' });
     const home = url.pathname === '/api/v1/timelines/home' ? homeTimeline(r) : null;
     const body = home === null ? api(r) : home.body;
     if (body === undefined || body === null) return sendJson(res, 404, { error: 'Record not found' });
-    const lag = Math.min(MAX_LAG_MS, Math.max(0, Number(url.searchParams.get('lag') ?? 0) || 0));
+    const lag = lagOf(url, 0);
     const headers: Record<string, string> = home?.link === undefined ? {} : { link: home.link };
     if (lag === 0) {
       const text = JSON.stringify(body);
@@ -148,7 +137,7 @@ function handle(r: ReplicaRequest): void | Promise<void> {
       res.end(text);
       return;
     }
-    return held(res, body, lag, headers);
+    return sendHeld(res, body, lag, headers);
   }
   if (url.pathname === '/') {
     res.writeHead(302, { location: '/home' });
