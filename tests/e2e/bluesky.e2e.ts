@@ -4,20 +4,18 @@
 // Checks what a user would see, item by item, that no interruption is ever painted (Element Timing),
 // and that nothing waits for facts past Doorman's deadline.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pageErrors } from './harness';
 import { ALLOWLIST, HOME_FEED, PATHS, POSTS, PEOPLE, postByKey, type Expected, type ReplicaPage } from './replica/bluesky/data';
 import { readLog } from './support/extension';
 import { instrumentPaint } from './support/paint';
+import { doormanSuite } from './support/suite';
 
-let server: ReplicaServer;
-let browser: DoormanBrowser;
+const suite = doormanSuite({}, { closePagesAfterEach: true });
 
 beforeAll(async () => {
-  server = await startReplicaServer();
-  browser = await launchDoorman({ server });
   // Good Coffee is a brand the user lets in: imported in the options page as a user would.
-  const page = await browser.openExtensionPage('src/options/index.html#data');
+  const page = await suite.browser.openExtensionPage('src/options/index.html#data');
   await page.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
   await page.locator('input[type="file"]').nth(1).setInputFiles({
     name: 'allow.json', mimeType: 'application/json',
@@ -28,14 +26,6 @@ beforeAll(async () => {
   await page.close();
 });
 
-afterEach(async () => {
-  for (const p of browser.context.pages()) await p.close().catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const ITEM = '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]';
 
@@ -98,7 +88,7 @@ const casesOn = (where: ReplicaPage) => POSTS.filter((p) => p.expect[where] !== 
 describe('Doorman on the bsky.app replica (Balanced, defaults, @goodcoffee.com allowed)', () => {
   for (const where of ['home', 'thread', 'notifications', 'search', 'profile'] as const) {
     it(`decides every scenario item on ${where} as expected, paints no interruption, leaves nothing pending`, async () => {
-      const page = await browser.newPage();
+      const page = await suite.browser.newPage();
       await instrumentPaint(page);
       const errors = pageErrors(page);
       await openAndSettle(page, PATHS[where]);
@@ -121,7 +111,7 @@ describe('Doorman on the bsky.app replica (Balanced, defaults, @goodcoffee.com a
   }
 
   it('says why: brand replies under your post and brand mentions, with their signals', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await openAndSettle(page, PATHS.thread);
     expect(await reasonOf(page, postByKey('acmeReply').rkey))
       .toMatch(/^Reply under your post from @acme-outlet\.com, a brand you don't follow \(.*domain handle.*\)$/);
@@ -132,14 +122,14 @@ describe('Doorman on the bsky.app replica (Balanced, defaults, @goodcoffee.com a
     // A labeler (an automated account) you don't follow, mentioning you: Balanced counts it as a brand signal.
     expect(await reasonOf(page, postByKey('botMention').rkey)).toMatch(/^Mention from @alerts\.example\.net, a brand you don't follow \(automated account/);
     expect(await reasonOf(page, postByKey('megaQuote').rkey)).toMatch(/^Quote from @megacorp\.com/);
-    await expect.poll(async () => (await readLog(browser)).filter((e) => e.site === 'bsky').map((e) => e.handle).sort())
+    await expect.poll(async () => (await readLog(suite.browser)).filter((e) => e.site === 'bsky').map((e) => e.handle).sort())
       .toEqual(expect.arrayContaining(['acme-outlet.com', 'alerts.example.net', 'megacorp.com']));
-    const log = (await readLog(browser)).filter((e) => e.site === 'bsky');
+    const log = (await readLog(suite.browser)).filter((e) => e.site === 'bsky');
     expect(log.some((e) => e.handle === PEOPLE.good.handle || e.handle === PEOPLE.pat.handle || e.handle === PEOPLE.sam.handle)).toBe(false);
   });
 
   it('facts later than the deadline: items are decided without them (shown), then re-decided when they come', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await instrumentPaint(page);
     const reply = postByKey('acmeHomeReply').rkey;
     await page.goto('https://bsky.app/?lag=5000');

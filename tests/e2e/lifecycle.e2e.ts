@@ -6,30 +6,18 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { pageErrors } from './harness';
 import { PATHS, SCENARIO } from './replica/x/data';
 import { readLog, tabIdFor } from './support/extension';
 import { bumpVersion, reloadExtension, updatableSetup } from './support/update';
+import { doormanSuite } from './support/suite';
 
-let server: ReplicaServer;
-let browser: DoormanBrowser;
-let setup: { dist: string; userDataDir: string };
-
-beforeAll(async () => {
-  server = await startReplicaServer();
-  setup = updatableSetup();
-  browser = await launchDoorman({ server, dist: setup.dist, userDataDir: setup.userDataDir });
-});
-
-afterEach(async () => {
-  for (const p of browser.context.pages()) await p.close().catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (setup) rmSync(dirname(setup.dist), { recursive: true, force: true });
+/** A copy of dist/ this file updates and a profile with developer mode on, made as the suite starts. */
+let setup: { dist: string; userDataDir: string } | undefined;
+const suite = doormanSuite(() => (setup = updatableSetup()), {
+  closePagesAfterEach: true,
+  afterClose: () => { if (setup) rmSync(dirname(setup.dist), { recursive: true, force: true }); },
 });
 
 const ARTICLE = 'article[data-testid="tweet"]';
@@ -75,7 +63,7 @@ async function scrollUntil(page: Page, n: number): Promise<number> {
 }
 
 async function setSiteEnabled(enabled: boolean): Promise<void> {
-  const options = await browser.openExtensionPage('src/options/index.html#sites');
+  const options = await suite.browser.openExtensionPage('src/options/index.html#sites');
   await options.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
   const toggle = options.locator('button[role="switch"][data-name="site-x"]');
   if ((await toggle.getAttribute('aria-checked')) !== String(enabled)) await toggle.click();
@@ -90,7 +78,7 @@ async function importMutePat(): Promise<void> {
     format: 'doorman-rules', version: 1, allowlist: [],
     rules: [{ id: 'mute-pat', name: 'Mute Pat', enabled: true, sites: ['x'], when: { type: 'handle', handles: [`@${pat.handle}`] }, then: { class: 'interruption', action: 'collapse' } }],
   };
-  const options = await browser.openExtensionPage('src/options/index.html#data');
+  const options = await suite.browser.openExtensionPage('src/options/index.html#data');
   await options.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
   await options.locator('input[type="file"]').nth(1).setInputFiles({ name: 'rules.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await options.getByRole('button', { name: 'Import', exact: true }).click();
@@ -101,7 +89,7 @@ async function importMutePat(): Promise<void> {
 
 describe('pausing and resuming the site', () => {
   it('pausing stops the observer and clears every mark; items inserted later stay untouched; resuming filters again', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors = pageErrors(page);
     await openAndSettle(page, PATHS.home);
     const before = await marks(page);
@@ -130,7 +118,7 @@ describe('pausing and resuming the site', () => {
 
 describe('an extension update under an open tab', () => {
   it('the new instance takes the page over: same verdicts, no duplicate placeholders, no errors, its rules decide new items', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors = pageErrors(page);
     await openAndSettle(page, PATHS.thread);
     const before = await marks(page);
@@ -139,8 +127,8 @@ describe('an extension update under an open tab', () => {
     // Tag the old instance's placeholders (from the page's world) to see them replaced.
     await page.evaluate(() => document.querySelectorAll('.doorman-placeholder').forEach((p) => p.setAttribute('data-e2e-old', '')));
 
-    const version = bumpVersion(setup.dist);
-    await reloadExtension(browser, version);
+    const version = bumpVersion(setup!.dist); // made in the suite's beforeAll
+    await reloadExtension(suite.browser, version);
     // The new content script, injected by the new worker, retires the orphan and re-marks in place.
     await expect.poll(() => page.evaluate(() => document.querySelectorAll('[data-e2e-old]').length), { timeout: 15_000 }).toBe(0);
     await expect.poll(async () => (await marks(page)).placeholders).toBe(before.placeholders);
@@ -163,12 +151,12 @@ describe('an extension update under an open tab', () => {
 
     // What the new instance filters is logged…
     // (as data: the sentence id and its parameters, worded wherever it is shown)
-    await expect.poll(async () => (await readLog(browser)).filter((e) => e.itemId === pat.tweetId).map((e) => e.why), { timeout: 10_000 })
+    await expect.poll(async () => (await readLog(suite.browser)).filter((e) => e.itemId === pat.tweetId).map((e) => e.why), { timeout: 10_000 })
       .toEqual([{ say: 'rule', rule: 'Mute Pat', action: 'collapse' }]);
     // …and the popup's "Show on page" reaches it (the new instance answers; the orphan is gone).
-    const tabId = await tabIdFor(browser, 'https://x.com/*');
-    const popup = await browser.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabId}`);
+    const tabId = await tabIdFor(suite.browser, 'https://x.com/*');
+    const popup = await suite.browser.newPage();
+    await popup.goto(`chrome-extension://${suite.browser.extensionId}/src/popup/index.html?tab=${tabId}`);
     await popup.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
     const popupErrors = pageErrors(popup);
     await popup.locator('.recent__item', { hasText: `@${pat.handle}` }).first().getByRole('button', { name: 'Show on page' }).click();

@@ -7,7 +7,7 @@
 // hidden, only ads hidden on a company's own page — that no interruption is ever painted (Element
 // Timing), that no page error happens, and that follows are learned from the user's own lists.
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pageErrors } from './harness';
 import {
   ALLOWLIST, COMPANY_FEED, CONVERSATIONS, HOME_FEED, LEARNED, NOTIFICATIONS, PATHS, urnOf, type Expected,
@@ -15,7 +15,7 @@ import {
 import { readLog, readStore } from './support/extension';
 import { doormanSuite } from './support/suite';
 
-const suite = doormanSuite();
+const suite = doormanSuite({}, { closePagesAfterEach: true });
 
 beforeAll(async () => {
   // Good Coffee is a company the user lets in: imported in the options page as a user would.
@@ -28,10 +28,6 @@ beforeAll(async () => {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText(/imported|added/i).first().waitFor({ state: 'attached' }).catch(() => undefined);
   await page.close();
-});
-
-afterEach(async () => {
-  for (const p of suite.browser.context.pages()) await p.close().catch(() => undefined);
 });
 
 const ITEM = 'div.feed-shared-update-v2[data-urn], article.nt-card, li.msg-conversation-listitem';

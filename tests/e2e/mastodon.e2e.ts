@@ -6,25 +6,23 @@
 // N ms): statuses in the DOM before Doorman's facts, none painted while it waits, none waiting past
 // the deadline.
 import type { Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compileSnapshot } from '../../src/core/compile';
 import { classify } from '../../src/core/classify';
 import { emptySnapshot } from '../../src/core/empty-snapshot';
 import type { FeedItem } from '../../src/core/model';
-import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
+import { pageErrors } from './harness';
 import { FAKE_TOKEN, FRIEND_THREAD, HOME, MENTIONS, MY_THREAD, PEOPLE, SEARCH } from './replica/mastodon/data';
 import { addRuleRaw, dumpDb, extensionCall, tabIdFor } from './support/extension';
 import { instrumentPaint } from './support/paint';
+import { doormanSuite } from './support/suite';
 
-let server: ReplicaServer;
-let browser: DoormanBrowser;
+const suite = doormanSuite({}, { closePagesAfterEach: true });
 /** Every request the browser made (pages, the extension's worker and pages), with headers and body. */
 const seen: { url: string; headers: Record<string, string>; body: string; frameUrl: string }[] = [];
 
 beforeAll(async () => {
-  server = await startReplicaServer();
-  browser = await launchDoorman({ server });
-  browser.context.on('request', (r: Request) => {
+  suite.browser.context.on('request', (r: Request) => {
     let frameUrl = '';
     try {
       frameUrl = r.frame().url();
@@ -35,14 +33,6 @@ beforeAll(async () => {
   });
 });
 
-afterEach(async () => {
-  for (const p of browser.context.pages()) await p.close().catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** What Doorman did to the post with this status id: the mark on its nearest marked ancestor. */
 async function stateOf(page: Page, id: string): Promise<string> {
@@ -59,7 +49,7 @@ async function reasonOf(page: Page, id: string): Promise<string> {
 }
 
 async function open(host: string, path: string): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   await page.goto(`https://${host}${path}`);
   await page.locator('body[data-replica-ready]').waitFor({ state: 'attached' });
   await page.waitForTimeout(600); // Doorman's batches settle
@@ -82,7 +72,7 @@ function botVerdict(host: string): string {
 
 describe('Doorman on the Mastodon replica (mastodon.social, built in)', () => {
   it('lets the allowlisted brand in: an allowlist entry by address', async () => {
-    await extensionCall(browser, async (entry: Record<string, unknown>) => {
+    await extensionCall(suite.browser, async (entry: Record<string, unknown>) => {
       const db = await new Promise<IDBDatabase>((res, rej) => {
         const q = indexedDB.open('doorman');
         q.onsuccess = () => res(q.result);
@@ -156,15 +146,15 @@ describe('a Mastodon server added at run time (social.example)', () => {
     // Headless Chromium cannot show the permission prompt: the host is granted the way a developer
     // would on chrome://extensions (its "site access" control); then the options page's own Add button
     // asks for it (already granted: no prompt) and the background registers the scripts.
-    const ext = await browser.newPage();
+    const ext = await suite.browser.newPage();
     await ext.goto('chrome://extensions/');
     await ext.evaluate(async ([id, origin]) => {
       const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
       await dev.addHostPermission(id!, origin!);
-    }, [browser.extensionId, `https://${HOST}/*`]);
+    }, [suite.browser.extensionId, `https://${HOST}/*`]);
     await ext.close();
 
-    const options = await browser.openExtensionPage('src/options/index.html#sites');
+    const options = await suite.browser.openExtensionPage('src/options/index.html#sites');
     await options.locator('#server-host').fill(HOST);
     await options.getByRole('button', { name: 'Add server' }).click();
     await options.locator('.servers__host', { hasText: HOST }).waitFor();
@@ -175,7 +165,7 @@ describe('a Mastodon server added at run time (social.example)', () => {
 
     await options.getByRole('button', { name: `Remove ${HOST}` }).click();
     await options.locator('.servers__host', { hasText: HOST }).waitFor({ state: 'detached' });
-    const granted = await extensionCall(browser, async (o: string) =>
+    const granted = await extensionCall(suite.browser, async (o: string) =>
       (globalThis as unknown as { chrome: { permissions: { contains(p: unknown): Promise<boolean> } } }).chrome.permissions.contains({ origins: [o] }), `https://${HOST}/*`);
     expect(granted).toBe(false);
     expect(await doormanRuns()).toBe(false);
@@ -186,19 +176,19 @@ describe('a Mastodon server added at run time (social.example)', () => {
     // Chromium grants only on a real toolbar click. Headless there is none: the host is granted as
     // above instead (which also lets the popup read the address and run its check), and the popup is
     // opened as a page about that tab (?tab=<id>). Everything after the grant is the popup's own path.
-    const ext = await browser.newPage();
+    const ext = await suite.browser.newPage();
     await ext.goto('chrome://extensions/');
     await ext.evaluate(async ([id, origin]) => {
       const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
       await dev.addHostPermission(id!, origin!);
-    }, [browser.extensionId, `https://${HOST}/*`]);
+    }, [suite.browser.extensionId, `https://${HOST}/*`]);
     await ext.close();
 
     const before = await open(HOST, '/home');
     expect(await marks(before)).toBe(0);
     // chrome://extensions' grant alone does not let tabs.query/get show that host's addresses; a request
     // from an extension page's click (no prompt: already allowed) does, as activeTab would for one tab.
-    const grant = await browser.openExtensionPage('src/options/index.html');
+    const grant = await suite.browser.openExtensionPage('src/options/index.html');
     await grant.evaluate((origin) => {
       const b = document.createElement('button');
       b.id = 'grant';
@@ -210,8 +200,8 @@ describe('a Mastodon server added at run time (social.example)', () => {
     await grant.click('#grant');
     await grant.locator('#grant[data-granted]').waitFor({ state: 'attached' });
     await grant.close();
-    const tabId = await tabIdFor(browser, `https://${HOST}/*`);
-    const popup = await browser.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+    const tabId = await tabIdFor(suite.browser, `https://${HOST}/*`);
+    const popup = await suite.browser.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
     const enable = popup.getByRole('button', { name: `Enable Doorman on ${HOST}` });
     await enable.waitFor();
     await popup.screenshot({ path: '.tmp/popup-offer.png' }).catch(() => undefined);
@@ -226,7 +216,7 @@ describe('a Mastodon server added at run time (social.example)', () => {
     await page.close();
 
     // Taken back through the options page, as the test above does.
-    const options = await browser.openExtensionPage('src/options/index.html#sites');
+    const options = await suite.browser.openExtensionPage('src/options/index.html#sites');
     await options.getByRole('button', { name: `Remove ${HOST}` }).click();
     await options.locator('.servers__host', { hasText: HOST }).waitFor({ state: 'detached' });
     await popup.close();
@@ -245,10 +235,10 @@ describe('the access token', () => {
       expect(to.pathname.startsWith('/api/'), r.url).toBe(true);
       expect(new URL(r.frameUrl).host, r.url).toBe(to.host); // only to the server of the page that holds it
     }
-    const db = JSON.stringify(await dumpDb(browser));
+    const db = JSON.stringify(await dumpDb(suite.browser));
     expect(db.length).toBeGreaterThan(100);
     expect(db).not.toContain(FAKE_TOKEN);
-    const storage = await extensionCall(browser, async () => {
+    const storage = await extensionCall(suite.browser, async () => {
       const c = (globalThis as unknown as { chrome: { storage: { local: { get(): Promise<unknown> }; session: { get(): Promise<unknown> } } } }).chrome;
       return JSON.stringify([await c.storage.local.get(), await c.storage.session.get()]);
     });
@@ -291,7 +281,7 @@ const apiDone = (page: Page) => page.evaluate(() => (window as unknown as { __ap
 describe('statuses in the DOM before their facts (the app reading its API by fetch, ?lag=N)', () => {
   beforeAll(async () => {
     // A verdict that only the facts can give: the DOM does not say an account is a bot, its API record does.
-    await addRuleRaw(browser, {
+    await addRuleRaw(suite.browser, {
       id: 'bot-mentions', name: 'Bots mentioning me', enabled: true, sites: ['mastodon'],
       when: { type: 'all', of: [{ type: 'bot' }, { type: 'kind', kinds: ['mention'] }] },
       then: { class: 'interruption', action: 'collapse' },
@@ -299,7 +289,7 @@ describe('statuses in the DOM before their facts (the app reading its API by fet
   });
 
   it('facts 150 ms behind the DOM: every mention waits for them, none is painted before its verdict', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await instrumentPaint(page);
     const errors = pageErrors(page);
     await page.goto('https://mastodon.social/notifications?lag=150');
@@ -323,7 +313,7 @@ describe('statuses in the DOM before their facts (the app reading its API by fet
   });
 
   it('facts later than the deadline: released by the deadline alone (shown), re-decided when they come', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await instrumentPaint(page);
     await page.goto('https://mastodon.social/notifications?lag=5000');
     await page.locator('body[data-replica-ready]').waitFor({ state: 'attached' });

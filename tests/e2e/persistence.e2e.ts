@@ -2,23 +2,13 @@
 // page's import) reach IndexedDB, survive closing and reopening the browser profile, and arrive in
 // the content script on a locally served page, where they decide items.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { pageErrors } from './harness';
 import { PATHS, SCENARIO } from './replica/x/data';
 import { dumpDb } from './support/extension';
+import { doormanSuite } from './support/suite';
 
-let server: ReplicaServer;
-let browser: DoormanBrowser;
-
-beforeAll(async () => {
-  server = await startReplicaServer();
-  browser = await launchDoorman({ server });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = doormanSuite();
 
 const pat = SCENARIO.strangerReply;
 const good = SCENARIO.allowlistCandidateReply;
@@ -38,7 +28,7 @@ const RULES_FILE = {
 };
 
 async function stored(): Promise<{ rules: { id: string }[]; allowlist: { accountId: string; handle: string }[] }> {
-  return (await dumpDb(browser, ['rules', 'allowlist'])) as never;
+  return (await dumpDb(suite.browser, ['rules', 'allowlist'])) as never;
 }
 
 async function markAndReason(page: Page, handle: string, id: string): Promise<{ mark: string; reason: string }> {
@@ -51,7 +41,7 @@ async function markAndReason(page: Page, handle: string, id: string): Promise<{ 
 
 describe('what the user sets is kept and used', () => {
   it('a rule and an allowlist entry imported in the options page reach IndexedDB', async () => {
-    const page = await browser.openExtensionPage('src/options/index.html#data');
+    const page = await suite.browser.openExtensionPage('src/options/index.html#data');
     const errors = pageErrors(page);
     await page.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
     // The second file picker is "Import…" (rules and allowed brands); the first restores a full backup.
@@ -66,14 +56,14 @@ describe('what the user sets is kept and used', () => {
   });
 
   it('survives closing and reopening the browser profile', async () => {
-    await browser.closeAndReopen();
+    await suite.browser.closeAndReopen();
     const after = await stored();
     expect(after.rules.map((r) => r.id)).toEqual(['mute-pat']);
     expect(after.allowlist.map((a) => a.accountId)).toEqual([good.authorId]);
   });
 
   it('arrives in the content script on the (locally served) site and decides items there', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors = pageErrors(page);
     await page.goto(`https://x.com${PATHS.thread}`);
     await page.locator('article[data-testid="tweet"]').first().waitFor({ state: 'attached' });

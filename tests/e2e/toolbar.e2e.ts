@@ -6,16 +6,12 @@
 // commands.onCommand listener does: through the service worker's doormanRunCommand (main.ts), called
 // with playwright's worker.evaluate and the tab the browser would pass.
 import type { Page, Worker } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageErrors } from './harness';
 import { PATHS, SCENARIO } from './replica/x/data';
 import { doormanSuite } from './support/suite';
 
-const suite = doormanSuite();
-
-afterEach(async () => {
-  for (const p of suite.browser.context.pages()) await p.close().catch(() => undefined);
-});
+const suite = doormanSuite({}, { closePagesAfterEach: true });
 
 // The worker-side globals these tests use: Chromium's extension API and Doorman's command entry point.
 declare const chrome: {

@@ -7,27 +7,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, pageErrors } from './harness';
 import { PATHS, SCENARIO } from './replica/x/data';
 import { dumpDb as dumpAll, extensionCall, tabIdFor as tabIdForPattern } from './support/extension';
 import { SECTIONS } from '../../src/options/sections';
+import { doormanSuite } from './support/suite';
 
 const SHOTS = join(REPO_ROOT, '.tmp', 'screenshots');
 const ARTICLE = 'article[data-testid="tweet"]';
 
-let server: ReplicaServer;
-let browser: DoormanBrowser;
+const suite = doormanSuite();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startReplicaServer();
-  browser = await launchDoorman({ server });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 // Chromium's extension API in an extension page, only as much as these helpers use.
@@ -37,7 +30,7 @@ declare const chrome: {
 };
 
 /** Every object store of the extension's database, as JSON (raw reads: what is really stored). */
-const dumpDb = () => dumpAll(browser);
+const dumpDb = () => dumpAll(suite.browser);
 
 async function settingsRow(): Promise<Record<string, unknown>> {
   const rows = (await dumpDb()).settings as { key: string; value: Record<string, unknown> }[];
@@ -45,13 +38,13 @@ async function settingsRow(): Promise<Record<string, unknown>> {
 }
 
 async function cachedSnapshot(): Promise<{ revision: number; settings: Record<string, unknown> } | undefined> {
-  return extensionCall(browser, async () => (await chrome.storage.local.get('snapshot')).snapshot as never);
+  return extensionCall(suite.browser, async () => (await chrome.storage.local.get('snapshot')).snapshot as never);
 }
 
-const tabIdFor = (urlPattern: string): Promise<number> => tabIdForPattern(browser, urlPattern);
+const tabIdFor = (urlPattern: string): Promise<number> => tabIdForPattern(suite.browser, urlPattern);
 
 async function openReplica(path: string): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   await page.goto(`https://x.com${path}`);
   await page.locator(ARTICLE).first().waitFor({ state: 'attached' });
   await page.waitForTimeout(2_500); // the page re-renders once; the content script flushes its log batch after 1 s
@@ -75,19 +68,19 @@ function isVisible(page: Page, handle: string, id: string): Promise<boolean> {
 }
 
 async function openPopup(tabId?: number, dark = false): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   await page.setViewportSize({ width: 360, height: 600 });
   if (dark) await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html${tabId === undefined ? '' : `?tab=${tabId}`}`);
+  await page.goto(`chrome-extension://${suite.browser.extensionId}/src/popup/index.html${tabId === undefined ? '' : `?tab=${tabId}`}`);
   await page.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
   return page;
 }
 
 async function openOptions(section: string, dark = false): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   await page.setViewportSize({ width: 1200, height: 860 });
   if (dark) await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(`chrome-extension://${browser.extensionId}/src/options/index.html#${section}`);
+  await page.goto(`chrome-extension://${suite.browser.extensionId}/src/options/index.html#${section}`);
   await page.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
   return page;
 }

@@ -1,28 +1,14 @@
 // Doorman end to end on the x.com replica: the built dist/ in Chromium, the replica's real markup
 // and real API shapes over XHR. Checks what a user would see, item by item.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchDoorman, pageErrors, startReplicaServer, type DoormanBrowser, type ReplicaServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { pageErrors } from './harness';
 import { HOME_PAGE_2_AD, PATHS, SCENARIO, type Expected, type ReplicaPage } from './replica/x/data';
 import { readLog, readStore, tabHealth } from './support/extension';
-
-let server: ReplicaServer;
-let browser: DoormanBrowser;
-
-beforeAll(async () => {
-  server = await startReplicaServer();
-  browser = await launchDoorman({ server });
-});
+import { doormanSuite } from './support/suite';
 
 // A failed test must not leave its tab behind for the next one to find.
-afterEach(async () => {
-  for (const p of browser.context.pages()) await p.close().catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = doormanSuite({}, { closePagesAfterEach: true });
 
 const ARTICLE = 'article[data-testid="tweet"]';
 
@@ -69,7 +55,7 @@ function casesOn(where: ReplicaPage) {
 describe('Doorman on the x.com replica (Balanced, defaults)', () => {
   for (const where of ['thread', 'mentions', 'notifications', 'home'] as const) {
     it(`decides every scenario item on ${where} as expected, with no page errors`, async () => {
-      const page = await browser.newPage();
+      const page = await suite.browser.newPage();
       const errors = pageErrors(page);
       await openAndSettle(page, PATHS[where]);
       const got: Record<string, string> = {};
@@ -88,7 +74,7 @@ describe('Doorman on the x.com replica (Balanced, defaults)', () => {
   }
 
   it('states the reason on the placeholder', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await openAndSettle(page, PATHS.thread);
     const acme = SCENARIO.unsolicitedBrandReply;
     expect(await placeholderText(page, acme.handle, acme.tweetId)).toMatch(
@@ -103,7 +89,7 @@ describe('Doorman on the x.com replica (Balanced, defaults)', () => {
   });
 
   it('"Show" reveals that item alone, by mouse and by keyboard', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await openAndSettle(page, PATHS.thread);
     const acme = SCENARIO.unsolicitedBrandReply;
     const sam = SCENARIO.affiliateReply;
@@ -126,7 +112,7 @@ describe('Doorman on the x.com replica (Balanced, defaults)', () => {
   });
 
   it("j/k skip collapsed and hidden items (the site's own shortcuts)", async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors = pageErrors(page);
     await openAndSettle(page, PATHS.thread);
     const focusedIds: string[] = [];
@@ -145,14 +131,14 @@ describe('Doorman on the x.com replica (Balanced, defaults)', () => {
   });
 
   it('keeps every verdict right across in-app navigation and 500+ items of infinite scroll', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors = pageErrors(page);
     await openAndSettle(page, PATHS.notifications);
     // In-app navigation (history.pushState), as X does: Home from the nav bar.
     await page.locator('nav a[href="/home"]').first().click();
     await page.waitForURL('**/home');
     await page.locator(ARTICLE).first().waitFor({ state: 'attached' });
-    const before = server.apiCalls('HomeTimeline').length;
+    const before = suite.server.apiCalls('HomeTimeline').length;
     let loaded = 0;
     for (let round = 0; round < 200 && loaded < 520; round++) {
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -172,20 +158,20 @@ describe('Doorman on the x.com replica (Balanced, defaults)', () => {
     expect(verdicts.filter((v) => !v.ad).every((v) => v.mark === 'show')).toBe(true);
     expect(await stateOf(page, HOME_PAGE_2_AD.handle, HOME_PAGE_2_AD.tweetId)).toBe('hidden');
     // Collapsing keeps the page's height, so scrolling fetched about one page per scroll, no flood.
-    const fetched = server.apiCalls('HomeTimeline').length - before;
+    const fetched = suite.server.apiCalls('HomeTimeline').length - before;
     expect(fetched).toBeLessThanOrEqual(Math.ceil(loaded / 10) + 3);
     expect(errors.errors).toEqual([]);
-    expect(server.errors).toEqual([]);
+    expect(suite.server.errors).toEqual([]);
     await page.close();
   });
 
   it('logs exactly the filtered items, once each', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await openAndSettle(page, PATHS.thread);
     await page.reload(); // the same items again must not be logged twice
     await page.locator(ARTICLE).first().waitFor({ state: 'attached' });
     await page.waitForTimeout(2_500); // the content script flushes its batch after 1 s
-    const log = await readLog(browser);
+    const log = await readLog(suite.browser);
     const ids = log.map((e) => `${e.site}:${e.itemId}`);
     expect(new Set(ids).size).toBe(ids.length);
     const threadFiltered = [SCENARIO.unsolicitedBrandReply, SCENARIO.affiliateReply, SCENARIO.allowlistCandidateReply, SCENARIO.threadAd];
@@ -200,10 +186,10 @@ describe('Doorman on the x.com replica (Balanced, defaults)', () => {
   });
 
   it('reports health to the popup: working, with counts by reason', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await openAndSettle(page, PATHS.thread);
     await page.waitForTimeout(500);
-    const health = await tabHealth(browser, page.url());
+    const health = await tabHealth(suite.browser, page.url());
     expect(health).toMatchObject({ site: 'x', status: 'working' });
     expect(health?.counts['brand-reply']).toBeGreaterThanOrEqual(2);
     expect(health?.counts.ad).toBe(1);
@@ -212,7 +198,7 @@ describe('Doorman on the x.com replica (Balanced, defaults)', () => {
 
   for (const variant of ['drift', 'drift-text'] as const) {
     it(`with changed markup (${variant}) leaves every item visible and reports "degraded"`, async () => {
-      const page = await browser.newPage();
+      const page = await suite.browser.newPage();
       const errors = pageErrors(page);
       await page.goto(`https://x.com${PATHS.thread}?variant=${variant}`);
       await page.locator('article').first().waitFor({ state: 'attached' });
@@ -222,7 +208,7 @@ describe('Doorman on the x.com replica (Balanced, defaults)', () => {
       const invisible = await page.evaluate(() => [...document.querySelectorAll('[data-testid="primaryColumn"] article')]
         .filter((a) => (a as HTMLElement).offsetHeight === 0).length);
       expect(invisible).toBe(0);
-      const health = await tabHealth(browser, page.url());
+      const health = await tabHealth(suite.browser, page.url());
       expect(health?.status).toBe('degraded');
       expect(health?.detail.length).toBeGreaterThan(10);
       expect(errors.errors).toEqual([]);
@@ -232,11 +218,11 @@ describe('Doorman on the x.com replica (Balanced, defaults)', () => {
   }
 
   it('learns follows from the page into the follow graph', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await page.goto(`https://x.com${PATHS.following}`);
     await page.locator('[data-testid="UserCell"]').first().waitFor({ state: 'attached' });
     await page.waitForTimeout(3_000); // follows are batched for 2 s
-    const follows = await readStore<{ site: string; handle: string; source: string }>(browser, 'follows');
+    const follows = await readStore<{ site: string; handle: string; source: string }>(suite.browser, 'follows');
     expect(follows.some((f) => f.site === 'x' && f.handle === SCENARIO.followedReply.handle)).toBe(true);
     expect(follows.some((f) => f.source === 'following-list')).toBe(true);
     expect(follows.some((f) => f.handle === SCENARIO.unsolicitedBrandReply.handle)).toBe(false);

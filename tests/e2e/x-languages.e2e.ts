@@ -5,16 +5,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageErrors } from './harness';
 import { PATHS, SCENARIO, type Expected, type ReplicaPage } from './replica/x/data';
 import { doormanSuite } from './support/suite';
 
-const suite = doormanSuite();
-
-afterEach(async () => {
-  for (const p of suite.browser.context.pages()) await p.close().catch(() => undefined);
-});
+const suite = doormanSuite({}, { closePagesAfterEach: true });
 
 const ARTICLE = 'article[data-testid="tweet"]';
 const WHERE = ['thread', 'mentions', 'notifications', 'home'] as const satisfies readonly ReplicaPage[];
