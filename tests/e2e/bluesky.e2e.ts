@@ -7,23 +7,15 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageErrors } from './harness';
 import { ALLOWLIST, HOME_FEED, PATHS, POSTS, PEOPLE, postByKey, type Expected, type ReplicaPage } from './replica/bluesky/data';
-import { readLog } from './support/extension';
-import { instrumentPaint } from './support/paint';
+import { importAllowlist, readLog } from './support/extension';
+import { instrumentPaint, paintReport } from './support/paint';
 import { doormanSuite } from './support/suite';
 
 const suite = doormanSuite({}, { closePagesAfterEach: true });
 
 beforeAll(async () => {
   // Good Coffee is a brand the user lets in: imported in the options page as a user would.
-  const page = await suite.browser.openExtensionPage('src/options/index.html#data');
-  await page.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
-  await page.locator('input[type="file"]').nth(1).setInputFiles({
-    name: 'allow.json', mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ format: 'doorman-rules', version: 1, rules: [], allowlist: ALLOWLIST })),
-  });
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText(/imported|added/i).first().waitFor({ state: 'attached' }).catch(() => undefined);
-  await page.close();
+  await importAllowlist(suite.browser, ALLOWLIST);
 });
 
 
@@ -42,37 +34,6 @@ async function stateOf(page: Page, rkey: string): Promise<string> {
 async function reasonOf(page: Page, rkey: string): Promise<string> {
   return page.evaluate(([sel, k]) =>
     document.querySelector(`[elementtiming="${k}"]`)?.closest(sel)?.querySelector('.doorman-reason')?.textContent ?? '', [ITEM, rkey] as const);
-}
-
-interface PaintReport {
-  interruptions: number;
-  interruptionsPainted: number;
-  /** Posts painted at all: proof the instrument sees paints. */
-  painted: number;
-  everPending: number;
-  stillPending: number;
-  maxPendingMs: number;
-}
-
-function paintReport(page: Page): Promise<PaintReport> {
-  return page.evaluate((sel) => {
-    const w = window as unknown as { __painted: Set<string>; __pendingMs: number[]; __pendingSince: Map<Element, number> };
-    let interruptions = 0;
-    let interruptionsPainted = 0;
-    for (const root of document.querySelectorAll(sel)) {
-      const mark = root.getAttribute('data-doorman');
-      const id = root.querySelector('[elementtiming]')?.getAttribute('elementtiming') ?? '';
-      if (mark === 'collapse' || mark === 'hide') {
-        interruptions++;
-        if (w.__painted.has(id)) interruptionsPainted++;
-      }
-    }
-    return {
-      interruptions, interruptionsPainted, painted: w.__painted.size,
-      everPending: w.__pendingMs.length + w.__pendingSince.size, stillPending: document.querySelectorAll('[data-doorman="pending"]').length,
-      maxPendingMs: Math.max(0, ...w.__pendingMs),
-    };
-  }, ITEM);
 }
 
 async function openAndSettle(page: Page, path: string): Promise<void> {
@@ -99,7 +60,7 @@ describe('Doorman on the bsky.app replica (Balanced, defaults, @goodcoffee.com a
         want[p.key] = p.expect[where]!;
       }
       expect(got).toEqual(want);
-      const report = await paintReport(page);
+      const report = await paintReport(page, ITEM);
       process.stdout.write(`[bsky ${where}] ${JSON.stringify(report)}\n`);
       expect(report.interruptionsPainted).toBe(0);
       expect(report.painted).toBeGreaterThan(0);
@@ -140,7 +101,7 @@ describe('Doorman on the bsky.app replica (Balanced, defaults, @goodcoffee.com a
     expect(await stateOf(page, reply)).toBe('shown'); // unknown follow state fails open
     await page.waitForFunction(() => (window as unknown as { __xrpcDone: number }).__xrpcDone >= 2, undefined, { timeout: 15_000 });
     await expect.poll(() => stateOf(page, reply)).toBe('collapsed');
-    const report = await paintReport(page);
+    const report = await paintReport(page, ITEM);
     process.stdout.write(`[bsky late facts] ${JSON.stringify(report)}\n`);
     // They did wait: the DOM was there 5 s before the facts, and every post but the repost (whose
     // verdict no fact can change) waited once.

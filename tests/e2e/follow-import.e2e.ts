@@ -5,26 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { pageErrors } from './harness';
 import { doormanSuite } from './support/suite';
 import { APPVIEW_HOST, FOLLOW_COUNT, VIEWER } from './replica/appview/data';
-import { readStore } from './support/extension';
+import { grantHost, readStore } from './support/extension';
 
 const suite = doormanSuite();
 
 interface FollowRow { site: string; accountId: string; handle: string; source: string }
 
-/** Grants an optional host permission the way a user's "Allow" would (headless Chromium shows no prompt). */
-async function grantHost(origin: string): Promise<void> {
-  const ext = await suite.browser.newPage();
-  await ext.goto('chrome://extensions/');
-  await ext.evaluate(async ([id, o]) => {
-    const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
-    await dev.addHostPermission(id!, o!);
-  }, [suite.browser.extensionId, origin]);
-  await ext.close();
-}
-
 describe('importing follows in the options page', () => {
   it(`Bluesky: ${FOLLOW_COUNT} follows of a handle, read from the AppView with progress, fill the follow graph`, async () => {
-    await grantHost(`https://${APPVIEW_HOST}/*`);
+    await grantHost(suite.browser, `https://${APPVIEW_HOST}/*`);
     const options = await suite.browser.openExtensionPage('src/options/index.html#follows');
     const errors = pageErrors(options);
     await options.locator('html[data-ready="1"]').waitFor({ state: 'attached' });

@@ -12,36 +12,18 @@ import { pageErrors } from './harness';
 import {
   ALLOWLIST, COMPANY_FEED, CONVERSATIONS, HOME_FEED, LEARNED, NOTIFICATIONS, PATHS, urnOf, type Expected,
 } from './replica/linkedin/data';
-import { readLog, readStore } from './support/extension';
+import { importAllowlist, readLog, readStore } from './support/extension';
+import { instrumentPaint, paintReport } from './support/paint';
 import { doormanSuite } from './support/suite';
 
 const suite = doormanSuite({}, { closePagesAfterEach: true });
 
 beforeAll(async () => {
   // Good Coffee is a company the user lets in: imported in the options page as a user would.
-  const page = await suite.browser.openExtensionPage('src/options/index.html#data');
-  await page.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
-  await page.locator('input[type="file"]').nth(1).setInputFiles({
-    name: 'allow.json', mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ format: 'doorman-rules', version: 1, rules: [], allowlist: ALLOWLIST })),
-  });
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText(/imported|added/i).first().waitFor({ state: 'attached' }).catch(() => undefined);
-  await page.close();
+  await importAllowlist(suite.browser, ALLOWLIST);
 });
 
 const ITEM = 'div.feed-shared-update-v2[data-urn], article.nt-card, li.msg-conversation-listitem';
-
-/** Before the page's scripts: every painted element with `elementtiming` (each item's text). */
-async function instrument(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __painted: Set<string> };
-    w.__painted = new Set();
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__painted.add((e as PerformanceEntry & { identifier: string }).identifier);
-    }).observe({ type: 'element', buffered: true });
-  });
-}
 
 /** What Doorman did to the item whose text has this key. */
 function stateOf(page: Page, key: string): Promise<string> {
@@ -55,21 +37,6 @@ function stateOf(page: Page, key: string): Promise<string> {
 
 const reasonOf = (page: Page, key: string): Promise<string> =>
   page.evaluate(([sel, k]) => document.querySelector(`[elementtiming="${k}"]`)?.closest(sel)?.querySelector('.doorman-reason')?.textContent ?? '', [ITEM, key] as const);
-
-function paintReport(page: Page): Promise<{ interruptions: number; interruptionsPainted: number; painted: number; stillPending: number }> {
-  return page.evaluate((sel) => {
-    const w = window as unknown as { __painted: Set<string> };
-    let interruptions = 0;
-    let interruptionsPainted = 0;
-    for (const root of document.querySelectorAll(sel)) {
-      const mark = root.getAttribute('data-doorman');
-      if (mark !== 'collapse' && mark !== 'hide') continue;
-      interruptions++;
-      if (w.__painted.has(root.querySelector('[elementtiming]')?.getAttribute('elementtiming') ?? '')) interruptionsPainted++;
-    }
-    return { interruptions, interruptionsPainted, painted: w.__painted.size, stillPending: document.querySelectorAll('[data-doorman="pending"]').length };
-  }, ITEM);
-}
 
 async function openAndSettle(page: Page, path: string): Promise<void> {
   await page.goto(`https://www.linkedin.com${path}`);
@@ -90,7 +57,7 @@ describe('Doorman on the www.linkedin.com replica (Balanced, defaults, Good Coff
   for (const where of ['home', 'company', 'notifications', 'messaging'] as const) {
     it(`decides every item on ${where} as expected, paints no interruption, leaves nothing pending, no page errors`, async () => {
       const page = await suite.browser.newPage();
-      await instrument(page);
+      await instrumentPaint(page);
       const errors = pageErrors(page);
       await openAndSettle(page, PATHS[where]);
       const got: Record<string, string> = {};
@@ -100,7 +67,7 @@ describe('Doorman on the www.linkedin.com replica (Balanced, defaults, Good Coff
         want[c.key] = c.expect;
       }
       expect(got).toEqual(want);
-      const report = await paintReport(page);
+      const report = await paintReport(page, ITEM);
       process.stdout.write(`[linkedin ${where}] ${JSON.stringify(report)}\n`);
       expect(report.interruptions).toBe(Object.values(want).filter((w) => w === 'collapsed' || w === 'hidden').length);
       expect(report.interruptionsPainted).toBe(0);

@@ -13,8 +13,8 @@ import { emptySnapshot } from '../../src/core/empty-snapshot';
 import type { FeedItem } from '../../src/core/model';
 import { pageErrors } from './harness';
 import { FAKE_TOKEN, FRIEND_THREAD, HOME, MENTIONS, MY_THREAD, PEOPLE, SEARCH } from './replica/mastodon/data';
-import { addRuleRaw, dumpDb, extensionCall, tabIdFor } from './support/extension';
-import { instrumentPaint } from './support/paint';
+import { addRuleRaw, dumpDb, extensionCall, grantHost, tabIdFor } from './support/extension';
+import { instrumentPaint, paintReport } from './support/paint';
 import { doormanSuite } from './support/suite';
 
 const suite = doormanSuite({}, { closePagesAfterEach: true });
@@ -146,13 +146,7 @@ describe('a Mastodon server added at run time (social.example)', () => {
     // Headless Chromium cannot show the permission prompt: the host is granted the way a developer
     // would on chrome://extensions (its "site access" control); then the options page's own Add button
     // asks for it (already granted: no prompt) and the background registers the scripts.
-    const ext = await suite.browser.newPage();
-    await ext.goto('chrome://extensions/');
-    await ext.evaluate(async ([id, origin]) => {
-      const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
-      await dev.addHostPermission(id!, origin!);
-    }, [suite.browser.extensionId, `https://${HOST}/*`]);
-    await ext.close();
+    await grantHost(suite.browser, `https://${HOST}/*`);
 
     const options = await suite.browser.openExtensionPage('src/options/index.html#sites');
     await options.locator('#server-host').fill(HOST);
@@ -176,13 +170,7 @@ describe('a Mastodon server added at run time (social.example)', () => {
     // Chromium grants only on a real toolbar click. Headless there is none: the host is granted as
     // above instead (which also lets the popup read the address and run its check), and the popup is
     // opened as a page about that tab (?tab=<id>). Everything after the grant is the popup's own path.
-    const ext = await suite.browser.newPage();
-    await ext.goto('chrome://extensions/');
-    await ext.evaluate(async ([id, origin]) => {
-      const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
-      await dev.addHostPermission(id!, origin!);
-    }, [suite.browser.extensionId, `https://${HOST}/*`]);
-    await ext.close();
+    await grantHost(suite.browser, `https://${HOST}/*`);
 
     const before = await open(HOST, '/home');
     expect(await marks(before)).toBe(0);
@@ -246,36 +234,6 @@ describe('the access token', () => {
   });
 });
 
-interface PaintReport {
-  interruptions: number;
-  interruptionsPainted: number;
-  /** Statuses painted at all: proof the instrument sees paints. */
-  painted: number;
-  everPending: number;
-  stillPending: number;
-  maxPendingMs: number;
-}
-
-function paintReport(page: Page): Promise<PaintReport> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __painted: Set<string>; __pendingMs: number[]; __pendingSince: Map<Element, number> };
-    let interruptions = 0;
-    let interruptionsPainted = 0;
-    for (const status of document.querySelectorAll('.status[data-id]')) {
-      const mark = status.closest('[data-doorman]')?.getAttribute('data-doorman');
-      if (mark === 'collapse' || mark === 'hide') {
-        interruptions++;
-        if (w.__painted.has(status.getAttribute('data-id') ?? '')) interruptionsPainted++;
-      }
-    }
-    return {
-      interruptions, interruptionsPainted, painted: w.__painted.size,
-      everPending: w.__pendingMs.length + w.__pendingSince.size, stillPending: document.querySelectorAll('[data-doorman="pending"]').length,
-      maxPendingMs: Math.max(0, ...w.__pendingMs),
-    };
-  });
-}
-
 const apiDone = (page: Page) => page.evaluate(() => (window as unknown as { __apiDone: number }).__apiDone);
 
 describe('statuses in the DOM before their facts (the app reading its API by fetch, ?lag=N)', () => {
@@ -301,7 +259,7 @@ describe('statuses in the DOM before their facts (the app reading its API by fet
     // the app asks for no relationships (as Mastodon's own does not for mentions), so follow state is unknown.
     expect(got).toEqual({ 4001: 'shown', 4002: 'collapsed', 4003: 'shown' });
     expect(await reasonOf(page, '4002')).toContain('Bots mentioning me');
-    const report = await paintReport(page);
+    const report = await paintReport(page, '.status[data-id]');
     process.stdout.write(`[mastodon late facts 150 ms] ${JSON.stringify(report)}\n`);
     expect(report.interruptions).toBe(1);
     expect(report.interruptionsPainted).toBe(0);
@@ -324,7 +282,7 @@ describe('statuses in the DOM before their facts (the app reading its API by fet
     expect(await stateOf(page, '4002')).toBe('shown'); // without its facts the bot is no bot: fails open
     await expect.poll(() => apiDone(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     await expect.poll(() => stateOf(page, '4002')).toBe('collapsed');
-    const report = await paintReport(page);
+    const report = await paintReport(page, '.status[data-id]');
     process.stdout.write(`[mastodon late facts 5 s] ${JSON.stringify(report)}\n`);
     expect(report.everPending).toBeGreaterThanOrEqual(MENTIONS.length);
     expect(report.stillPending).toBe(0);

@@ -1,5 +1,7 @@
 // Reading the extension's own state from an extension page (its origin owns the IndexedDB),
-// the way the popup does: raw reads only, so the tests check what is really stored.
+// the way the popup does: raw reads only, so the tests check what is really stored; and the few
+// things the e2e files set up in the extension as a user or a developer would (a rule, an
+// allowlist import, a host permission).
 import type { DoormanBrowser } from '../harness';
 import type { LogEntryInput, TabHealth } from '../../../src/shared/messages';
 
@@ -93,4 +95,32 @@ export async function addRuleRaw(browser: DoormanBrowser, rule: Record<string, u
     db.close();
     await chrome.runtime.sendMessage({ type: 'data/changed' });
   }, rule);
+}
+
+/** Imports an allowlist in the options page's Data section, as a user would (a rules file with no rules). */
+export async function importAllowlist(browser: DoormanBrowser, allowlist: readonly unknown[]): Promise<void> {
+  const page = await browser.openExtensionPage('src/options/index.html#data');
+  await page.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
+  // The second file picker is "Import…" (rules and allowed brands); the first restores a full backup.
+  await page.locator('input[type="file"]').nth(1).setInputFiles({
+    name: 'allow.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'doorman-rules', version: 1, rules: [], allowlist })),
+  });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText(/imported|added/i).first().waitFor({ state: 'attached' }).catch(() => undefined);
+  await page.close();
+}
+
+/**
+ * Grants an optional host permission (`https://host/*`) the way a developer would on
+ * chrome://extensions (its "site access" control): headless Chromium shows no permission prompt.
+ */
+export async function grantHost(browser: DoormanBrowser, origin: string): Promise<void> {
+  const ext = await browser.newPage();
+  await ext.goto('chrome://extensions/');
+  await ext.evaluate(async ([id, o]) => {
+    const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
+    await dev.addHostPermission(id!, o!);
+  }, [browser.extensionId, origin]);
+  await ext.close();
 }
