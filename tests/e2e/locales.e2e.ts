@@ -1,4 +1,4 @@
-// The popup and every options section in Spanish and German: Chromium launched with --lang=<lang>
+// The popup and every options section in Spanish, German, French and Arabic (right to left): Chromium launched with --lang=<lang>
 // on the built extension, with the x.com replica open so the popup and the log have content. Each
 // page must show its own language (its headings from that catalogue), no `__MSG_` or message key
 // standing in for a missing string, no English sentence from the English catalogue, and the popup
@@ -69,7 +69,7 @@ function checkText({ all: text, pieces }: { all: string; pieces: Set<string> }, 
   expect(english, `${where}: English left in the ${lang} page`).toEqual([]);
 }
 
-describe.each(['es', 'de'])('Doorman in %s', (lang) => {
+describe.each(['es', 'de', 'fr', 'ar'])('Doorman in %s', (lang) => {
   const suite = doormanSuite({ args: [`--lang=${lang}`], locale: lang });
   const own = catalogue(lang);
 
