@@ -30,7 +30,7 @@ const SAME_AS_ENGLISH_ANY = ['Doorman', 'X', 'OK', 'CSV', 'JSON', '$P1$, $P2$' /
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   es: ['no'], // triFalse
   de: ['Name', 'Thread', 'Repost', 'Organisation', 'Domain'], // loanwords and cognates
-  fr: ['Site', 'Sites', 'Mention', 'mention', 'Message', 'Notification', 'notification', 'Notifications', 'Condition', 'Conditions', 'Organisation', 'Strict'],
+  fr: ['Site', 'Sites', 'Mention', 'mention', 'Message', 'Notification', 'notification', 'Notifications', 'notifications', 'Condition', 'Conditions', 'Organisation', 'Strict'],
 };
 const sameAsEnglish = (lang: string): ReadonlySet<string> => new Set([...SAME_AS_ENGLISH_ANY, ...(SAME_AS_ENGLISH[lang] ?? [])]);
 
