@@ -70,14 +70,18 @@ function checkText({ all: text, pieces }: { all: string; pieces: Set<string> }, 
 }
 
 describe.each(['es', 'de', 'fr', 'ar'])('Doorman in %s', (lang) => {
-  const suite = doormanSuite({ args: [`--lang=${lang}`], locale: lang });
+  // LANGUAGE is what picks Chromium's own UI language on Linux (with its locale files installed,
+  // the date fields follow it too); --lang and the page locale give the extension its language.
+  const suite = doormanSuite({ args: [`--lang=${lang}`], locale: lang, env: { LANGUAGE: lang } });
   const own = catalogue(lang);
+  const dir = lang === 'ar' ? 'rtl' : 'ltr';
 
   async function openExtension(path: string, width: number, height: number): Promise<Page> {
     const page = await suite.browser.newPage();
     await page.setViewportSize({ width, height });
     await page.goto(`chrome-extension://${suite.browser.extensionId}/${path}`);
     await page.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, dir]);
     return page;
   }
 
