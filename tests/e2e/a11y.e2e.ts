@@ -4,6 +4,8 @@
 // failure prints each violation with the elements it names. On the sites, only Doorman's own
 // placeholders are checked: the replica's markup is not ours to judge. The placeholders on X's three
 // themes are screenshotted to docs/screenshots/placeholder-{light,dim,dark}.png to be looked at.
+// Once more in Arabic (right to left): the popup, every options section and X's placeholders, with
+// Chromium in Arabic (its own browser, started after the English one has closed).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,7 +14,7 @@ import { REPO_ROOT } from './harness';
 import { PATHS as BSKY_PATHS } from './replica/bluesky/data';
 import { PATHS as X_PATHS } from './replica/x/data';
 import { tabIdFor } from './support/extension';
-import { doormanSuite } from './support/suite';
+import { doormanSuite, type DoormanSuite } from './support/suite';
 import { SECTIONS } from '../../src/options/sections';
 
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -21,7 +23,6 @@ const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
 const PLACEHOLDER = '.doorman-placeholder';
 
-const suite = doormanSuite();
 
 interface AxeNode { target: unknown[]; failureSummary?: string }
 interface AxeViolation { id: string; impact: string | null; help: string; nodes: AxeNode[] }
@@ -41,7 +42,7 @@ async function axeViolations(page: Page, include?: string): Promise<string[]> {
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`));
 }
 
-async function extensionPage(path: string, scheme: Scheme, viewport: { width: number; height: number }): Promise<Page> {
+async function extensionPage(suite: DoormanSuite, path: string, scheme: Scheme, viewport: { width: number; height: number }): Promise<Page> {
   const page = await suite.browser.newPage();
   await page.setViewportSize(viewport);
   await page.emulateMedia({ colorScheme: scheme });
@@ -51,7 +52,7 @@ async function extensionPage(path: string, scheme: Scheme, viewport: { width: nu
   return page;
 }
 
-async function sitePage(url: string, scheme: Scheme, ready: string): Promise<Page> {
+async function sitePage(suite: DoormanSuite, url: string, scheme: Scheme, ready: string): Promise<Page> {
   const page = await suite.browser.newPage();
   await page.emulateMedia({ colorScheme: scheme });
   await page.goto(url);
@@ -62,10 +63,11 @@ async function sitePage(url: string, scheme: Scheme, ready: string): Promise<Pag
 }
 
 describe('axe-core: 0 violations in light and dark', () => {
+  const suite = doormanSuite();
   for (const scheme of SCHEMES) {
     for (const [theme, path] of [['light', X_PATHS.thread], ['dim', X_PATHS.thread], ['dark', X_PATHS.thread], ['light', X_PATHS.home], ['dark', X_PATHS.home]] as const) {
       it(`x.com ${path === X_PATHS.home ? 'home' : 'thread'} on X's ${theme} theme (${scheme} scheme): the placeholders`, async () => {
-        const page = await sitePage(`https://x.com${path}?theme=${theme}`, scheme, 'article[data-testid="tweet"]');
+        const page = await sitePage(suite, `https://x.com${path}?theme=${theme}`, scheme, 'article[data-testid="tweet"]');
         expect(await page.locator(PLACEHOLDER).count()).toBeGreaterThan(0);
         expect(await axeViolations(page, PLACEHOLDER)).toEqual([]);
         await page.close();
@@ -73,21 +75,21 @@ describe('axe-core: 0 violations in light and dark', () => {
     }
 
     it(`bsky.app home (${scheme} scheme): the placeholders`, async () => {
-      const page = await sitePage(`https://bsky.app${BSKY_PATHS.thread}`, scheme, '[data-testid^="postThreadItem-by-"], [data-testid^="feedItem-by-"]');
+      const page = await sitePage(suite, `https://bsky.app${BSKY_PATHS.thread}`, scheme, '[data-testid^="postThreadItem-by-"], [data-testid^="feedItem-by-"]');
       expect(await axeViolations(page, PLACEHOLDER)).toEqual([]);
       await page.close();
     });
 
     it(`Mastodon home (${scheme} scheme): the placeholders`, async () => {
-      const page = await sitePage('https://mastodon.social/home', scheme, 'body[data-replica-ready]');
+      const page = await sitePage(suite, 'https://mastodon.social/home', scheme, 'body[data-replica-ready]');
       expect(await axeViolations(page, PLACEHOLDER)).toEqual([]);
       await page.close();
     });
 
     it(`popup with recent items (${scheme})`, async () => {
-      const thread = await sitePage(`https://x.com${X_PATHS.thread}`, scheme, 'article[data-testid="tweet"]');
+      const thread = await sitePage(suite, `https://x.com${X_PATHS.thread}`, scheme, 'article[data-testid="tweet"]');
       const tabId = await tabIdFor(suite.browser, 'https://x.com/*');
-      const popup = await extensionPage(`src/popup/index.html?tab=${tabId}`, scheme, { width: 360, height: 600 });
+      const popup = await extensionPage(suite, `src/popup/index.html?tab=${tabId}`, scheme, { width: 360, height: 600 });
       await popup.locator('.recent__item').first().waitFor({ state: 'attached' });
       expect(await axeViolations(popup)).toEqual([]);
       await popup.close();
@@ -96,7 +98,7 @@ describe('axe-core: 0 violations in light and dark', () => {
 
     for (const section of SECTIONS) {
       it(`options #${section} (${scheme})`, async () => {
-        const page = await extensionPage(`src/options/index.html#${section}`, scheme, { width: 1200, height: 860 });
+        const page = await extensionPage(suite, `src/options/index.html#${section}`, scheme, { width: 1200, height: 860 });
         expect(await axeViolations(page)).toEqual([]);
         await page.close();
       });
@@ -105,9 +107,10 @@ describe('axe-core: 0 violations in light and dark', () => {
 });
 
 describe("placeholders on X's three themes, screenshotted", () => {
+  const suite = doormanSuite();
   for (const theme of ['light', 'dim', 'dark'] as const) {
     it(`${theme}: the Show button names its item, the reason is whole on focus`, async () => {
-      const page = await sitePage(`https://x.com${X_PATHS.thread}?theme=${theme}`, 'light', 'article[data-testid="tweet"]');
+      const page = await sitePage(suite, `https://x.com${X_PATHS.thread}?theme=${theme}`, 'light', 'article[data-testid="tweet"]');
       const first = page.locator(`[data-doorman="collapse"] > ${PLACEHOLDER}`).first();
       const button = first.locator('button');
       expect(await button.getAttribute('aria-label')).toMatch(/^Show (reply|mention|post|quote) from @\w+$/);
@@ -120,6 +123,37 @@ describe("placeholders on X's three themes, screenshotted", () => {
       expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       mkdirSync(join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
       await page.locator('[data-testid="primaryColumn"]').screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', `placeholder-${theme}.png`) });
+      await page.close();
+    });
+  }
+});
+
+describe('axe-core in Arabic, right to left: 0 violations', () => {
+  const suite = doormanSuite({ args: ['--lang=ar'], locale: 'ar', env: { LANGUAGE: 'ar' } });
+
+  it('x.com thread: the placeholders, right to left on a left-to-right page', async () => {
+    const page = await sitePage(suite, `https://x.com${X_PATHS.thread}`, 'light', 'article[data-testid="tweet"]');
+    expect(await page.locator(PLACEHOLDER).first().getAttribute('dir')).toBe('rtl');
+    expect(await axeViolations(page, PLACEHOLDER)).toEqual([]);
+    await page.close();
+  });
+
+  it('popup with recent items', async () => {
+    const thread = await sitePage(suite, `https://x.com${X_PATHS.thread}`, 'light', 'article[data-testid="tweet"]');
+    const tabId = await tabIdFor(suite.browser, 'https://x.com/*');
+    const popup = await extensionPage(suite, `src/popup/index.html?tab=${tabId}`, 'light', { width: 360, height: 600 });
+    await popup.locator('.recent__item').first().waitFor({ state: 'attached' });
+    expect(await popup.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+    await thread.close();
+  });
+
+  for (const section of SECTIONS) {
+    it(`options #${section}`, async () => {
+      const page = await extensionPage(suite, `src/options/index.html#${section}`, 'light', { width: 1200, height: 860 });
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
   }

@@ -1,4 +1,4 @@
-// The popup and every options section in Spanish and German: Chromium launched with --lang=<lang>
+// The popup and every options section in Spanish, German, French and Arabic (right to left): Chromium launched with --lang=<lang>
 // on the built extension, with the x.com replica open so the popup and the log have content. Each
 // page must show its own language (its headings from that catalogue), no `__MSG_` or message key
 // standing in for a missing string, no English sentence from the English catalogue, and the popup
@@ -69,15 +69,26 @@ function checkText({ all: text, pieces }: { all: string; pieces: Set<string> }, 
   expect(english, `${where}: English left in the ${lang} page`).toEqual([]);
 }
 
-describe.each(['es', 'de'])('Doorman in %s', (lang) => {
-  const suite = doormanSuite({ args: [`--lang=${lang}`], locale: lang });
+describe.each(['es', 'de', 'fr', 'ar'])('Doorman in %s', (lang) => {
+  // LANGUAGE is what picks Chromium's own UI language on Linux (with its locale files installed,
+  // the date fields follow it too); --lang and the page locale give the extension its language.
+  const suite = doormanSuite({ args: [`--lang=${lang}`], locale: lang, env: { LANGUAGE: lang } });
   const own = catalogue(lang);
+  const dir = lang === 'ar' ? 'rtl' : 'ltr';
 
   async function openExtension(path: string, width: number, height: number): Promise<Page> {
     const page = await suite.browser.newPage();
     await page.setViewportSize({ width, height });
     await page.goto(`chrome-extension://${suite.browser.extensionId}/${path}`);
     await page.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
+    // Without Chromium's own locale files (Debian's chromium-l10n) the extension's language comes
+    // from the page locale Playwright sets, which the very first page opened after launch can miss:
+    // that page is opened again once.
+    if (await page.evaluate((want) => document.documentElement.lang !== want, lang)) {
+      await page.reload();
+      await page.locator('html[data-ready="1"]').waitFor({ state: 'attached' });
+    }
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, dir]);
     return page;
   }
 

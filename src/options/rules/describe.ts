@@ -1,8 +1,14 @@
 // A rule's condition in one line a person can read, for the rules list:
-// "reply or mention · text contains “code” · not (I follow the author)".
+// "reply or mention · text contains “code” · not (I follow the author)". Kinds and contexts inside
+// the sentence use their own in-sentence messages (itemNoun_*, contextNoun_*), never a case change
+// of the labels: German keeps "Antwort oder Erwähnung", English reads "reply or mention".
+import type { ItemKind, PageContext } from '../../core/model';
 import type { Condition } from '../../core/rules';
-import { contextLabel, kindLabel, verifiedLabel } from '../../ui/format';
+import { verifiedLabel } from '../../ui/format';
 import { t } from '../../ui/i18n';
+
+const kindNoun = (k: ItemKind): string => t(`itemNoun_${k}`);
+const contextNoun = (c: PageContext): string => t(`contextNoun_${c}`);
 
 const MAX_LIST = 3;
 
@@ -32,9 +38,9 @@ export function describeCondition(c: Condition, nested = false): string {
     case 'handle':
       return t('describeHandle', list(c.handles.map((h) => `@${h.replace(/^@/, '')}`), ', '));
     case 'kind':
-      return list(c.kinds.map(kindLabel), ` ${t('describeOr')} `).toLowerCase();
+      return list(c.kinds.map(kindNoun), ` ${t('describeOr')} `);
     case 'context':
-      return t('describeContext', list(c.contexts.map(contextLabel), ` ${t('describeOr')} `).toLowerCase());
+      return t('describeContext', list(c.contexts.map(contextNoun), ` ${t('describeOr')} `));
     case 'text':
       return t(`describeText_${c.mode}`, c.pattern);
     case 'linkDomain':

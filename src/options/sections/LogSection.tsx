@@ -6,6 +6,7 @@ import { REASON_CODES, type ReasonCode } from '../../core/model';
 import type { SiteId } from '../../sites/registry';
 import { loadAccountStatus } from '../../ui/account-status';
 import { useAnnounce } from '../../ui/announcer';
+import { DateField } from '../../ui/DateField';
 import { datedName, downloadText } from '../../ui/download';
 import { reasonLabel } from '../../ui/format';
 import { formatNumber, t, tn } from '../../ui/i18n';
@@ -84,14 +85,12 @@ export function LogSection() {
           </select>
         </div>
         <div class="field">
-          <label class="field__label" htmlFor="log-from">{t('logFrom')}</label>
-          <input id="log-from" class="input" type="date" value={filter.from} max={filter.to || undefined}
-            onInput={(e) => set('from', (e.currentTarget as HTMLInputElement).value)} />
+          <label class="field__label" id="log-from-label" htmlFor="log-from">{t('logFrom')}</label>
+          <DateField id="log-from" labelledBy="log-from-label" value={filter.from} onInput={(v) => set('from', v)} />
         </div>
         <div class="field">
-          <label class="field__label" htmlFor="log-to">{t('logTo')}</label>
-          <input id="log-to" class="input" type="date" value={filter.to} min={filter.from || undefined}
-            onInput={(e) => set('to', (e.currentTarget as HTMLInputElement).value)} />
+          <label class="field__label" id="log-to-label" htmlFor="log-to">{t('logTo')}</label>
+          <DateField id="log-to" labelledBy="log-to-label" value={filter.to} onInput={(v) => set('to', v)} />
         </div>
         {filtering && (
           <button type="button" class="btn btn--quiet log__reset" onClick={() => setFilter(emptyFilter())}>{t('logResetFilters')}</button>

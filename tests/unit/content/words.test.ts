@@ -56,14 +56,17 @@ describe('the placeholder in the UI language', () => {
     applyVerdict(el, '1', brandReply);
     const box = el.querySelector<HTMLElement>('.doorman-placeholder')!;
     expect([box.lang, box.dir]).toEqual(['ar', 'rtl']);
-    // No Arabic catalogue: Chrome falls back to English, the default locale.
-    expect(box.querySelector('button')!.textContent).toBe('Show');
+    expect(box.querySelector('button')!.textContent).toBe('إظهار');
+    // The handle is isolated inside the Arabic sentence, so it keeps its "@" on the left.
+    expect(box.querySelector('.doorman-reason')!.textContent).toContain('\u2068@');
   });
 
   it.each([
     ['en', 'Show reply from @acme', 'Hide ad'],
     ['es', 'Mostrar respuesta de @acme', 'Ocultar anuncio'],
     ['de', 'Anzeigen: Antwort von @acme', 'Ausblenden: Werbung'],
+    ['fr', 'Afficher\u00a0: réponse de @acme', 'Masquer\u00a0: pub'],
+    ['ar', '\u2068إظهار\u2069 \u2068الرد\u2069 من \u2068@acme\u2069', '\u2068إخفاء\u2069 \u2068الإعلان\u2069'],
   ])('names the Show button after its item in %s', (lang, named, unnamed) => {
     restore = useUiLanguage(lang);
     expect(buttonName('Show', { kind: 'reply', author: { handle: 'acme' } })).toBe(named);

@@ -54,7 +54,7 @@ describe('reason sentences in the UI language', () => {
     expect([...said].sort()).toEqual([...REASON_SENTENCES].sort());
   });
 
-  it.each(['en', 'es', 'de'])('%s words every reason from its own messages, each different from the others', (lang) => {
+  it.each(['en', 'es', 'de', 'fr', 'ar'])('%s words every reason from its own messages, each different from the others', (lang) => {
     speak(lang);
     const texts = Object.fromEntries(Object.entries(verdicts()).map(([k, v]) => [k, whyText(v.why)]));
     for (const [k, text] of Object.entries(texts)) {
@@ -94,7 +94,7 @@ describe('reason sentences in the UI language', () => {
   });
 
   it('has the words for every brand signal in every language (from the id, not the English label)', () => {
-    for (const lang of ['en', 'es', 'de']) {
+    for (const lang of ['en', 'es', 'de', 'fr', 'ar']) {
       speak(lang);
       for (const id of Object.keys(BRAND_SIGNALS)) {
         const text = whyText({ say: 'brand', who: 'a', kind: 'reply', signals: [id] });

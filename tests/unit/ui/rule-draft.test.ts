@@ -191,7 +191,7 @@ describe('describeCondition', () => {
   it('reads a rule in one line', () => {
     const c: Condition = { type: 'all', of: [{ type: 'kind', kinds: ['reply'] }, { type: 'not', of: { type: 'followed', value: true } }] };
     // Outside an extension t() returns keys; the shape is what matters here.
-    expect(describeCondition(c)).toBe('kind_reply · describeNot describeFollowed_true');
+    expect(describeCondition(c)).toBe('itemNoun_reply · describeNot describeFollowed_true');
   });
   it('covers every predicate type without throwing', () => {
     for (const type of PREDICATE_TYPES as readonly PredicateType[]) {
