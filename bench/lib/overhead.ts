@@ -22,7 +22,7 @@
 //
 //   npx vite build && node bench/run.mjs overhead        both replicas (one benchmark file each)
 import type { Page } from 'playwright-core';
-import { startReplicaServer, type DoormanBrowser } from '../../tests/e2e/harness';
+import { launchDoorman, startReplicaServer, type DoormanBrowser } from '../../tests/e2e/harness';
 import {
   BASELINE_LABEL, alternate, countPosts, footer, header, interruptionsOf, launchPair, mainThreadMs, median, medianDelta,
   metrics, pageWithMetrics, recordPaints, usedHeap, X_MARKUP, type Interruptions, type PostMarkup, type Side,
@@ -90,21 +90,41 @@ const ms = (n: number) => `${fmt(n, 0)} ms`;
 const kib = (n: number) => `${fmt(n / 1024, 0)} KiB`;
 const perK = (r: RunResult) => (r.heapGrowthBytes / Math.max(1, r.appended)) * 1000;
 
-/** Measures and prints one replica's figures. */
+/**
+ * Measures and prints one replica's figures. DOORMAN_BENCH_BEFORE=<an older dist/> adds a third
+ * browser with that build, run in every round beside the other two (the order rotating), so a change
+ * is measured before and after in the same conditions; its figures print against the same baseline.
+ */
 export async function runOverhead(replica: Replica): Promise<void> {
-  header(`overhead on the ${replica.name} — ${fmt(TARGET_ITEMS)} items by infinite scroll, Doorman vs ${BASELINE_LABEL}, ${ROUNDS} alternating pairs`);
+  const beforeDist = process.env.DOORMAN_BENCH_BEFORE;
+  header(`overhead on the ${replica.name} — ${fmt(TARGET_ITEMS)} items by infinite scroll, Doorman vs ${BASELINE_LABEL}, ${ROUNDS} alternating pairs${beforeDist ? `, and the build in ${beforeDist} ("before") in each round` : ''}`);
   const server = await startReplicaServer();
   const pair = await launchPair(server);
+  let before: DoormanBrowser | null = null;
   const browsers: Record<Side, DoormanBrowser> = { doorman: pair.doorman, baseline: pair.baseline };
   let w: Record<Side, RunResult[]>;
-  let tall: Record<Side, RunResult>;
+  const wBefore: RunResult[] = [];
+  let tall: { doorman: RunResult; baseline: RunResult | null };
   try {
-    w = await alternate(ROUNDS, (side) => oneRun(browsers[side], replica, WINDOW, TARGET_ITEMS));
+    if (beforeDist) before = await launchDoorman({ server, dist: beforeDist });
+    const b = before;
+    let inRound = 0;
+    w = await alternate(ROUNDS, async (side, round) => {
+      // The older build once a round: first, between or last in turn.
+      const slot = round % 3;
+      const first = inRound++ % 2 === 0;
+      if (b !== null && ((slot === 0 && first) || (slot === 1 && !first))) wBefore.push(await oneRun(b, replica, WINDOW, TARGET_ITEMS));
+      const r = await oneRun(browsers[side], replica, WINDOW, TARGET_ITEMS);
+      if (b !== null && slot === 2 && !first) wBefore.push(await oneRun(b, replica, WINDOW, TARGET_ITEMS));
+      return r;
+    });
     tall = {
       doorman: await oneRun(browsers.doorman, replica, TALL, TARGET_ITEMS),
-      baseline: await oneRun(browsers.baseline, replica, TALL, TALL_BASELINE_ITEMS),
+      // Only a feed with ads needs the baseline's pass (it shows that the instrument sees painted ads).
+      baseline: replica.hasAds ? await oneRun(browsers.baseline, replica, TALL, TALL_BASELINE_ITEMS) : null,
     };
   } finally {
+    await before?.close();
     await pair.close();
     await server.close();
   }
@@ -128,6 +148,14 @@ export async function runOverhead(replica: Replica): Promise<void> {
   console.log(`  style + layout     Doorman ${ms(styleD)} + ${ms(layoutD)}, ${BASELINE_LABEL} ${ms(styleB)} + ${ms(layoutB)}`);
   const ownScript = medianDelta(d.map((r) => r.scriptMs), b.map((r) => r.scriptMs));
   console.log(`  Doorman's script   +${ms(ownScript)} = ${fmt((1000 * ownScript) / appended, 0)} µs per item = ${fmt((100 * ownScript) / taskB, 1)}% of the page's own main-thread time`);
+  if (wBefore.length > 0) {
+    const taskO = m(wBefore, (r) => r.taskMs);
+    const scriptO = m(wBefore, (r) => r.scriptMs);
+    const appendedO = m(wBefore, (r) => r.appended);
+    const oldScript = medianDelta(wBefore.map((r) => r.scriptMs), b.map((r) => r.scriptMs));
+    const oldHeap = medianDelta(wBefore.map(perK), b.map(perK));
+    console.log(`  before (${beforeDist}): main-thread ${ms(taskO)} → ratio ${fmt(taskO / taskB, 3)}; script ${ms(scriptO)} → ratio ${fmt(scriptO / scriptB, 3)}; its script +${ms(oldScript)} = ${fmt((1000 * oldScript) / appendedO, 0)} µs per item; heap ${kib(oldHeap)} per 1,000 items over the baseline`);
+  }
   const heapD = m(d, perK);
   const heapB = m(b, perK);
   const ownHeap = medianDelta(d.map(perK), b.map(perK));
@@ -135,9 +163,10 @@ export async function runOverhead(replica: Replica): Promise<void> {
   console.log(`  interruptions      ${tall.doorman.interruptions} collapsed/hidden of ${fmt(tall.doorman.items)}, all on screen as inserted (${TALL.width}×${fmt(TALL.height)}); ever painted: ${tall.doorman.interruptionsPainted} (target 0)`);
   const worst = Math.max(...d.map((r) => r.interruptionsPainted));
   // Only a feed with ads can show that the instrument sees paints here (the e2e paint tests prove it elsewhere).
-  const proof = replica.hasAds ? `; with the ${BASELINE_LABEL}, ads painted: ${tall.baseline.adsPainted} of the first ${fmt(tall.baseline.items)} items (the instrument sees them)` : '';
+  const proof = tall.baseline !== null ? `; with the ${BASELINE_LABEL}, ads painted: ${tall.baseline.adsPainted} of the first ${fmt(tall.baseline.items)} items (the instrument sees them)` : '';
   console.log(`                     in the ${WINDOW.width}×${WINDOW.height} window: ${worst} painted (worst run)${proof}`);
-  for (const [k, rs] of [['doorman', d], ['baseline', b], ['doorman (tall)', [tall.doorman]], ['baseline (tall)', [tall.baseline]]] as const) {
+  const rows: [string, RunResult[]][] = [['doorman', d], ['baseline', b], ['before', wBefore], ['doorman (tall)', [tall.doorman]], ['baseline (tall)', tall.baseline ? [tall.baseline] : []]];
+  for (const [k, rs] of rows) {
     for (const r of rs) console.log(`    ${k}: ${r.items} items (+${r.appended}), task ${fmt(r.taskMs, 0)} ms, script ${fmt(r.scriptMs, 0)} ms, style ${fmt(r.styleMs, 0)} ms, layout ${fmt(r.layoutMs, 0)} ms, heap +${fmt(r.heapGrowthBytes / 1024, 0)} KiB, painted interruptions ${r.interruptionsPainted}/${r.interruptions}, wall ${fmt(r.wallMs)} ms`);
   }
   footer();
