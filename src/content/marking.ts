@@ -103,12 +103,15 @@ function buildPlaceholder(doc: Document, target: Element): Placeholder {
 
 export function applyVerdict(target: Element, itemId: string, verdict: Verdict, subject?: PlaceholderSubject): void {
   styleOnce(target.ownerDocument, target);
-  target.setAttribute(ATTR_ITEM, itemId);
+  // Attributes written only when they change: each write is a mutation record for every observer on
+  // the page and a style invalidation.
+  if (target.getAttribute(ATTR_ITEM) !== itemId) target.setAttribute(ATTR_ITEM, itemId);
   if (target.getAttribute(ATTR_OWNER) !== OWNER) target.setAttribute(ATTR_OWNER, OWNER);
   if (verdict.action === 'show') {
     subjects.delete(target);
-    clearMark(target, false);
-    target.setAttribute(ATTR, 'show');
+    // Only a placeholder (ours or an older instance's) or a reveal has anything to take back.
+    if (target.firstElementChild?.className === PLACEHOLDER_CLASS || target.hasAttribute(ATTR_REVEALED)) clearMark(target, false);
+    if (target.getAttribute(ATTR) !== 'show') target.setAttribute(ATTR, 'show');
     return;
   }
   // Only what the button's name needs, not the whole item (its text stays out of the page's heap).
