@@ -4,15 +4,6 @@
 // heap growth per 1,000, interruptions painted. See bench/lib/overhead.ts.
 //
 //   npx vite build && node bench/run.mjs overhead-linkedin
-import { runOverhead, type Replica } from './lib/overhead';
-
-const UPDATE = 'div.feed-shared-update-v2[data-urn]';
-
-/** The home feed, paged by `start` while the bottom is near, up to `?items=`; Doorman marks the update itself. */
-const LINKEDIN_REPLICA: Replica = {
-  name: 'www.linkedin.com replica',
-  url: (items) => `https://www.linkedin.com/feed/?items=${items}`,
-  markup: { post: UPDATE, cell: UPDATE, ad: null },
-};
+import { LINKEDIN_REPLICA, runOverhead } from './lib/overhead';
 
 await runOverhead(LINKEDIN_REPLICA);

@@ -5,13 +5,6 @@
 // each status's text). See bench/lib/overhead.ts.
 //
 //   npx vite build && node bench/run.mjs overhead-mastodon
-import { runOverhead, type Replica } from './lib/overhead';
-
-const MASTODON_REPLICA: Replica = {
-  name: 'Mastodon replica',
-  url: (items) => `https://mastodon.social/home?items=${items}`,
-  // Doorman marks the timeline cell (article[data-id]) around each status.
-  markup: { post: '.status[data-id]', cell: 'article[data-id]', ad: null },
-};
+import { MASTODON_REPLICA, runOverhead } from './lib/overhead';
 
 await runOverhead(MASTODON_REPLICA);

@@ -33,10 +33,10 @@ function placeholderOf(target: Element): HTMLElement | null {
   return placeholderOf(target);
 }
 
-function setRevealed(target: Element, revealed: boolean): void {
+function setRevealed(target: Element, revealed: boolean, known?: HTMLButtonElement): void {
   if (revealed) target.setAttribute(ATTR_REVEALED, '');
-  else target.removeAttribute(ATTR_REVEALED);
-  const button = placeholderOf(target)?.querySelector('button');
+  else if (known === undefined || target.hasAttribute(ATTR_REVEALED)) target.removeAttribute(ATTR_REVEALED);
+  const button = known ?? placeholderOf(target)?.querySelector('button');
   if (button) {
     const action = revealed ? (target.getAttribute(ATTR) === 'hide' ? 'Hide' : 'Collapse') : 'Show';
     button.textContent = word(ACTION_WORD[action]);
@@ -45,13 +45,21 @@ function setRevealed(target: Element, revealed: boolean): void {
   }
 }
 
-function buildPlaceholder(doc: Document, target: Element): HTMLElement {
+/** One placeholder per document, cloned for each item: one cloneNode instead of four elements and their attributes. */
+const templates = new WeakMap<Document, { words: string; box: HTMLElement }>();
+
+function templateFor(doc: Document): HTMLElement {
+  // Doorman's words are in the browser's language, which need not be the page's.
+  const { lang, dir } = wordsLanguage();
+  const label = word('placeholderLabel');
+  const show = word('placeholderShow');
+  const words = `${lang} ${dir} ${label} ${show}`;
+  const known = templates.get(doc);
+  if (known !== undefined && known.words === words) return known.box;
   const box = doc.createElement('div');
   box.className = PLACEHOLDER_CLASS;
   box.setAttribute('role', 'group');
-  box.setAttribute('aria-label', word('placeholderLabel'));
-  // Doorman's words are in the browser's language, which need not be the page's.
-  const { lang, dir } = wordsLanguage();
+  box.setAttribute('aria-label', label);
   box.lang = lang;
   box.dir = dir;
   const mark = doc.createElement('span');
@@ -59,11 +67,26 @@ function buildPlaceholder(doc: Document, target: Element): HTMLElement {
   mark.textContent = 'Doorman';
   const reason = doc.createElement('span');
   reason.className = 'doorman-reason';
-  reason.id = `${REASON_ID}${++reasons}`;
   const button = doc.createElement('button');
   button.type = 'button';
-  button.textContent = word('placeholderShow');
+  button.textContent = show;
   button.setAttribute('aria-expanded', 'false');
+  box.append(mark, reason, button);
+  templates.set(doc, { words, box });
+  return box;
+}
+
+interface Placeholder {
+  box: HTMLElement;
+  reason: HTMLElement;
+  button: HTMLButtonElement;
+}
+
+function buildPlaceholder(doc: Document, target: Element): Placeholder {
+  const box = templateFor(doc).cloneNode(true) as HTMLElement;
+  const reason = box.children[1] as HTMLElement;
+  const button = box.children[2] as HTMLButtonElement;
+  reason.id = `${REASON_ID}${++reasons}`;
   // The screen reader hears the whole reason with the button, however much of it the line shows.
   button.setAttribute('aria-describedby', reason.id);
   button.addEventListener('click', (e) => {
@@ -74,31 +97,38 @@ function buildPlaceholder(doc: Document, target: Element): HTMLElement {
   });
   // Keep Enter/Space and the site's single-key shortcuts from reaching the page while our button has focus.
   button.addEventListener('keydown', (e) => e.stopPropagation());
-  box.append(mark, reason, button);
   own.add(box);
-  return box;
+  return { box, reason, button };
 }
 
 export function applyVerdict(target: Element, itemId: string, verdict: Verdict, subject?: PlaceholderSubject): void {
   styleOnce(target.ownerDocument, target);
-  target.setAttribute(ATTR_ITEM, itemId);
+  // Attributes written only when they change: each write is a mutation record for every observer on
+  // the page and a style invalidation.
+  if (target.getAttribute(ATTR_ITEM) !== itemId) target.setAttribute(ATTR_ITEM, itemId);
   if (target.getAttribute(ATTR_OWNER) !== OWNER) target.setAttribute(ATTR_OWNER, OWNER);
   if (verdict.action === 'show') {
     subjects.delete(target);
-    clearMark(target, false);
-    target.setAttribute(ATTR, 'show');
+    // Only a placeholder (ours or an older instance's) or a reveal has anything to take back.
+    if (target.firstElementChild?.className === PLACEHOLDER_CLASS || target.hasAttribute(ATTR_REVEALED)) clearMark(target, false);
+    if (target.getAttribute(ATTR) !== 'show') target.setAttribute(ATTR, 'show');
     return;
   }
   // Only what the button's name needs, not the whole item (its text stays out of the page's heap).
   if (subject) subjects.set(target, { kind: subject.kind, author: { handle: subject.author.handle } });
   const previous = target.getAttribute(ATTR);
   target.setAttribute(ATTR, verdict.action);
-  let box = placeholderOf(target);
-  if (!box) {
-    box = buildPlaceholder(target.ownerDocument, target);
-    target.insertBefore(box, target.firstChild);
-  }
   const sentence = reasonSentence(verdict.why);
+  const box = placeholderOf(target);
+  if (!box) {
+    // A new placeholder gets its words before it goes in: one insertion, nothing rewritten after.
+    const built = buildPlaceholder(target.ownerDocument, target);
+    built.reason.textContent = sentence;
+    built.box.title = sentence;
+    target.insertBefore(built.box, target.firstChild);
+    setRevealed(target, target.hasAttribute(ATTR_REVEALED), built.button);
+    return;
+  }
   const reason = box.querySelector('.doorman-reason');
   if (reason && reason.textContent !== sentence) reason.textContent = sentence;
   if (box.title !== sentence) box.title = sentence;

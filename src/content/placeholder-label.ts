@@ -2,7 +2,7 @@
 // on ("Show reply from @acme"), not just "Show" repeated down the page; worded in the browser's UI
 // language (the item nouns and the phrase are messages, public/_locales).
 import type { ItemKind } from '../core/model';
-import { message } from './extension-api';
+import { cachedMessage as message } from './message-templates';
 import { word, type PlaceholderWord } from './words';
 
 /** The item a placeholder stands for, as much as its button's name needs. */

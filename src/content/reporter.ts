@@ -9,6 +9,7 @@ import { send } from './extension-api';
 
 const FLUSH_MS = 1_000;
 const MAX_BATCH = 200;
+const HEALTH_MS = 1_000;
 const SNIPPET_CHARS = 280;
 /** Waits before sending again after a refused send, growing with consecutive refusals. */
 export const RESEND_MS: readonly number[] = [2_000, 5_000, 15_000, 30_000, 60_000];
@@ -133,7 +134,7 @@ export class Reporter {
     this.stopped = true;
   }
 
-  /** Coalesces health reports: at most one message per 250 ms, none when nothing changed. */
+  /** Coalesces health reports: at most one message per second (each costs the page ~1 ms of extension messaging), none when nothing changed. */
   health(build: () => TabHealth): void {
     if (this.stopped) return;
     this.healthTimer ??= setTimeout(() => {
@@ -143,6 +144,6 @@ export class Reporter {
       if (key === this.lastHealth) return;
       this.lastHealth = key;
       send({ type: 'health/report', health }).catch(() => undefined);
-    }, 250);
+    }, HEALTH_MS);
   }
 }

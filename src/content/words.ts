@@ -4,7 +4,8 @@
 // (core/reason-text.ts). Each is looked up once: the UI language does not change under a page.
 import type { Why } from '../core/reason';
 import { listJoiner, reasonText, writingDirection, type ReasonLocale } from '../core/reason-text';
-import { message, uiLanguage } from './extension-api';
+import { uiLanguage } from './extension-api';
+import { cachedMessage, forgetMessages } from './message-templates';
 
 /** The placeholder's words; the English stands in only where no catalogue answers (never in an extension). */
 const PLACEHOLDER_WORDS = {
@@ -20,7 +21,7 @@ const words = new Map<PlaceholderWord, string>();
 export function word(key: PlaceholderWord): string {
   let w = words.get(key);
   if (w === undefined) {
-    w = message(key) || PLACEHOLDER_WORDS[key];
+    w = cachedMessage(key) || PLACEHOLDER_WORDS[key];
     words.set(key, w);
   }
   return w;
@@ -44,7 +45,7 @@ let sentences = new WeakMap<Why, string>();
 export function reasonSentence(why: Why): string {
   let s = sentences.get(why);
   if (s === undefined) {
-    locale ??= { message, list: listJoiner(uiLanguage()) };
+    locale ??= { message: cachedMessage, list: listJoiner(uiLanguage()) };
     s = reasonText(why, locale);
     sentences.set(why, s);
   }
@@ -57,4 +58,5 @@ export function resetWords(): void {
   language = undefined;
   locale = undefined;
   sentences = new WeakMap();
+  forgetMessages();
 }

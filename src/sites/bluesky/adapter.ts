@@ -9,7 +9,7 @@ import { perBatch, type ParseEnv, type SiteAdapter } from '../../content/adapter
 import { authorFrom } from '../../content/fact-author';
 import type { ItemFact } from '../../shared/facts';
 import {
-  handleFromTestId, hasQuote, hashText, isRepost, readDisplayName, readLinkDomains, readMentions, readPermalink, readText,
+  handleFromTestId, hashText, isRepost, quotesIn, readDisplayName, readLinkDomains, readMentions, readPermalink, readText,
   readTextElement, type Permalink,
 } from './post-dom';
 import { contextFor, didOfUri, postPath, postUri } from './routes';
@@ -33,7 +33,7 @@ function focalOf(doc: Document, url: URL): Focal | null {
   let root: Element | null = null;
   for (const el of doc.querySelectorAll(THREAD_ITEM)) {
     const handle = handleFromTestId(el);
-    if (handle !== null && readPermalink(el, handle)?.rkey === p.rkey) {
+    if (handle !== null && readPermalink(el, handle, quotesIn(el))?.rkey === p.rkey) {
       root = el;
       break;
     }
@@ -42,7 +42,7 @@ function focalOf(doc: Document, url: URL): Focal | null {
   // ThreadItemAnchor.tsx): when no thread item links to the rkey, the first one whose author the URL names is it.
   if (root === null) {
     for (const el of doc.querySelectorAll(THREAD_ITEM)) {
-      if (handleFromTestId(el) === p.actor && readPermalink(el, p.actor) === null) {
+      if (handleFromTestId(el) === p.actor && readPermalink(el, p.actor, quotesIn(el)) === null) {
         root = el;
         break;
       }
@@ -118,18 +118,17 @@ interface PostDom {
 /** The element each item was read from (for refresh: an awaited item is decided again from this). */
 const readFrom = new WeakMap<FeedItem, PostDom>();
 
-function readPost(el: Element, handle: string, link: Permalink | null, env: ParseEnv): PostDom {
-  const textEl = readTextElement(el);
+function readPost(el: Element, handle: string, link: Permalink | null, quotes: readonly Element[], textEl: Element | null, env: ParseEnv): PostDom {
   return {
     el,
     handle,
     link,
     text: readText(textEl),
-    displayName: readDisplayName(el, handle),
+    displayName: readDisplayName(el, handle, quotes),
     mentions: readMentions(textEl),
-    repost: isRepost(el),
-    quote: hasQuote(el),
-    linkDomains: readLinkDomains(el, env.url),
+    repost: isRepost(el, quotes),
+    quote: quotes.length > 0,
+    linkDomains: readLinkDomains(el, env.url, quotes),
   };
 }
 
@@ -176,7 +175,7 @@ function derivePost(dom: PostDom, env: ParseEnv): FeedItem {
 }
 
 /** A like / repost / follow row on the notifications page: attributed to the first account it names. */
-function parseNotification(el: Element, handle: string, env: ParseEnv): FeedItem {
+function parseNotification(el: Element, handle: string, quotes: readonly Element[], env: ParseEnv): FeedItem {
   const text = readText(el).slice(0, 20_000);
   return {
     site: bsky.id,
@@ -184,7 +183,7 @@ function parseNotification(el: Element, handle: string, env: ParseEnv): FeedItem
     permalink: `${env.url.origin}/profile/${handle}`,
     kind: 'notification',
     context: env.context,
-    author: authorFrom(handle, readDisplayName(el, handle), undefined, env.facts, Date.now()),
+    author: authorFrom(handle, readDisplayName(el, handle, quotes), undefined, env.facts, Date.now()),
     text,
     linkDomains: [],
     inOwnThread: false,
@@ -199,15 +198,17 @@ export const bskyAdapter: SiteAdapter = {
   parse(el, env) {
     const handle = handleFromTestId(el);
     if (handle === null) return { failure: `item root with an unreadable test id "${(el.getAttribute('data-testid') ?? '').slice(0, 80)}"` };
-    const link = readPermalink(el, handle);
+    const quotes = quotesIn(el);
+    const link = readPermalink(el, handle, quotes);
+    const textEl = readTextElement(el, quotes);
     // On the notifications page a row that is not a post of its author's (no permalink of theirs, no
     // text of its own) groups likes, reposts or follows; replies, mentions and quotes render as posts.
-    if (env.context === 'notifications' && (link === null || link.actor !== handle) && readTextElement(el) === null) {
-      return parseNotification(el, handle, env);
+    if (env.context === 'notifications' && (link === null || link.actor !== handle) && textEl === null) {
+      return parseNotification(el, handle, quotes, env);
     }
     // A feed post without a permalink is a thread's focal post (full date, no link to itself) or drift.
     if (link === null && !el.matches(THREAD_ITEM)) return { failure: 'post without a /profile/<handle>/post/<rkey> permalink' };
-    return derivePost(readPost(el, handle, link, env), env);
+    return derivePost(readPost(el, handle, link, quotes, textEl, env), env);
   },
   refresh(el, item, env) {
     // Read from this element (and the page has not moved on): only the facts-derived parts change.
@@ -221,7 +222,9 @@ export const bskyAdapter: SiteAdapter = {
     // reply?) and author (followed? verified?) the facts tell. Notification groups are never filtered.
     if (SEEK_CONTEXTS.has(item.context) || item.kind === 'notification' || item.kind === 'repost') return false;
     if (env.facts.accountByHandle(item.author.handle) === undefined) return true;
-    const link = postPath(new URL(item.permalink).pathname);
+    // The permalink as read (derivePost built item.permalink from it); parsed back only for an item read elsewhere.
+    const dom = readFrom.get(item);
+    const link = dom !== undefined ? dom.link : postPath(new URL(item.permalink).pathname);
     return link !== null && itemFactOf(env, item.author.handle, link) === undefined;
   },
   detectDrift(doc, parsedCount) {

@@ -24,14 +24,24 @@ const isQuoteBlock = (el: Element): boolean =>
   el.tagName === 'DIV' && el.getAttribute('role') === 'link' &&
   ((el.getAttribute('aria-label') ?? '').startsWith(QUOTE_LABEL_PREFIX) || el.querySelector(AVATAR_IMAGE) !== null);
 
-/** The node sits inside a quoted post of `root` (not counting `root`), looking no further up than `root`. */
-export function inQuote(node: Element, root: Element): boolean {
-  for (let el: Element | null = node; el !== null && el !== root; el = el.parentElement) if (isQuoteBlock(el)) return true;
+/**
+ * The quoted-post blocks inside `root` (not `root` itself), found once per read: every reader below
+ * skips what lies in one of them. Most posts quote nothing, so the check is usually free.
+ */
+export function quotesIn(root: Element): readonly Element[] {
+  const out: Element[] = [];
+  for (const el of root.querySelectorAll('div[role="link"]')) if (el !== root && isQuoteBlock(el)) out.push(el);
+  return out;
+}
+
+/** The node sits inside one of the quoted posts (as found by quotesIn for its item root). */
+export function inQuote(node: Element, quotes: readonly Element[]): boolean {
+  for (const q of quotes) if (q.contains(node)) return true;
   return false;
 }
 
-function* outsideQuote(root: Element, selector: string): Generator<Element> {
-  for (const el of root.querySelectorAll(selector)) if (!inQuote(el, root)) yield el;
+function* outsideQuote(root: Element, quotes: readonly Element[], selector: string): Generator<Element> {
+  for (const el of root.querySelectorAll(selector)) if (!inQuote(el, quotes)) yield el;
 }
 
 /** The author handle the root's test id names (`feedItem-by-<handle>`, `postThreadItem-by-<handle>`), lower-cased. */
@@ -46,8 +56,8 @@ export function handleFromTestId(root: Element): string | null {
 const clean = (s: string | null): string => (s ?? '').replace(BIDI_MARKS, '').replace(/\s+/g, ' ').trim();
 
 /** The display name: the first "View profile" link to the author outside a quote whose text is not the @handle. */
-export function readDisplayName(root: Element, handle: string): string {
-  for (const a of outsideQuote(root, 'a[href^="/profile/"]')) {
+export function readDisplayName(root: Element, handle: string, quotes: readonly Element[]): string {
+  for (const a of outsideQuote(root, quotes, 'a[href^="/profile/"]')) {
     if (profilePath(a.getAttribute('href') ?? '')?.actor !== handle || a.querySelector('img, [data-testid="userAvatarImage"]')) continue;
     const name = clean(a.textContent);
     if (name !== '' && !name.startsWith('@')) return name.slice(0, 200);
@@ -65,9 +75,9 @@ export interface Permalink {
  * The post's own permalink: a `/profile/<actor>/post/<rkey>` link outside the quote, by the item's
  * author. A repost's permalink is the original author's, which is also the test id's handle.
  */
-export function readPermalink(root: Element, handle: string): Permalink | null {
+export function readPermalink(root: Element, handle: string, quotes: readonly Element[]): Permalink | null {
   let any: Permalink | null = null;
-  for (const a of outsideQuote(root, POST_LINK)) {
+  for (const a of outsideQuote(root, quotes, POST_LINK)) {
     const p = postPath((a.getAttribute('href') ?? '').split('?')[0] ?? '');
     if (p === null) continue;
     if (p.actor === handle) return p;
@@ -76,8 +86,8 @@ export function readPermalink(root: Element, handle: string): Permalink | null {
   return any;
 }
 
-export function readTextElement(root: Element): Element | null {
-  for (const el of outsideQuote(root, POST_TEXT)) return el;
+export function readTextElement(root: Element, quotes: readonly Element[]): Element | null {
+  for (const el of outsideQuote(root, quotes, POST_TEXT)) return el;
   return null;
 }
 
@@ -90,11 +100,12 @@ export function readText(textEl: Element | null): string {
  * Domains of the post's links, in its text and its link card (seen: an external embed is a plain
  * anchor to the address), not the quoted post's: bsky.app keeps the real address in the href.
  */
-export function readLinkDomains(root: Element, base: URL): string[] {
+export function readLinkDomains(root: Element, base: URL, quotes: readonly Element[]): string[] {
   const out = new Set<string>();
   for (const a of root.querySelectorAll('a[href]')) {
-    if ((a.getAttribute('href') ?? '').startsWith('/') || inQuote(a, root)) continue;
-    const host = outsideLinkDomain(a.getAttribute('href') ?? '', base, OWN_HOSTS);
+    const href = a.getAttribute('href') ?? '';
+    if (href.startsWith('/') || inQuote(a, quotes)) continue;
+    const host = outsideLinkDomain(href, base, OWN_HOSTS);
     if (host !== null) out.add(host);
     if (out.size >= MAX_DOMAINS) break;
   }
@@ -113,17 +124,10 @@ export function readMentions(textEl: Element | null): string[] {
 }
 
 /** A "Reposted by <name>" line above the post: by its icon (any language), else its English `aria-label` (seen). */
-export function isRepost(root: Element): boolean {
-  for (const icon of root.querySelectorAll(REPOST_LINE_ICON)) if (!inQuote(icon, root)) return true;
-  for (const el of root.querySelectorAll('[aria-label]')) {
-    if ((el.getAttribute('aria-label') ?? '').startsWith(REPOST_LABEL_PREFIX) && !inQuote(el, root)) return true;
-  }
-  return false;
-}
+const REPOST_LINE = `${REPOST_LINE_ICON}, [aria-label^="${REPOST_LABEL_PREFIX}"]`;
 
-/** The post quotes another (a quoted-post block inside it). */
-export function hasQuote(root: Element): boolean {
-  for (const el of root.querySelectorAll('div[role="link"]')) if (el !== root && isQuoteBlock(el)) return true;
+export function isRepost(root: Element, quotes: readonly Element[]): boolean {
+  for (const el of root.querySelectorAll(REPOST_LINE)) if (!inQuote(el, quotes)) return true;
   return false;
 }
 

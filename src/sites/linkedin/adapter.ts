@@ -8,7 +8,7 @@ import { perBatch, type ParseEnv, type ParseFailure, type SiteAdapter } from '..
 import { authorFrom } from '../../content/fact-author';
 import type { FactStore } from '../../content/fact-store';
 import {
-  hashText, isFirstDegree, isPlatformUrn, readActor, readAdMarks, readHeader, readLinkDomains, readText, readTextElement, shownText,
+  hashText, isFirstDegree, isPlatformUrn, readActor, readAdMarks, readHeader, readLinkDomains, readText, readTextElement, scopeOf, shownText,
   type Actor,
 } from './post-dom';
 import { actorFromHref, contextFor } from './routes';
@@ -53,10 +53,11 @@ function parseUpdate(el: Element, env: ParseEnv): FeedItem | ParseFailure | null
   const words = wordsOf(env, doc);
   const origin = env.url.origin;
   const permalink = `${origin}/feed/update/${urn}/`;
-  const textEl = readTextElement(el);
+  const scope = scopeOf(el);
+  const textEl = readTextElement(scope);
   const text = readText(textEl);
   const platform = isPlatformUrn(urn) || el.querySelector(PROMO) !== null;
-  const actor = readActor(el, words, origin);
+  const actor = readActor(scope, words, origin);
   if (actor === null) {
     if (!platform) return urn.startsWith('urn:li:activity:') ? { failure: 'update without an actor link to /in/ or /company/' } : null;
     const promo = readText(el.querySelector(PROMO) ?? el).slice(0, 2_000);
@@ -66,8 +67,8 @@ function parseUpdate(el: Element, env: ParseEnv): FeedItem | ParseFailure | null
     return { ...base(env, urn, permalink, 'post', author, promo), surfacedBy: 'platform' };
   }
   const author = authorOf(actor, urn, env.facts);
-  const header = readHeader(el, words, origin);
-  const ad = readAdMarks(el, words, origin);
+  const header = readHeader(scope, words, origin);
+  const ad = readAdMarks(scope, words, origin);
   const fact = env.facts.item(urn);
   let surfacedBy: SurfacedBy | undefined;
   if (platform || header.kind === 'platform') surfacedBy = 'platform';
@@ -100,7 +101,7 @@ function parseComment(el: Element, env: ParseEnv): FeedItem | ParseFailure {
   const author = authorOf(actor, urn, env.facts);
   const viewer = viewerHandle(env);
   const update = el.parentElement?.closest(UPDATE) ?? null;
-  const updateActor = update === null ? null : readActor(update, wordsOf(env, el.ownerDocument), origin);
+  const updateActor = update === null ? null : readActor(scopeOf(update), wordsOf(env, el.ownerDocument), origin);
   const permalink = update === null ? env.url.href : `${origin}/feed/update/${update.getAttribute('data-urn') ?? ''}/`;
   return {
     ...base(env, urn, permalink, 'reply', author, text),

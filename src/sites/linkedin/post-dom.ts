@@ -25,10 +25,28 @@ export function shownText(el: Element | null): string {
   return (shown ?? el).textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-/** Within `root`, but not inside a comment nested in it (an update's comments have their own actors and text). */
-function own(root: Element, selector: string): Element | null {
-  for (const el of root.querySelectorAll(selector)) {
-    if (root.matches(COMMENT) || el.closest(COMMENT) === null) return el;
+/**
+ * Where an item's own parts are: within `root`, but not inside a comment nested in it (an update's
+ * comments have their own actors and text). Found once per item; most updates show no comments, and
+ * then each part is one querySelector.
+ */
+export interface Scope {
+  root: Element;
+  /** The root sits inside a comment (and is not one): nothing in it is its own. */
+  insideComment: boolean;
+  comments: readonly Element[];
+}
+
+export function scopeOf(root: Element): Scope {
+  if (root.matches(COMMENT)) return { root, insideComment: false, comments: [] };
+  return { root, insideComment: root.parentElement?.closest(COMMENT) != null, comments: [...root.querySelectorAll(COMMENT)] };
+}
+
+function own(scope: Scope, selector: string): Element | null {
+  if (scope.insideComment) return null;
+  if (scope.comments.length === 0) return scope.root.querySelector(selector);
+  for (const el of scope.root.querySelectorAll(selector)) {
+    if (!scope.comments.some((c) => c.contains(el))) return el;
   }
   return null;
 }
@@ -40,18 +58,18 @@ export interface Actor extends ActorRef {
 }
 
 /** The update's actor: the first actor link outside its comments (a reshare's inner actor comes after the outer one). */
-export function readActor(root: Element, words: Words, base: string): Actor | null {
-  const link = own(root, ACTOR_LINK);
+export function readActor(scope: Scope, words: Words, base: string): Actor | null {
+  const link = own(scope, ACTOR_LINK);
   const ref = link === null ? null : actorFromHref(link.getAttribute('href') ?? '', base);
   if (ref === null) return null;
-  const title = own(root, ACTOR_TITLE);
+  const title = own(scope, ACTOR_TITLE);
   const nameEl = title?.querySelector(':scope > span [aria-hidden="true"], :scope > span') ?? null;
   const displayName = (nameEl === null ? shownText(title) : shownText(nameEl)).slice(0, 200);
-  const marker = folded(shownText(own(root, ACTOR_SUPPLEMENTARY))).replace(/^•\s*/, '');
+  const marker = folded(shownText(own(scope, ACTOR_SUPPLEMENTARY))).replace(/^•\s*/, '');
   let followed: boolean | 'unknown' = 'unknown';
   if (FIRST_DEGREE.test(`• ${marker}`) || words.following.includes(marker)) followed = true;
   else {
-    const button = own(root, FOLLOW_BUTTON);
+    const button = own(scope, FOLLOW_BUTTON);
     const pressed = button?.getAttribute('aria-pressed');
     if (pressed === 'false') followed = false;
     else if (pressed === 'true') followed = true;
@@ -66,8 +84,8 @@ export interface AdMarks {
 }
 
 /** "Promoted" (a company's ad) or "Promoted by <Company>" (a member's post a company paid for) under the actor. */
-export function readAdMarks(root: Element, words: Words, base: string): AdMarks {
-  const sub = own(root, ACTOR_SUB);
+export function readAdMarks(scope: Scope, words: Words, base: string): AdMarks {
+  const sub = own(scope, ACTOR_SUB);
   if (sub === null) return { promoted: false };
   // Structure: the sub-description of a paid-for post links to the paying page; a dated one links nowhere.
   for (const a of sub.querySelectorAll('a[href]')) {
@@ -84,8 +102,8 @@ export type Header = { kind: 'none' } | { kind: 'network' } | { kind: 'repost' }
  * this") is the network's doing, or a repost when its words say so; a header naming nobody ("Jobs
  * recommended for you", "Suggested") is the platform's.
  */
-export function readHeader(root: Element, words: Words, base: string): Header {
-  const header = own(root, HEADER_TEXT);
+export function readHeader(scope: Scope, words: Words, base: string): Header {
+  const header = own(scope, HEADER_TEXT);
   if (header === null) return { kind: 'none' };
   const names = [...header.querySelectorAll('a[href]')].some((a) => actorFromHref(a.getAttribute('href') ?? '', base) !== null);
   if (!names) return { kind: 'platform' };
@@ -93,8 +111,8 @@ export function readHeader(root: Element, words: Words, base: string): Header {
   return words.reposted.some((w) => said.endsWith(w)) ? { kind: 'repost' } : { kind: 'network' };
 }
 
-export function readTextElement(root: Element): Element | null {
-  return own(root, TEXT);
+export function readTextElement(scope: Scope): Element | null {
+  return own(scope, TEXT);
 }
 
 /** The text as read aloud (inline images by their alt text), whitespace cleaned. */

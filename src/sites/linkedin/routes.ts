@@ -30,8 +30,27 @@ function decoded(segment: string): string | null {
 /** LinkedIn's origin, for links given as paths (built from the declaration: the bundle names no host). */
 export const ORIGIN = `https://${linkedin.hosts[0]}`;
 
+/**
+ * Answers by href and base, bounded: an update names its actor in several links, and the same people
+ * and pages recur down a feed (parsing each href as a URL was a tenth of an item's cost).
+ */
+const known = new Map<string, ActorRef | null>();
+const KNOWN_MAX = 2_000;
+
 /** Whose profile or page an href (absolute on LinkedIn's hosts, or a path) names, else null. */
 export function actorFromHref(href: string, base = ORIGIN): ActorRef | null {
+  const key = `${base} ${href}`;
+  let ref = known.get(key);
+  if (ref === undefined) {
+    ref = readActorHref(href, base);
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(key, ref);
+  }
+  // A copy: callers may add to what they get.
+  return ref === null ? null : { ...ref };
+}
+
+function readActorHref(href: string, base: string): ActorRef | null {
   let url: URL;
   try {
     url = new URL(href, base);
