@@ -104,6 +104,12 @@ export function zodProblem(error: z.ZodError, prefix: readonly (string | number)
   return atPath([...at, ...keepPath(path)], issueProblem(issue));
 }
 
-/** The same as one line of code and arguments, for logs and internal rejections (never shown to people). */
-export const describeZodError = (error: z.ZodError, prefix = ''): string =>
-  problemSummary(zodProblem(error, prefix === '' ? [] : [prefix]));
+/** The same as one line, the field then the problem's code and arguments: for logs and internal rejections, never shown to people. */
+export function describeZodError(error: z.ZodError, prefix = ''): string {
+  const p = zodProblem(error, prefix === '' ? [] : [prefix]);
+  const [where, inner] = p.code === 'at' ? (p.args ?? []) : [];
+  if (typeof where === 'object' && 'path' in where && typeof inner === 'object' && 'problem' in inner) {
+    return `${joinPath(where.path)}: ${problemSummary(inner.problem)}`;
+  }
+  return problemSummary(p);
+}

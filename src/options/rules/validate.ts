@@ -2,7 +2,7 @@
 // the field they belong to (`name`, `when.of.1.pattern`, …), so the form can show each one inline.
 import type { z } from 'zod';
 import { Rule } from '../../core/rules';
-import { issueProblem } from '../../db/validation';
+import { issueProblem } from '../../db';
 import { t } from '../../ui/i18n';
 import { problemText } from '../../ui/problems';
 import { draftToInput, type RuleDraft } from './draft';
