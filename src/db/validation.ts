@@ -13,9 +13,6 @@ type Path = readonly PropertyKey[];
 /** `rules[3].when.pattern`, after `prefix` (kept for the callers that name rows by it). */
 export const formatPath = (prefix: string, path: Path): string => joinPath(path, prefix);
 
-/** The problem a refinement attached to its issue (`ctx.addIssue({ …, params: { problem } })`). */
-export const issueParams = (p: Problem): { problem: Problem } => ({ problem: p });
-
 /** A union branch that failed only because its `type` tag did not match is not the one the author meant. */
 function wrongTag(branch: readonly Issue[]): boolean {
   return branch.some((i) => i.path.length === 1 && i.path[0] === 'type' && (i.code === 'invalid_value' || i.code === 'invalid_union'));
