@@ -1,5 +1,6 @@
 // Message dispatch for the service worker: validate, check the sender, await readiness, handle.
 // Everything it needs comes in as dependencies, so tests drive it with fakes and a fake sender.
+import { problem } from '../core/problem';
 import { Message, TabHealth, type MessageOf, type MessageType, type ResponseMap, type StorageFaultWhat } from '../shared/messages';
 import type { Snapshot } from '../core/snapshot';
 import type { DoormanDB } from '../db/database';
@@ -235,7 +236,7 @@ export function createBackground(deps: BackgroundDeps): Background {
 
     'servers/list': async () => ({ hosts: (await deps.servers?.list()) ?? [] }),
     'servers/add': async (msg) => {
-      if (!deps.servers) return { ok: false, hosts: [], error: 'this browser cannot add servers at run time' };
+      if (!deps.servers) return { ok: false, hosts: [], problem: problem('serversUnsupported') };
       return deps.servers.add(msg.host);
     },
     'servers/remove': async (msg) => ({ hosts: (await deps.servers?.remove(msg.host))?.hosts ?? [] }),

@@ -5,6 +5,8 @@
 // unregisters its scripts and gives the permission back. The stored list (db/servers.ts) is the
 // user's intent; `reconcile` brings scripts in line with it and with the permissions still granted.
 
+import { problem, type Problem } from '../core/problem';
+
 export interface RegisteredScript {
   id: string;
   matches: string[];
@@ -40,7 +42,8 @@ export interface ServerDeps {
   onChange?(hosts: readonly string[]): void;
 }
 
-export type AddResult = { ok: true; hosts: string[] } | { ok: false; error: string; hosts: string[] };
+/** A refusal says why as a problem (core/problem.ts): the page words it in the UI language. */
+export type AddResult = { ok: true; hosts: string[] } | { ok: false; problem: Problem; hosts: string[] };
 
 const PREFIX = 'doorman-mastodon:';
 export const scriptIds = (host: string): [string, string] => [`${PREFIX}${host}:page-world`, `${PREFIX}${host}:content`];
@@ -100,11 +103,11 @@ export function createServerRegistry(deps: ServerDeps): ServerRegistry {
     async add(raw) {
       const host = raw.trim().toLowerCase();
       const hosts = await deps.store.list();
-      if (!deps.isHost(host)) return { ok: false, error: `"${raw.slice(0, 100)}" is not a server name such as social.example`, hosts };
-      if (fixed.has(host)) return { ok: false, error: `Doorman already works on ${host}`, hosts };
+      if (!deps.isHost(host)) return { ok: false, problem: problem('serverNotHost', raw.slice(0, 100)), hosts };
+      if (fixed.has(host)) return { ok: false, problem: problem('serverBuiltIn', host), hosts };
       // The permission is asked for by the page, from the user's click; here it must already be granted.
       if (!(await deps.permissions.contains({ origins: [originOf(host)] }))) {
-        return { ok: false, error: `Doorman has no permission for ${host}`, hosts };
+        return { ok: false, problem: problem('serverNoPermission', host), hosts };
       }
       if (!(await registeredHosts()).has(host)) {
         await unregister(host); // a half-registered pair from an interrupted add

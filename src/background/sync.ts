@@ -13,6 +13,7 @@ import type { DoormanDB } from '../db/database';
 import { SYNC_QUOTA, checksum, headerKey, joinPart, newer, partItems, staleChunkKeys, usage, type Stamp } from '../db/sync-chunks';
 import { SYNC_PARTS, SyncDataError, mergeForJoin, parsePart, readPart, writePart, type SyncPart } from '../db/sync-document';
 import { SYNC_STATE_KEY, readSyncState, type SyncState } from '../db/sync-state';
+import { problem as problemOfCode, problemOf, type ProblemArg } from '../core/problem';
 
 export { SYNC_STATE_KEY, type SyncState } from '../db/sync-state';
 
@@ -45,7 +46,8 @@ export interface SyncOutcome {
 }
 
 const KB = 1024;
-const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+/** Kilobytes to a tenth, as a number (the page formats it in the UI language). */
+const kb = (bytes: number) => Number((bytes / KB).toFixed(1));
 
 const randomId = () => Math.random().toString(36).slice(2, 12).padEnd(10, '0');
 
@@ -104,10 +106,12 @@ export function createSync(deps: SyncDeps): SyncEngine {
         if (takenJson !== remote.json) toSend[part] = takenJson;
         else st.parts[part] = { at: remote.header.at, by: remote.header.by, h: remote.header.h };
       } catch (e) {
-        const message = e instanceof SyncDataError
-          ? `The ${part} synced from another device could not be used (${e.message}); this device keeps its own.`
-          : `Could not take the synced ${part}: ${e instanceof Error ? e.message : String(e)}`;
-        problem = { kind: e instanceof SyncDataError ? 'data' : 'error', message, at };
+        const inner = problemOf(e);
+        const detail = e instanceof SyncDataError
+          ? problemOfCode('syncDataUnusable', { term: part }, { problem: e.problem })
+          // Not Doorman's error (the browser's, the database's): its own words go inside the message.
+          : problemOfCode('syncTakeFailed', { term: part }, inner ? { problem: inner } : e instanceof Error ? e.message : String(e));
+        problem = { kind: e instanceof SyncDataError ? 'data' : 'error', detail, at };
       }
     }
 
@@ -128,12 +132,14 @@ export function createSync(deps: SyncDeps): SyncEngine {
       }
       const after = usage(next);
       if (after.bytes > SYNC_QUOTA.QUOTA_BYTES || after.items > SYNC_QUOTA.MAX_ITEMS) {
-        const sizes = SYNC_PARTS.map((p) => `${p} ${kb(usage(Object.fromEntries(Object.entries(next).filter(([k]) => k === headerKey(p) || k.startsWith(`${headerKey(p)}:`)))).bytes)}`);
+        const sizes = SYNC_PARTS.map((p): ProblemArg => ({
+          problem: problemOfCode('syncPartSize', { term: p }, kb(usage(Object.fromEntries(Object.entries(next).filter(([k]) => k === headerKey(p) || k.startsWith(`${headerKey(p)}:`)))).bytes)),
+        }));
         problem = {
           kind: 'too-big',
-          message: after.bytes > SYNC_QUOTA.QUOTA_BYTES
-            ? `Too big to sync: your settings and lists need ${kb(after.bytes)} and the browser's sync storage holds ${kb(SYNC_QUOTA.QUOTA_BYTES)} (${sizes.join(', ')}). Everything stays on this device; sync resumes once they fit (remove some rules or entries, or turn sync off).`
-            : `Too big to sync: your settings and lists need ${after.items} items and the browser's sync storage holds ${SYNC_QUOTA.MAX_ITEMS}. Everything stays on this device; sync resumes once they fit.`,
+          detail: after.bytes > SYNC_QUOTA.QUOTA_BYTES
+            ? problemOfCode('syncTooBig', kb(after.bytes), kb(SYNC_QUOTA.QUOTA_BYTES), { list: sizes })
+            : problemOfCode('syncTooManyItems', after.items, SYNC_QUOTA.MAX_ITEMS),
           at,
         };
       } else {
@@ -148,7 +154,8 @@ export function createSync(deps: SyncDeps): SyncEngine {
         } catch (e) {
           problem = {
             kind: 'quota',
-            message: `The browser refused to sync (${e instanceof Error ? e.message : String(e)}). Everything stays on this device; Doorman tries again on the next change.`,
+            // The browser's own words for the refusal go inside the message as they are.
+            detail: problemOfCode('syncRefused', e instanceof Error ? e.message : String(e)),
             at,
           };
         }

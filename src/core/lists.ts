@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { normalizeHandle } from './handle';
 import { SiteKey } from './model';
+import { problem } from './problem';
 
 const accountId = z.string().max(200);
 const handle = z.string().max(320).transform(normalizeHandle);
@@ -16,7 +17,11 @@ export const AllowEntry = z
     displayName: z.string().max(200).default(''),
     addedAt: z.number().int().nonnegative().default(0),
   })
-  .refine((e) => e.accountId !== '' || e.handle !== '', { message: 'needs an account id or a handle', path: ['accountId'] });
+  .refine((e) => e.accountId !== '' || e.handle !== '', {
+    message: 'needs an account id or a handle',
+    path: ['accountId'],
+    params: { problem: problem('needsAccount') },
+  });
 export type AllowEntry = z.infer<typeof AllowEntry>;
 
 export const FollowEntry = z.object({

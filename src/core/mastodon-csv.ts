@@ -1,8 +1,11 @@
 // Mastodon's "Following list" export (Preferences → Import and export → Data export), read row by
 // row: a CSV whose header is `Account address,Show boosts,Notify on new posts,Languages` (older
 // servers wrote one address per line, no header). Each row is checked on its own; the good ones come
-// out normalised and folded (the same account twice counts once), the bad ones by line and reason.
-// Pure: no storage, no browser APIs (db/follow-import.ts applies the result).
+// out normalised and folded (the same account twice counts once), the bad ones by line and problem
+// (core/problem.ts, worded by the pages). Pure: no storage, no browser APIs (db/follow-import.ts
+// applies the result).
+
+import { problem, type Problem } from './problem';
 
 /** `user@server`: Mastodon's username syntax (letters, digits, `_`, inner `.` and `-`) and a DNS name (IDN allowed). */
 const ACCT = /^[\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*@(?=.{1,253}$)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}][\p{L}\p{N}-]{0,62}$/u;
@@ -16,7 +19,7 @@ const SHOWN = 60;
 export interface BadLine {
   /** 1-based line of the file the row starts on. */
   line: number;
-  reason: string;
+  problem: Problem;
 }
 
 export interface MastodonCsv {
@@ -134,12 +137,12 @@ function* records(text: string): Generator<Row> {
 const shown = (s: string): string => JSON.stringify(s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s);
 
 /** The row's account address, normalised (no '@' in front, lower case), or why it is not one. */
-export function readAcct(raw: string): { acct: string } | { reason: string } {
+export function readAcct(raw: string): { acct: string } | { problem: Problem } {
   const value = raw.trim();
-  if (value === '') return { reason: 'no account address' };
+  if (value === '') return { problem: problem('csvNoAddress') };
   const acct = value.replace(/^@/, '').toLowerCase();
-  if (acct.length > MAX_ACCT_LENGTH) return { reason: `the account address is longer than ${MAX_ACCT_LENGTH} characters` };
-  if (!ACCT.test(acct)) return { reason: `${shown(value)} is not an account address (user@server)` };
+  if (acct.length > MAX_ACCT_LENGTH) return { problem: problem('csvAddressTooLong', MAX_ACCT_LENGTH) };
+  if (!ACCT.test(acct)) return { problem: problem('csvNotAddress', shown(value)) };
   return { acct };
 }
 
@@ -147,9 +150,9 @@ export function parseMastodonCsv(input: string): MastodonCsv {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const out: MastodonCsv = { accounts: [], bad: [], badCount: 0, duplicates: 0, rows: 0, header: false };
   const seen = new Set<string>();
-  const bad = (line: number, reason: string) => {
+  const bad = (line: number, why: Problem) => {
     out.badCount += 1;
-    if (out.bad.length < MAX_LISTED_BAD) out.bad.push({ line, reason });
+    if (out.bad.length < MAX_LISTED_BAD) out.bad.push({ line, problem: why });
   };
   let first = true;
   for (const row of records(text)) {
@@ -163,12 +166,12 @@ export function parseMastodonCsv(input: string): MastodonCsv {
     }
     out.rows += 1;
     if (row.unclosed) {
-      bad(row.line, 'a quoted field is not closed');
+      bad(row.line, problem('csvUnclosed'));
       continue;
     }
     const read = readAcct(row.fields[0]!);
-    if ('reason' in read) {
-      bad(row.line, read.reason);
+    if ('problem' in read) {
+      bad(row.line, read.problem);
       continue;
     }
     if (seen.has(read.acct)) out.duplicates += 1;
@@ -181,4 +184,4 @@ export function parseMastodonCsv(input: string): MastodonCsv {
 }
 
 /** "line 17: …", as the pages list bad rows. */
-export const describeBadLine = (b: BadLine): string => `line ${b.line}: ${b.reason}`;
+export const badLineProblem = (b: BadLine): Problem => problem('csvLine', String(b.line), { problem: b.problem });

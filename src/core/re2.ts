@@ -2,6 +2,7 @@
 // the content script imports it directly; the content script gets it from regex-engine.ts, a separate
 // file it loads only when some rule is a regex (re2js is about as big as the rest of the script).
 import { RE2JS } from 're2js';
+import { problem, type Problem } from './problem';
 import { REGEX_LIMITS, regexProblem } from './rule-budget';
 import type { RegexEngine, TextMode } from './text-match';
 
@@ -13,22 +14,23 @@ export const re2: RegexEngine = {
 };
 
 /**
- * Returns a sentence describing why the pattern cannot be used, or null when it can. A regex over its
+ * Returns the problem that keeps the pattern from being used, or null when it can. A regex over its
  * budget (rule-budget.ts) is refused without being compiled; once compiled, RE2's own program size is
  * held to the same limit, in case the estimate ever reads a pattern low.
  */
-export function checkPattern(mode: TextMode, pattern: string, caseSensitive: boolean): string | null {
-  if (mode !== 'regex') return pattern.trim() === '' ? 'pattern is empty' : null;
-  const problem = regexProblem(pattern);
-  if (problem !== null) return problem;
+export function checkPattern(mode: TextMode, pattern: string, caseSensitive: boolean): Problem | null {
+  if (mode !== 'regex') return pattern.trim() === '' ? problem('patternEmpty') : null;
+  const over = regexProblem(pattern);
+  if (over !== null) return over;
   let size: number;
   try {
     size = RE2JS.compile(pattern, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE).programSize();
   } catch (e) {
-    return `not a supported regular expression (${e instanceof Error ? e.message : String(e)})`;
+    // RE2's own words for what is wrong (English, from the library): shown as they are, inside the message.
+    return problem('notRegex', e instanceof Error ? e.message : String(e));
   }
   if (size > REGEX_LIMITS.steps) {
-    return `its pattern compiles to ${size.toLocaleString('en-US')} steps; the limit is ${REGEX_LIMITS.steps.toLocaleString('en-US')} — use fewer repetitions or alternatives`;
+    return problem('regexCompiledSteps', size, REGEX_LIMITS.steps);
   }
   return null;
 }

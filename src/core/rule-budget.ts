@@ -7,7 +7,9 @@
 // The limits: a person's 50 sensible rules with a few regexes stay far inside them, and the most
 // expensive rule set inside them classifies a 10,000-character hostile post in milliseconds (the
 // figures: bench/hostile-rules.bench.ts; the corpus: tests/fixtures/hostile-rules/).
-// Schema-free and engine-free: the content script compiles with it.
+// Problems are data (core/problem.ts), worded by the pages. Schema-free and engine-free: the content
+// script compiles with it.
+import { problem, type Problem, type ProblemArg, type ProblemCode } from './problem';
 import { regexCost, type RegexCost } from './regex-cost';
 
 /** One regex. */
@@ -56,50 +58,50 @@ export const RULE_SET_LIMITS: Readonly<RuleTotals> = {
   literalChars: 100_000,
 };
 
-/** A budget a rule is over: where (a path into the rule, for the form) and a sentence naming the rule. */
+/** A budget a rule is over: where (a path into the rule, for the form) and the problem, naming the rule. */
 export interface BudgetProblem {
   path: (string | number)[];
-  message: string;
+  problem: Problem;
 }
 
 /** Deeper trees are refused by the Condition schema; measuring stops there too. */
 const MAX_MEASURED_DEPTH = 16;
 
-const fmt = (n: number): string => (n > 1e12 ? 'more than 1,000,000,000,000' : Math.round(n).toLocaleString('en-US'));
+/** A measured amount as an argument: past 10^12 it is said as "more than 1,000,000,000,000". */
+const amount = (n: number): ProblemArg => (n > 1e12 ? { problem: problem('moreThan', 1e12) } : Math.round(n));
+const over = (code: ProblemCode, n: number, limit: number): Problem => problem(code, amount(n), amount(limit));
 
-const REGEX_ADVICE: Record<keyof RegexCost, (n: number, limit: number) => string> = {
-  copies: (n, limit) =>
-    `its pattern's counted repetitions ({n}) write out ${fmt(n)} copies; the limit is ${fmt(limit)} — use smaller counts, or + and *`,
-  wide: (n, limit) =>
-    `its pattern tests Unicode classes such as \\p{L} ${fmt(n)} times once repetitions are counted out; the limit is ${fmt(limit)} — use + or * rather than a count, or an ASCII class such as [a-z]`,
-  alternatives: (n, limit) => `its pattern has ${fmt(n)} alternatives (|); the limit is ${fmt(limit)} — split it over several rules`,
-  steps: (n, limit) => `its pattern expands to ${fmt(n)} steps; the limit is ${fmt(limit)} — use fewer repetitions or alternatives`,
+const REGEX_CODES: Record<keyof RegexCost, ProblemCode> = {
+  copies: 'regexCopies',
+  wide: 'regexWide',
+  alternatives: 'regexAlternatives',
+  steps: 'regexSteps',
 };
 
 /** The first regex budget the pattern is over (the one whose advice helps most), or null. */
-export function regexProblem(pattern: string, cost: RegexCost = regexCost(pattern)): string | null {
+export function regexProblem(pattern: string, cost: RegexCost = regexCost(pattern)): Problem | null {
   for (const k of ['copies', 'wide', 'alternatives', 'steps'] as const) {
-    if (cost[k] > REGEX_LIMITS[k]) return REGEX_ADVICE[k](cost[k], REGEX_LIMITS[k]);
+    if (cost[k] > REGEX_LIMITS[k]) return over(REGEX_CODES[k], cost[k], REGEX_LIMITS[k]);
   }
   return null;
 }
 
-const RULE_ADVICE: Record<keyof RuleTotals, (n: number, limit: number) => string> = {
-  conditions: (n, limit) => `it has ${fmt(n)} conditions; the limit is ${fmt(limit)} — split it into several rules`,
-  textTests: (n, limit) => `it has ${fmt(n)} text conditions; the limit is ${fmt(limit)} — split it into several rules`,
-  regexes: (n, limit) => `it has ${fmt(n)} regex conditions; the limit is ${fmt(limit)} — merge some, or split the rule`,
-  steps: (n, limit) => `its regexes expand to ${fmt(n)} steps together; the limit is ${fmt(limit)} — use fewer repetitions or alternatives`,
-  listEntries: (n, limit) => `it lists ${fmt(n)} accounts and domains; the limit is ${fmt(limit)}`,
-  literalChars: (n, limit) => `its text conditions hold ${fmt(n)} characters; the limit is ${fmt(limit)}`,
+const RULE_CODES: Record<keyof RuleTotals, ProblemCode> = {
+  conditions: 'ruleConditions',
+  textTests: 'ruleTextTests',
+  regexes: 'ruleRegexes',
+  steps: 'ruleSteps',
+  listEntries: 'ruleListEntries',
+  literalChars: 'ruleLiteralChars',
 };
 
-const SET_ADVICE: Record<keyof RuleTotals, (n: number, limit: number) => string> = {
-  conditions: (n, limit) => `with it, the rules have ${fmt(n)} conditions together; the limit for all rules is ${fmt(limit)}`,
-  textTests: (n, limit) => `with it, the rules have ${fmt(n)} text conditions together; the limit for all rules is ${fmt(limit)}`,
-  regexes: (n, limit) => `with it, the rules have ${fmt(n)} regex conditions together; the limit for all rules is ${fmt(limit)} — merge or remove some regex rules`,
-  steps: (n, limit) => `with it, the rules' regexes expand to ${fmt(n)} steps together; the limit for all rules is ${fmt(limit)} — simplify or remove some regex rules`,
-  listEntries: (n, limit) => `with it, the rules list ${fmt(n)} accounts and domains together; the limit for all rules is ${fmt(limit)}`,
-  literalChars: (n, limit) => `with it, the rules' text conditions hold ${fmt(n)} characters together; the limit for all rules is ${fmt(limit)}`,
+const SET_CODES: Record<keyof RuleTotals, ProblemCode> = {
+  conditions: 'setConditions',
+  textTests: 'setTextTests',
+  regexes: 'setRegexes',
+  steps: 'setSteps',
+  listEntries: 'setListEntries',
+  literalChars: 'setLiteralChars',
 };
 
 const TOTAL_KEYS = ['conditions', 'textTests', 'regexes', 'steps', 'listEntries', 'literalChars'] as const;
@@ -110,18 +112,18 @@ type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 const lengthOf = (x: unknown): number => (Array.isArray(x) ? x.length : 0);
 
-/** A rule's name for messages, read from whatever the rule holds. */
-export function ruleLabel(rule: unknown): string {
+/** `inner`, said of the rule by its name (else its id), read from whatever the rule holds. */
+export function ofRule(rule: unknown, inner: Problem): Problem {
   if (isObject(rule)) {
-    if (typeof rule.name === 'string' && rule.name.trim() !== '') return `Rule “${rule.name.slice(0, 80)}”`;
-    if (typeof rule.id === 'string' && rule.id !== '') return `Rule ${rule.id.slice(0, 80)}`;
+    if (typeof rule.name === 'string' && rule.name.trim() !== '') return problem('ruleNamed', rule.name.slice(0, 80), { problem: inner });
+    if (typeof rule.id === 'string' && rule.id !== '') return problem('ruleWithId', rule.id.slice(0, 80), { problem: inner });
   }
-  return 'This rule';
+  return problem('thisRule', { problem: inner });
 }
 
 export interface RuleMeasure {
   totals: RuleTotals;
-  /** Budgets this rule alone is over, messages naming it. */
+  /** Budgets this rule alone is over, each naming it. */
   problems: BudgetProblem[];
 }
 
@@ -140,7 +142,6 @@ export function measureRule(rule: unknown): RuleMeasure {
   const totals = zeroTotals();
   const problems: BudgetProblem[] = [];
   if (!isObject(rule)) return { totals, problems };
-  const label = ruleLabel(rule);
   const stack: Frame[] = [{ node: rule.when, path: ['when'], depth: 1 }];
   for (let f = stack.pop(); f !== undefined; f = stack.pop()) {
     const { node, path, depth } = f;
@@ -168,10 +169,10 @@ export function measureRule(rule: unknown): RuleMeasure {
         totals.regexes++;
         if (totals.regexes > RULE_LIMITS.regexes) break;
         const cost = regexCost(node.pattern);
-        const problem = regexProblem(node.pattern, cost);
+        const found = regexProblem(node.pattern, cost);
         // A regex over its own budget is reported as such, not again in the rule's total.
-        if (problem === null) totals.steps += cost.steps;
-        else problems.push({ path: [...path, 'pattern'], message: `${label}: ${problem}` });
+        if (found === null) totals.steps += cost.steps;
+        else problems.push({ path: [...path, 'pattern'], problem: ofRule(rule, found) });
         break;
       }
       default:
@@ -179,7 +180,7 @@ export function measureRule(rule: unknown): RuleMeasure {
     }
   }
   for (const k of TOTAL_KEYS) {
-    if (totals[k] > RULE_LIMITS[k]) problems.push({ path: ['when'], message: `${label}: ${RULE_ADVICE[k](totals[k], RULE_LIMITS[k])}` });
+    if (totals[k] > RULE_LIMITS[k]) problems.push({ path: ['when'], problem: ofRule(rule, over(RULE_CODES[k], totals[k], RULE_LIMITS[k])) });
   }
   return { totals, problems };
 }
@@ -190,6 +191,9 @@ function addToSet(set: RuleTotals, add: RuleTotals): keyof RuleTotals | null {
   for (const k of TOTAL_KEYS) set[k] += add[k];
   return null;
 }
+
+/** The set budget `k` that `rule` takes over, at `n` with it. */
+const setProblem = (rule: unknown, k: keyof RuleTotals, n: number): Problem => ofRule(rule, over(SET_CODES[k], n, RULE_SET_LIMITS[k]));
 
 /**
  * Budgets a list of rules is over as a whole, each naming the rule that takes the list over (its
@@ -202,8 +206,8 @@ export function ruleSetProblems(rules: readonly unknown[]): BudgetProblem[] {
   rules.forEach((rule, i) => {
     const m = measureRule(rule);
     if (m.problems.length > 0) return;
-    const over = addToSet(set, m.totals);
-    if (over !== null) problems.push({ path: [i], message: `${ruleLabel(rule)}: ${SET_ADVICE[over](set[over] + m.totals[over], RULE_SET_LIMITS[over])}` });
+    const full = addToSet(set, m.totals);
+    if (full !== null) problems.push({ path: [i], problem: setProblem(rule, full, set[full] + m.totals[full]) });
   });
   return problems;
 }
@@ -212,7 +216,7 @@ export interface SkippedRule {
   id: string;
   name: string;
   /** Why it was not run, naming the rule and the budget. */
-  reason: string;
+  problem: Problem;
 }
 
 /**
@@ -228,12 +232,12 @@ export function budgetRules<R extends { id: string; name: string }>(rules: reado
     const m = measureRule(rule);
     const own = m.problems[0];
     if (own !== undefined) {
-      skipped.push({ id: rule.id, name: rule.name, reason: own.message });
+      skipped.push({ id: rule.id, name: rule.name, problem: own.problem });
       continue;
     }
-    const over = addToSet(set, m.totals);
-    if (over !== null) {
-      skipped.push({ id: rule.id, name: rule.name, reason: `${ruleLabel(rule)}: ${SET_ADVICE[over](set[over] + m.totals[over], RULE_SET_LIMITS[over])}` });
+    const full = addToSet(set, m.totals);
+    if (full !== null) {
+      skipped.push({ id: rule.id, name: rule.name, problem: setProblem(rule, full, set[full] + m.totals[full]) });
       continue;
     }
     kept.push(rule);

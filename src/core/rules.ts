@@ -1,6 +1,7 @@
 // User rules: a condition tree over item fields and an outcome. JSON round-trips through these schemas.
 import { z } from 'zod';
 import { Action, ItemKind, PageContext, SiteKey, TriState, VerdictClass, VerifiedKind } from './model';
+import { problem as problemOfCode, type Problem } from './problem';
 import { checkPattern } from './re2';
 import { measureRule, ruleSetProblems } from './rule-budget';
 
@@ -30,7 +31,7 @@ export const Predicate = z.discriminatedUnion('type', [
     caseSensitive: z.boolean().default(false),
   }).superRefine((p, ctx) => {
     const problem = checkPattern(p.mode, p.pattern, p.caseSensitive);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['pattern'], message: problem });
+    if (problem) ctx.addIssue(coded(problem, ['pattern']));
   }),
   z.object({ type: z.literal('linkDomain'), domains: z.array(z.string().min(1).max(253)).min(1).max(MAX_LIST_ENTRIES) }),
   /** Account younger than `days`. Unknown age never matches. */
@@ -47,7 +48,14 @@ export type Condition =
   | { type: 'any'; of: Condition[] }
   | { type: 'not'; of: Condition };
 
-const TOO_DEEP = `conditions nest deeper than ${MAX_CONDITION_DEPTH} levels`;
+/**
+ * A custom issue carrying its problem (core/problem.ts) for db/validation.ts to read; the issue's
+ * message is only the problem's code, for zod's own dumps.
+ */
+export const coded = (p: Problem, path: (string | number)[] = []) =>
+  ({ code: 'custom', path, message: p.code, params: { problem: p } }) as const;
+
+const TOO_DEEP = problemOfCode('tooDeep', MAX_CONDITION_DEPTH);
 
 // One schema per nesting level, so parsing stops at level MAX_CONDITION_DEPTH + 1 without looking further:
 // a hostile import nested 100,000 levels deep gets a validation error, not a stack overflow.
@@ -57,7 +65,7 @@ function conditionAt(level: number): z.ZodType<Condition> {
     const child = z.lazy(() => conditionAt(level + 1));
     levels[level] =
       level > MAX_CONDITION_DEPTH
-        ? (z.unknown().superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: TOO_DEEP })) as unknown as z.ZodType<Condition>)
+        ? (z.unknown().superRefine((_, ctx) => ctx.addIssue(coded(TOO_DEEP))) as unknown as z.ZodType<Condition>)
         : (z.union([
             z.object({ type: z.literal('all'), of: z.array(child).max(100) }),
             z.object({ type: z.literal('any'), of: z.array(child).max(100) }),
@@ -103,11 +111,11 @@ const RuleShape = z.object({
 
 /**
  * A rule. Its cost budgets (rule-budget.ts) are checked first, on the input as it is: a rule over
- * budget is refused with a sentence naming it and the budget, before any of its regexes is compiled
+ * budget is refused with a problem naming it and the budget, before any of its regexes is compiled
  * (a hostile import's 10,000 regexes would take seconds just to compile).
  */
 export const Rule = z.preprocess((input, ctx) => {
-  for (const p of measureRule(input).problems) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+  for (const p of measureRule(input).problems) ctx.addIssue(coded(p.problem, p.path));
   return input;
 }, RuleShape);
 export type Rule = z.infer<typeof RuleShape>;
@@ -118,5 +126,5 @@ export type RuleInput = z.input<typeof RuleShape>;
  * takes it over. For schemas of files holding rules: `at` is where the list sits in the file.
  */
 export function checkRuleSet(rules: readonly unknown[], ctx: z.RefinementCtx, at: readonly (string | number)[] = ['rules']): void {
-  for (const p of ruleSetProblems(rules)) ctx.addIssue({ code: 'custom', path: [...at, ...p.path], message: p.message });
+  for (const p of ruleSetProblems(rules)) ctx.addIssue(coded(p.problem, [...at, ...p.path]));
 }

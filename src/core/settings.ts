@@ -1,6 +1,7 @@
 // The user's settings schema (what an import or a write may hold); new users' values are settings-defaults.ts.
 import { z } from 'zod';
 import { SiteKey } from './model';
+import { problem } from './problem';
 import { DEFAULT_LOG, defaultSettings as plainDefaults } from './settings-defaults';
 import { POLICIES, type Policy as PolicyT } from './vocabulary';
 
@@ -32,7 +33,7 @@ export const Settings = z.object({
    */
   sites: z
     .record(SiteKey, SiteSettings)
-    .refine((s) => Object.keys(s).length <= MAX_SITE_ENTRIES, `at most ${MAX_SITE_ENTRIES} sites`)
+    .refine((s) => Object.keys(s).length <= MAX_SITE_ENTRIES, { message: `at most ${MAX_SITE_ENTRIES} sites`, params: { problem: problem('tooManySites', MAX_SITE_ENTRIES) } })
     .default(() => ({})),
   log: z
     .object({

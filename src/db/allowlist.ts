@@ -7,7 +7,8 @@ import type { AllowRow, DoormanDB } from './database';
 import { accountRowKey, accountRowKeys } from './keys';
 import { bumpRevision } from './revision';
 import { checkRows, type UnreadableRow } from './unreadable';
-import { describeZodError } from './validation';
+import { ProblemError } from '../core/problem';
+import { zodProblem } from './validation';
 
 export type AllowInput = z.input<typeof AllowEntry>;
 
@@ -28,7 +29,7 @@ export async function unreadableAllowRows(db: DoormanDB): Promise<UnreadableRow[
 
 export function allowRow(input: AllowInput, now: number, prefix = 'allowlist'): AllowRow {
   const parsed = AllowEntry.safeParse(input);
-  if (!parsed.success) throw new Error(describeZodError(parsed.error, prefix));
+  if (!parsed.success) throw new ProblemError(zodProblem(parsed.error, [prefix]));
   const entry = { ...parsed.data, addedAt: parsed.data.addedAt || now };
   return { ...entry, key: accountRowKey(entry.site, entry.accountId, entry.handle) };
 }

@@ -4,6 +4,8 @@
 // the cause (`inner`) of the AbortError of the transaction it killed, or among a BulkError's
 // failures, so the cause chain is followed.
 
+import { problem, type Problem } from '../core/problem';
+
 export type StorageFaultKind = 'quota' | 'blocked' | 'error';
 
 const QUOTA_NAMES: ReadonlySet<string> = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED', 'NS_ERROR_FILE_NO_DEVICE_SPACE']);
@@ -53,9 +55,13 @@ export function faultDetail(e: unknown): string {
   return (name && !text.startsWith(name) ? `${name}: ${text}` : text).slice(0, 500);
 }
 
-/** A write that failed on storage, not on its input: restore and import throw this so the file is not blamed. */
+/**
+ * A write that failed on storage, not on its input: restore and import throw this so the file is not
+ * blamed. `problem` is what the pages say (in the UI language); the English message stays for logs.
+ */
 export class StorageWriteError extends Error {
   override name = 'StorageWriteError';
+  readonly problem: Problem;
   constructor(
     readonly kind: StorageFaultKind,
     readonly detail: string,
@@ -67,6 +73,7 @@ export class StorageWriteError extends Error {
           ? `the database is held open by another Doorman page with an older version, so nothing was written (${detail}). Close Doorman's other tabs and try again.`
           : `the database refused the write, so nothing was written (${detail}).`,
     );
+    this.problem = problem(kind === 'quota' ? 'storageQuota' : kind === 'blocked' ? 'storageBlocked' : 'storageRefused', detail);
   }
 }
 

@@ -6,18 +6,28 @@
 // The fetch and the AppView's address are parameters, so tests drive it with a fake server.
 import { APPVIEW_ORIGIN } from '../sites/bluesky/appview';
 import type { SiteKey } from '../core/model';
+import { ProblemError, problem, type Problem, type ProblemCode } from '../core/problem';
 import type { DoormanDB } from './database';
 import { type AppliedFollows, applyImportedFollows } from './follow-import';
 import { FOLLOW_CAPS } from './follows';
 
 export type BlueskyImportErrorKind = 'permission' | 'handle' | 'unknown-handle' | 'network' | 'timeout' | 'rate-limited' | 'http' | 'malformed' | 'cancelled';
 
-export class BlueskyImportError extends Error {
+/** Why an import stopped: its kind (what the page does about it) and the problem (what it says). */
+export class BlueskyImportError extends ProblemError {
   override name = 'BlueskyImportError';
-  constructor(readonly kind: BlueskyImportErrorKind, message: string) {
-    super(message);
+  constructor(readonly kind: BlueskyImportErrorKind, why: Problem) {
+    super(why);
   }
 }
+
+const CANCELLED = problem('bskyCancelled');
+
+/** Which request a problem is about: the profile, or page n of the follows. */
+type Step = Problem;
+const PROFILE: Step = problem('bskyProfile');
+const pageStep = (n: number): Step => problem('bskyPage', n);
+const at = (code: ProblemCode, step: Step, ...more: (string | number)[]): Problem => problem(code, { problem: step }, ...more);
 
 /** What the import needs of a fetch response (a real Response has it all). */
 export interface AppViewResponse {
@@ -75,17 +85,17 @@ export function normalBlueskyHandle(raw: string): string {
   const handle = value.toLowerCase();
   if (!HANDLE.test(handle)) {
     throw new BlueskyImportError('handle', value.includes('.') || value === ''
-      ? `"${value}" is not a Bluesky handle (e.g. alice.bsky.social)`
-      : `"${value}" is not a whole Bluesky handle: type it with its domain, e.g. ${handle}.bsky.social`);
+      ? problem('bskyNotHandle', value.slice(0, 100))
+      : problem('bskyPartialHandle', value.slice(0, 100), `${handle.slice(0, 100)}.bsky.social`));
   }
   return handle;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-async function call(url: string, what: string, opts: AppViewOptions): Promise<{ status: number; body: unknown; headers: AppViewResponse['headers'] }> {
+async function call(url: string, what: Step, opts: AppViewOptions): Promise<{ status: number; body: unknown; headers: AppViewResponse['headers'] }> {
   const outer = opts.signal;
-  if (outer?.aborted) throw new BlueskyImportError('cancelled', 'the import was cancelled; nothing was imported');
+  if (outer?.aborted) throw new BlueskyImportError('cancelled', CANCELLED);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -102,39 +112,40 @@ async function call(url: string, what: string, opts: AppViewOptions): Promise<{ 
       try {
         body = await response.json();
       } catch {
-        throw new BlueskyImportError('malformed', `${what}: ${host} answered with something that is not JSON`);
+        throw new BlueskyImportError('malformed', at('bskyNotJson', what, host));
       }
     }
     return { status: response.status, body, headers: response.headers };
   } catch (e) {
     if (e instanceof BlueskyImportError) throw e;
-    if (outer?.aborted) throw new BlueskyImportError('cancelled', 'the import was cancelled; nothing was imported');
-    if (timedOut) throw new BlueskyImportError('timeout', `${what}: ${host} did not answer within ${Number(((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000).toFixed(1))} s`);
-    throw new BlueskyImportError('network', `${what}: could not reach ${host} (${e instanceof Error ? e.message : String(e)})`);
+    if (outer?.aborted) throw new BlueskyImportError('cancelled', CANCELLED);
+    if (timedOut) throw new BlueskyImportError('timeout', at('bskyTimeout', what, host, Number(((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000).toFixed(1))));
+    // The fetch's own words (the browser's) go inside the message as they are.
+    throw new BlueskyImportError('network', at('bskyNetwork', what, host, e instanceof Error ? e.message : String(e)));
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onAbort);
   }
 }
 
-function statusError(status: number, headers: AppViewResponse['headers'], what: string): BlueskyImportError {
+function statusError(status: number, headers: AppViewResponse['headers'], what: Step): BlueskyImportError {
   if (status === 429) {
     const reset = Number(headers.get('ratelimit-reset'));
     const wait = Number.isFinite(reset) && reset > 0 ? Math.max(1, Math.ceil((reset * 1000 - Date.now()) / 60_000)) : 0;
-    return new BlueskyImportError('rate-limited', `${what}: the AppView is limiting requests (HTTP 429); try again ${wait > 0 ? `in ${wait} min` : 'later'}`);
+    return new BlueskyImportError('rate-limited', wait > 0 ? at('bskyRateLimited', what, wait) : at('bskyRateLimitedLater', what));
   }
-  return new BlueskyImportError('http', `${what}: the AppView answered HTTP ${status}`);
+  return new BlueskyImportError('http', at('bskyHttp', what, String(status)));
 }
 
 /** Reads every follow of `rawHandle` (up to the page bound). Stores nothing. */
 export async function fetchBlueskyFollows(rawHandle: string, opts: AppViewOptions): Promise<BlueskyFollows> {
   const actor = normalBlueskyHandle(rawHandle);
   const base = (opts.base ?? APPVIEW_ORIGIN).replace(/\/+$/, '');
-  const profile = await call(`${base}/xrpc/app.bsky.actor.getProfile?actor=${encodeURIComponent(actor)}`, 'profile', opts);
-  if (profile.status === 400 || profile.status === 404) throw new BlueskyImportError('unknown-handle', `no Bluesky account has the handle "${actor}"`);
-  if (profile.status !== 200) throw statusError(profile.status, profile.headers, 'profile');
+  const profile = await call(`${base}/xrpc/app.bsky.actor.getProfile?actor=${encodeURIComponent(actor)}`, PROFILE, opts);
+  if (profile.status === 400 || profile.status === 404) throw new BlueskyImportError('unknown-handle', problem('bskyUnknownHandle', actor));
+  if (profile.status !== 200) throw statusError(profile.status, profile.headers, PROFILE);
   const p = profile.body;
-  if (!isObject(p) || typeof p.did !== 'string' || !DID.test(p.did)) throw new BlueskyImportError('malformed', 'profile: the AppView\'s answer has no valid did');
+  if (!isObject(p) || typeof p.did !== 'string' || !DID.test(p.did)) throw new BlueskyImportError('malformed', at('bskyNoDid', PROFILE));
   const did = p.did;
   const total = typeof p.followsCount === 'number' && Number.isInteger(p.followsCount) && p.followsCount >= 0 ? p.followsCount : null;
   const handle = typeof p.handle === 'string' && HANDLE.test(p.handle.toLowerCase()) ? p.handle.toLowerCase() : '';
@@ -146,7 +157,7 @@ export async function fetchBlueskyFollows(rawHandle: string, opts: AppViewOption
   opts.onProgress?.({ fetched: 0, total, pages: 0 });
   for (;;) {
     if (pages >= maxPages) return { did, handle, follows: list(follows), pages, truncated: true, total };
-    const what = `page ${pages + 1}`;
+    const what = pageStep(pages + 1);
     const url = `${base}/xrpc/app.bsky.graph.getFollows?actor=${encodeURIComponent(did)}&limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const page = await call(url, what, opts);
     if (page.status !== 200) throw statusError(page.status, page.headers, what);
@@ -154,7 +165,7 @@ export async function fetchBlueskyFollows(rawHandle: string, opts: AppViewOption
     pages += 1;
     opts.onProgress?.({ fetched: follows.size, total, pages });
     if (next === undefined || next.count === 0) break;
-    if (next.cursor === cursor) throw new BlueskyImportError('malformed', `${what}: the AppView gave the same cursor twice`);
+    if (next.cursor === cursor) throw new BlueskyImportError('malformed', at('bskySameCursor', what));
     cursor = next.cursor;
   }
   return { did, handle, follows: list(follows), pages, truncated: false, total };
@@ -163,14 +174,14 @@ export async function fetchBlueskyFollows(rawHandle: string, opts: AppViewOption
 const list = (follows: Map<string, string>) => [...follows].map(([accountId, handle]) => ({ accountId, handle }));
 
 /** Adds the page's follows; returns the next cursor (undefined: last page) and how many the page held. */
-function readPage(body: unknown, what: string, into: Map<string, string>): { cursor: string; count: number } | undefined {
-  const bad = (why: string) => new BlueskyImportError('malformed', `${what}: ${why}`);
-  if (!isObject(body) || !Array.isArray(body.follows)) throw bad('the AppView\'s answer has no follows list');
-  if (body.follows.length > PAGE_SIZE) throw bad(`${body.follows.length} follows on one page (asked for ${PAGE_SIZE})`);
-  if (body.cursor !== undefined && typeof body.cursor !== 'string') throw bad('the cursor is not a string');
+function readPage(body: unknown, what: Step, into: Map<string, string>): { cursor: string; count: number } | undefined {
+  const bad = (code: ProblemCode, ...more: (string | number)[]) => new BlueskyImportError('malformed', at(code, what, ...more));
+  if (!isObject(body) || !Array.isArray(body.follows)) throw bad('bskyNoFollows');
+  if (body.follows.length > PAGE_SIZE) throw bad('bskyPageTooBig', body.follows.length, PAGE_SIZE);
+  if (body.cursor !== undefined && typeof body.cursor !== 'string') throw bad('bskyCursorNotString');
   body.follows.forEach((f: unknown, i) => {
-    if (!isObject(f) || typeof f.did !== 'string' || !DID.test(f.did)) throw bad(`follows[${i}] has no valid did`);
-    if (typeof f.handle !== 'string') throw bad(`follows[${i}] has no handle`);
+    if (!isObject(f) || typeof f.did !== 'string' || !DID.test(f.did)) throw bad('bskyFollowNoDid', String(i));
+    if (typeof f.handle !== 'string') throw bad('bskyFollowNoHandle', String(i));
     const handle = f.handle.toLowerCase();
     into.set(f.did, handle !== INVALID_HANDLE && HANDLE.test(handle) ? handle : '');
   });
@@ -196,7 +207,7 @@ export async function importBlueskyFollows(
   opts: AppViewOptions & { site?: SiteKey; now?: number },
 ): Promise<BlueskyImport> {
   const read = await fetchBlueskyFollows(rawHandle, opts);
-  if (opts.signal?.aborted) throw new BlueskyImportError('cancelled', 'the import was cancelled; nothing was imported');
+  if (opts.signal?.aborted) throw new BlueskyImportError('cancelled', CANCELLED);
   const applied = await applyImportedFollows(db, opts.site ?? 'bsky', read.follows, opts.now);
   return { ...applied, did: read.did, handle: read.handle, pages: read.pages, truncated: read.truncated, total: read.total };
 }

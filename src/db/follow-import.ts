@@ -5,6 +5,7 @@
 // What the graph could not keep as an import is counted and said, never dropped silently.
 import type { SiteKey } from '../core/model';
 import { type BadLine, type MastodonCsv, parseMastodonCsv } from '../core/mastodon-csv';
+import { problem } from '../core/problem';
 import type { DoormanDB } from './database';
 import { asStorageWrite } from './faults';
 import { FOLLOW_CAPS, learnFollowsDelta, type FollowFact } from './follows';
@@ -80,9 +81,10 @@ export async function readImportText(input: string | Blob): Promise<string> {
 
 export async function parseMastodonFollows(input: string | Blob): Promise<MastodonCsv> {
   const csv = parseMastodonCsv(await readImportText(input));
-  if (csv.rows === 0) throw new ImportError('the file lists no accounts (expected a Mastodon following-list export: "Account address,Show boosts,…")');
+  if (csv.rows === 0) throw new ImportError(problem('csvNoAccounts'));
+  const first = csv.bad[0];
   if (csv.accounts.length === 0) {
-    throw new ImportError(`no row of the file is an account address (user@server); the first bad one is line ${csv.bad[0]?.line ?? 1}: ${csv.bad[0]?.reason ?? ''}`);
+    throw new ImportError(first ? problem('csvNoGoodRow', String(first.line), { problem: first.problem }) : problem('csvNoAccounts'));
   }
   return csv;
 }

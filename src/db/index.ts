@@ -14,6 +14,7 @@ export {
 } from './overrides';
 export { deleteRule, listRules, moveRule, saveRule, setRuleEnabled, unreadableRules } from './rules';
 export { StorageWriteError, faultDetail, storageFaultKind, type StorageFaultKind } from './faults';
+export { issueProblem } from './validation';
 export type { UnreadableRow } from './unreadable';
 export { getSettings, unreadableSettings, updateSettings, type SettingsPatch } from './settings';
 export {

@@ -3,7 +3,9 @@
 // themselves: LogEntryInput's site is a KnownSiteId. Settings keep switches for undeclared ids: every
 // older backup has them, and they are harmless.)
 import type { z } from 'zod';
-import { isSiteId, unknownSite } from '../sites/registry';
+import { problem } from '../core/problem';
+import { coded } from '../core/rules';
+import { SITE_IDS, isSiteId } from '../sites/registry';
 
 interface WithSites {
   rules: readonly { sites: readonly string[] }[];
@@ -13,7 +15,7 @@ interface WithSites {
 }
 
 export function checkKnownSites(file: WithSites, ctx: z.RefinementCtx): void {
-  const flag = (path: (string | number)[], site: string) => ctx.addIssue({ code: 'custom', path, message: unknownSite(site) });
+  const flag = (path: (string | number)[], site: string) => ctx.addIssue(coded(problem('unknownSite', JSON.stringify(site) ?? String(site), { list: [...SITE_IDS] }), path));
   file.rules.forEach((r, i) => r.sites.forEach((s, j) => {
     if (!isSiteId(s)) flag(['rules', i, 'sites', j], s);
   }));

@@ -7,7 +7,8 @@ import type { AccountRow, DoormanDB } from './database';
 import { accountRowKey, accountRowKeys } from './keys';
 import { bumpRevision } from './revision';
 import { checkRows, type UnreadableRow } from './unreadable';
-import { describeZodError } from './validation';
+import { ProblemError } from '../core/problem';
+import { zodProblem } from './validation';
 
 export type BrandChoice = BrandOverrideEntry['brand'];
 
@@ -52,7 +53,7 @@ export function accountRow(
   prefix = 'overrides',
 ): AccountRow {
   const parsed = BrandOverrideEntry.safeParse({ ...input, setAt: input.setAt || now });
-  if (!parsed.success) throw new Error(describeZodError(parsed.error, prefix));
+  if (!parsed.success) throw new ProblemError(zodProblem(parsed.error, [prefix]));
   const e = parsed.data;
   if (e.accountId === '' && e.handle === '') throw new Error(`${prefix}.accountId: needs an account id or a handle`);
   return {

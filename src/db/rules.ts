@@ -4,7 +4,8 @@ import { ruleSetProblems } from '../core/rule-budget';
 import type { DoormanDB, RuleRow } from './database';
 import { bumpRevision } from './revision';
 import { checkRows, type UnreadableRow } from './unreadable';
-import { describeZodError } from './validation';
+import { ProblemError, atPath, problem as problemOfCode } from '../core/problem';
+import { zodProblem } from './validation';
 
 /** Same cap as a snapshot's rule list, so every stored rule reaches the content scripts. */
 export const MAX_RULES = 1_000;
@@ -24,7 +25,7 @@ export async function unreadableRules(db: DoormanDB): Promise<UnreadableRow[]> {
 
 export function parseRule(input: RuleInput, prefix = 'rule'): Rule {
   const parsed = Rule.safeParse(input);
-  if (!parsed.success) throw new Error(describeZodError(parsed.error, prefix));
+  if (!parsed.success) throw new ProblemError(zodProblem(parsed.error, [prefix]));
   return parsed.data;
 }
 
@@ -34,7 +35,7 @@ export function parseRule(input: RuleInput, prefix = 'rule'): Rule {
  */
 export function assertRuleSetWithinBudget(rules: readonly Rule[]): void {
   const problem = ruleSetProblems(rules)[0];
-  if (problem) throw new Error(problem.message);
+  if (problem) throw new ProblemError(problem.problem);
 }
 
 /** Inserts a new rule at the end, or replaces the rule with the same id in place. */
@@ -44,7 +45,7 @@ export async function saveRule(db: DoormanDB, input: RuleInput): Promise<Rule> {
     const existing = await db.rules.get(rule.id);
     let order = existing?.order;
     if (order === undefined) {
-      if ((await db.rules.count()) >= MAX_RULES) throw new Error(`rules: at most ${MAX_RULES} rules`);
+      if ((await db.rules.count()) >= MAX_RULES) throw new ProblemError(atPath(['rules'], problemOfCode('rulesFull', MAX_RULES)));
       order = ((await db.rules.orderBy('order').last())?.order ?? -1) + 1;
     }
     const stored = await listRules(db);

@@ -3,7 +3,8 @@ import { Settings } from '../core/settings';
 import type { DoormanDB } from './database';
 import { bumpRevision } from './revision';
 import { SETTINGS_ROW_KEY, salvageSettings, salvageSettingsReport } from './settings-parse';
-import { describeZodError } from './validation';
+import { ProblemError } from '../core/problem';
+import { zodProblem } from './validation';
 
 /** What a caller may change: any top-level field, and single entries of `sites` and `log`. */
 export interface SettingsPatch {
@@ -41,7 +42,7 @@ function merge(current: Settings, patch: SettingsPatch): unknown {
 export async function updateSettings(db: DoormanDB, patch: SettingsPatch): Promise<Settings> {
   return db.transaction('rw', db.settings, db.meta, async () => {
     const next = Settings.safeParse(merge(await getSettings(db), patch));
-    if (!next.success) throw new Error(describeZodError(next.error, 'settings'));
+    if (!next.success) throw new ProblemError(zodProblem(next.error, ['settings']));
     await db.settings.put({ key: SETTINGS_ROW_KEY, value: next.data });
     await bumpRevision(db);
     return next.data;

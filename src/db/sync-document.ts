@@ -3,7 +3,8 @@
 // as a whole. The follow graph and the filtered log stay on the device. A part from another profile
 // is validated whole before anything is written, and lands in one transaction (or not at all).
 import { z } from 'zod';
-import { Rule, checkRuleSet } from '../core/rules';
+import { ProblemError, problem } from '../core/problem';
+import { Rule, checkRuleSet, coded } from '../core/rules';
 import { Settings } from '../core/settings';
 import type { AccountRow, AllowRow, DoormanDB } from './database';
 import { allowRow, listAllowlist, putAllowRows } from './allowlist';
@@ -12,7 +13,7 @@ import { bumpRevision } from './revision';
 import { MAX_RULES, listRules } from './rules';
 import { getSettings } from './settings';
 import { SETTINGS_ROW_KEY } from './settings-parse';
-import { describeZodError } from './validation';
+import { zodProblem } from './validation';
 
 export const SYNC_PARTS = ['settings', 'rules', 'allowlist', 'overrides'] as const;
 export type SyncPart = (typeof SYNC_PARTS)[number];
@@ -30,7 +31,7 @@ const PART_SCHEMAS = {
   rules: z.array(Rule).max(MAX_RULES).superRefine((rules, ctx) => {
     const seen = new Set<string>();
     rules.forEach((r, i) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate rule id "${r.id}"` });
+      if (seen.has(r.id)) ctx.addIssue(coded(problem('duplicateRuleId', r.id), [i, 'id']));
       seen.add(r.id);
     });
     checkRuleSet(rules, ctx);
@@ -55,14 +56,15 @@ export async function readPart(db: DoormanDB, part: SyncPart): Promise<unknown> 
   }
 }
 
-export class SyncDataError extends Error {
+/** A part another profile wrote that does not fit this version's schema (the problem names the field). */
+export class SyncDataError extends ProblemError {
   override name = 'SyncDataError';
 }
 
 /** Checks a part another profile wrote; throws a SyncDataError naming the field when it does not fit. */
 export function parsePart<P extends SyncPart>(part: P, value: unknown): PartValue<P> {
   const parsed = PART_SCHEMAS[part].safeParse(value);
-  if (!parsed.success) throw new SyncDataError(describeZodError(parsed.error, part));
+  if (!parsed.success) throw new SyncDataError(zodProblem(parsed.error, [part]));
   return parsed.data as PartValue<P>;
 }
 

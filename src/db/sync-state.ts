@@ -1,13 +1,23 @@
 // This device's sync state, kept in storage.local (not synced, not in IndexedDB: it is about this
 // profile's copy, not the user's data): whether sync is on, what was last sent or taken per part,
-// how full the area is, and the last problem in a sentence. The background's sync engine
+// how full the area is, and the last problem (a problem code and its arguments, core/problem.ts;
+// states written before problems were data hold an English sentence instead). The background's sync engine
 // (background/sync.ts) writes it; the options page reads it and flips `enabled`.
+import type { Problem } from '../core/problem';
 import type { Stamp } from './sync-chunks';
 import type { SyncPart } from './sync-document';
 
 export const SYNC_STATE_KEY = 'doorman:sync';
 
 export type SyncProblemKind = 'too-big' | 'quota' | 'data' | 'error';
+
+/** The last problem: `detail` says it (worded by the options page); `message` is the sentence older versions stored. */
+export interface SyncProblem {
+  kind: SyncProblemKind;
+  detail?: Problem;
+  message?: string;
+  at: number;
+}
 
 export interface SyncState {
   enabled: boolean;
@@ -19,7 +29,7 @@ export interface SyncState {
   lastSyncAt?: number;
   /** What the area held after it, counted as the browser counts. */
   usage?: { bytes: number; items: number };
-  problem?: { kind: SyncProblemKind; message: string; at: number };
+  problem?: SyncProblem;
 }
 
 /** The stored state, with defaults for a device that never synced (sync on). */

@@ -1,9 +1,11 @@
 // Export and import: rules + allowlist as a shareable file, and a full backup of everything.
 // An import is parsed and validated whole before anything is written, then applied in one Dexie
-// transaction: it lands completely or not at all, and a failure names the offending field.
+// transaction: it lands completely or not at all, and a failure names the offending field, as a
+// problem (core/problem.ts) the options page words in the UI language.
 import { z } from 'zod';
 import { AllowEntry, BrandOverrideEntry, FollowEntry } from '../core/lists';
-import { Rule, checkRuleSet } from '../core/rules';
+import { ProblemError, atPath, problem, type Problem } from '../core/problem';
+import { Rule, checkRuleSet, coded } from '../core/rules';
 import { ruleSetProblems } from '../core/rule-budget';
 import { Settings } from '../core/settings';
 import { LogEntryInput } from '../shared/messages';
@@ -18,7 +20,7 @@ import { MAX_RULES, listRules } from './rules';
 import { getSettings } from './settings';
 import { SETTINGS_ROW_KEY } from './settings-parse';
 import { checkKnownSites } from './known-sites';
-import { describeZodError } from './validation';
+import { zodProblem } from './validation';
 import { asStorageWrite } from './faults';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -26,14 +28,17 @@ export const RULES_FORMAT = 'doorman-rules';
 export const BACKUP_FORMAT = 'doorman-backup';
 const FORMAT_VERSION = 1;
 
-export class ImportError extends Error {
+/** A file Doorman cannot use, and why (the problem names the field). */
+export class ImportError extends ProblemError {
   override name = 'ImportError';
 }
+
+const NEEDS_ACCOUNT = problem('needsAccount');
 
 const uniqueRuleIds = (rules: readonly Rule[], ctx: z.RefinementCtx) => {
   const seen = new Set<string>();
   rules.forEach((r, i) => {
-    if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${r.id}"` });
+    if (seen.has(r.id)) ctx.addIssue(coded(problem('duplicateRuleId', r.id), ['rules', i, 'id']));
     seen.add(r.id);
   });
   checkRuleSet(rules, ctx);
@@ -56,11 +61,12 @@ export type RulesFile = z.infer<typeof RulesFile>;
 const BackupOverride = BrandOverrideEntry.extend({
   displayName: z.string().max(200).default(''),
   seenAt: z.number().int().nonnegative().default(0),
-}).refine((e) => e.accountId !== '' || e.handle !== '', { message: 'needs an account id or a handle', path: ['accountId'] });
+}).refine((e) => e.accountId !== '' || e.handle !== '', { message: NEEDS_ACCOUNT.code, path: ['accountId'], params: { problem: NEEDS_ACCOUNT } });
 
 const BackupFollow = FollowEntry.refine((e) => e.accountId !== '' || e.handle !== '', {
-  message: 'needs an account id or a handle',
+  message: NEEDS_ACCOUNT.code,
   path: ['accountId'],
+  params: { problem: NEEDS_ACCOUNT },
 });
 
 export const BackupFile = z
@@ -123,15 +129,12 @@ async function readText(input: string | Blob): Promise<string> {
 }
 
 const MB = 1024 * 1024;
-const inBytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
 
 /** Rounded to a tenth, a file just over the limit would read "50.0 MB" against a 50 MB limit: then both sizes go in bytes. */
-export function tooBig(bytes: number): string {
-  const shown = (bytes / MB).toFixed(1);
+export function tooBig(bytes: number): Problem {
+  const shown = Number((bytes / MB).toFixed(1));
   const limit = MAX_IMPORT_BYTES / MB;
-  return Number(shown) > limit
-    ? `file is too large (${shown} MB; the limit is ${limit} MB)`
-    : `file is too large (${inBytes(bytes)}; the limit is ${inBytes(MAX_IMPORT_BYTES)}, ${limit} MB)`;
+  return shown > limit ? problem('fileTooBig', shown, limit) : problem('fileTooBigBytes', bytes, MAX_IMPORT_BYTES, limit);
 }
 
 /** A write that fails on storage (quota, a blocked or broken database) says so, instead of blaming the file. */
@@ -141,20 +144,25 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new ImportError(`not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    // The parser's own words (the browser's, in English) go inside the message as they are.
+    throw new ImportError(problem('notJson', e instanceof Error ? e.message : String(e)));
   }
 }
 
 /** The format tag and version, checked first so the wrong kind of file gets a sentence, not a schema dump. */
 function checkHeader(raw: unknown, format: string): void {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ImportError('not a Doorman file: expected a JSON object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ImportError(problem('notObject'));
   const { format: got, version } = raw as { format?: unknown; version?: unknown };
   if (got !== format) {
-    const hint = got === BACKUP_FORMAT ? ' (this is a full backup: use Restore)' : got === RULES_FORMAT ? ' (this is a rules file: use Import rules)' : '';
-    throw new ImportError(`format: expected "${format}", found ${JSON.stringify(got) ?? 'nothing'}${hint}`);
+    const found = JSON.stringify(got);
+    const wrong = found === undefined
+      ? problem('wrongFormatNone', format)
+      : problem(got === BACKUP_FORMAT ? 'wrongFormatBackup' : got === RULES_FORMAT ? 'wrongFormatRules' : 'wrongFormat', format, found.slice(0, 80));
+    throw new ImportError(atPath(['format'], wrong));
   }
   if (typeof version === 'number' && version > FORMAT_VERSION) {
-    throw new ImportError(`version: this file is version ${version}, written by a newer Doorman; this one reads version ${FORMAT_VERSION}`);
+    // The version is a number in the file, but said as a tag ("2", never "2.0" or "1,000").
+    throw new ImportError(atPath(['version'], problem('newerVersion', String(version), String(FORMAT_VERSION))));
   }
 }
 
@@ -162,7 +170,7 @@ async function parseFile<S extends z.ZodType>(input: string | Blob, format: stri
   const raw = parseJson(await readText(input));
   checkHeader(raw, format);
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new ImportError(describeZodError(parsed.error));
+  if (!parsed.success) throw new ImportError(zodProblem(parsed.error));
   return parsed.data;
 }
 
@@ -193,14 +201,14 @@ export async function importRules(
     let next = Math.max(-1, ...existing.values()) + 1;
     const rows: RuleRow[] = file.rules.map((rule) => ({ ...rule, order: existing.get(rule.id) ?? next++ }));
     const total = new Set([...existing.keys(), ...file.rules.map((r) => r.id)]).size;
-    if (total > MAX_RULES) throw new ImportError(`rules: importing would make ${total} rules; the limit is ${MAX_RULES}`);
+    if (total > MAX_RULES) throw new ImportError(atPath(['rules'], problem('tooManyRules', total, MAX_RULES)));
     if (mode === 'merge') {
       // The file alone is within the set budget (its schema checks that); merged with the stored rules it may not be.
       const incoming = new Map(file.rules.map((r) => [r.id, r]));
       const stored = (await listRules(db)).map((r) => incoming.get(r.id) ?? r);
       const kept = new Set(stored.map((r) => r.id));
-      const problem = ruleSetProblems([...stored, ...file.rules.filter((r) => !kept.has(r.id))])[0];
-      if (problem) throw new ImportError(`rules: merged with your rules, ${problem.message.replace(/^Rule/, 'rule')}`);
+      const over = ruleSetProblems([...stored, ...file.rules.filter((r) => !kept.has(r.id))])[0];
+      if (over) throw new ImportError(atPath(['rules'], problem('mergedRules', { problem: over.problem })));
     }
     await db.rules.bulkPut(rows);
     await putAllowRows(db, allowRows);

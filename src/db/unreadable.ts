@@ -3,7 +3,8 @@
 // row never breaks a snapshot or a page; they stay stored, never deleted, and are listed here so the
 // options page can say what is ignored and why.
 import type { z } from 'zod';
-import { describeZodError } from './validation';
+import type { Problem } from '../core/problem';
+import { zodProblem } from './validation';
 
 export type UnreadableTable = 'rules' | 'allowlist' | 'accounts';
 
@@ -12,7 +13,8 @@ export interface UnreadableRow {
   /** The row's primary key (a rule id, `site#accountId`, `site@handle`). */
   key: string;
   /** What is wrong, naming the field (validation.ts). */
-  problem: string;
+  /** What is wrong with it (worded by the page that lists it). */
+  problem: Problem;
 }
 
 /**
@@ -33,7 +35,7 @@ export function checkRows<Row extends object, S extends z.ZodType>(
     for (const field of omit) delete entry[field];
     const parsed = schema.safeParse(entry);
     if (parsed.success) ok.push({ row, value: parsed.data });
-    else bad.push({ table, key: String(keyOf(row)), problem: describeZodError(parsed.error) });
+    else bad.push({ table, key: String(keyOf(row)), problem: zodProblem(parsed.error) });
   }
   return { ok, bad };
 }

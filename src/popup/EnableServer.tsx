@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { siteForUrl } from '../sites/registry';
 import { t } from '../ui/i18n';
 import { useEnv, type ActiveTab } from '../ui/platform';
+import { errorText, problemText } from '../ui/problems';
 
 type Offer =
   | { kind: 'none' }
@@ -55,9 +56,9 @@ export function EnableServer({ tab }: { tab: ActiveTab | null }) {
       // First thing in the click: the browser shows its permission prompt only from a user gesture.
       const r = await servers.add(wanted);
       if (r.ok) setOffer({ kind: 'added', host: wanted });
-      else setOffer({ kind: 'offer', host: wanted, busy: false, error: r.denied === true ? t('serverDenied', wanted) : r.error });
+      else setOffer({ kind: 'offer', host: wanted, busy: false, error: 'denied' in r ? t('serverDenied', wanted) : problemText(r.problem) });
     } catch (err) {
-      setOffer({ kind: 'offer', host: wanted, busy: false, error: err instanceof Error ? err.message : String(err) });
+      setOffer({ kind: 'offer', host: wanted, busy: false, error: errorText(err) });
     }
   };
 

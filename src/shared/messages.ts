@@ -2,6 +2,7 @@
 // Receivers validate with `Message.safeParse`; the background also checks the sender.
 import { z } from 'zod';
 import { Action, ItemKind, PageContext, ReasonCode, Why } from '../core/model';
+import { problem } from '../core/problem';
 import { Snapshot } from '../core/snapshot';
 import { KnownSiteId } from '../sites/known-site-id';
 
@@ -25,7 +26,10 @@ export const LogEntryInput = z.object({
   reason: z.string().max(500).optional(),
   /** When it was filtered, ms since epoch. */
   at: z.number().int().nonnegative(),
-}).refine((e) => e.why !== undefined || e.reason !== undefined, { message: 'an entry needs its reason (why, or the sentence)' });
+}).refine((e) => e.why !== undefined || e.reason !== undefined, {
+  message: 'an entry needs its reason (why, or the sentence)',
+  params: { problem: problem('logNeedsReason') },
+});
 export type LogEntryInput = z.infer<typeof LogEntryInput>;
 
 export const HealthStatus = z.enum(['working', 'degraded', 'paused']);

@@ -13,6 +13,7 @@ import { allowAccount, disallowAccount } from './entry-actions';
 import { t, tn } from './i18n';
 import { useEnv } from './platform';
 import { useLiveQuery } from './use-live-query';
+import { errorDetail, errorText } from './problems';
 
 const HANDLE = /^[a-z0-9_.:-]{1,320}$/i;
 
@@ -35,7 +36,7 @@ export function AllowedBrands({ compact, defaultSite = SITES[0].id, onMore }: {
       const undo = await disallowAccount(env, e);
       announce(t('allowRemoved', [who, siteName(e.site)]), undo);
     } catch (err) {
-      announce(t('actionFailed', String(err instanceof Error ? err.message : err)));
+      announce(t('actionFailed', errorDetail(err)));
     }
   };
 
@@ -102,7 +103,7 @@ function AddAllowForm({ defaultSite, compact }: { defaultSite: SiteId; compact?:
       setError('');
       announce(known ? t('allowAdded', [`@${h}`, siteName(site)]) : t('allowAddedByHandle', [`@${h}`, siteName(site)]), undo);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

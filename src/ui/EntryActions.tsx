@@ -8,6 +8,7 @@ import { accountOf, allowAccount, setAccountBrand } from './entry-actions';
 import { moveFocusOn } from './entry-focus';
 import { t } from './i18n';
 import { useEnv } from './platform';
+import { errorDetail } from './problems';
 
 export function EntryActions({ entry, index, onReveal, compact }: {
   entry: LogEntryInput;
@@ -29,7 +30,7 @@ export function EntryActions({ entry, index, onReveal, compact }: {
       announce(message, undo);
       moveFocusOn(pressed);
     } catch (e) {
-      announce(t('actionFailed', e instanceof Error ? e.message : String(e)));
+      announce(t('actionFailed', errorDetail(e)));
     }
   };
 

@@ -8,6 +8,7 @@ import { Segmented, Switch } from './controls';
 import { t } from './i18n';
 import { useEnv } from './platform';
 import { write } from './write';
+import { errorDetail } from './problems';
 
 export function PolicyControls({ settings }: { settings: Settings }) {
   const env = useEnv();
@@ -18,7 +19,7 @@ export function PolicyControls({ settings }: { settings: Settings }) {
       await write(env, (db) => updateSettings(db, patch));
       announce(message, () => write(env, (db) => updateSettings(db, undoPatch)));
     } catch (e) {
-      announce(t('actionFailed', e instanceof Error ? e.message : String(e)));
+      announce(t('actionFailed', errorDetail(e)));
     }
   };
 

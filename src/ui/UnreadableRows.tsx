@@ -1,6 +1,7 @@
 // A note for stored rows the current schema rejects: how many are ignored, that they stay stored,
 // and, on request, each one's key and what is wrong with it (src/db/unreadable.ts).
 import type { UnreadableRow } from '../db';
+import { problemText } from './problems';
 import { t, tn } from './i18n';
 
 export function UnreadableRows({ rows, noun }: { rows: readonly UnreadableRow[] | undefined; noun: 'rules' | 'allowlist' | 'accounts' }) {
@@ -18,7 +19,7 @@ export function UnreadableRows({ rows, noun }: { rows: readonly UnreadableRow[] 
         <summary>{t('unreadableShow')}</summary>
         <ul class="unreadable__list">
           {rows.map((r) => (
-            <li key={r.key}><code class="form-alert__detail">{r.key}: {r.problem}</code></li>
+            <li key={r.key}><code class="form-alert__detail">{r.key}: {problemText(r.problem)}</code></li>
           ))}
         </ul>
       </details>

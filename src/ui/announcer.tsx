@@ -3,6 +3,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from './i18n';
+import { errorDetail } from './problems';
 
 export type Announce = (message: string, undo?: () => Promise<unknown>) => void;
 
@@ -46,7 +47,7 @@ export function AnnouncerProvider({ children }: { children: ComponentChildren })
       await run();
       announce(t('undoDone'));
     } catch (e) {
-      setNotice({ id: ++counter.current, message: t('undoFailed', e instanceof Error ? e.message : String(e)), error: true });
+      setNotice({ id: ++counter.current, message: t('undoFailed', errorDetail(e)), error: true });
     }
   };
 

@@ -1,4 +1,5 @@
 // The Platform on top of the real extension APIs.
+import { asProblem, problem } from '../core/problem';
 import browser from 'webextension-polyfill';
 import { notifyChanged } from '../db';
 import type { StorageFault, TabHealth } from '../shared/messages';
@@ -90,10 +91,10 @@ export const browserPlatform: Platform = {
       const host = raw.trim().toLowerCase();
       // First thing in the click's task: the prompt needs the user gesture.
       const granted = await browser.permissions.request({ origins: [`https://${host}/*`] }).catch(() => false);
-      if (!granted) return { ok: false, hosts: await this.list(), error: host, denied: true };
-      const r = (await send({ type: 'servers/add', host })) as { ok?: unknown; hosts?: unknown; error?: unknown } | undefined;
+      if (!granted) return { ok: false, hosts: await this.list(), denied: true };
+      const r = (await send({ type: 'servers/add', host })) as { ok?: unknown; hosts?: unknown; problem?: unknown } | undefined;
       const hosts = hostList(r?.hosts);
-      return r?.ok === true ? { ok: true, hosts } : { ok: false, hosts, error: typeof r?.error === 'string' ? r.error : host };
+      return r?.ok === true ? { ok: true, hosts } : { ok: false, hosts, problem: asProblem(r?.problem) ?? problem('serverNoPermission', host) };
     },
     async remove(host) {
       const r = (await send({ type: 'servers/remove', host })) as { hosts?: unknown } | undefined;

@@ -1,6 +1,7 @@
 // What the pages need from the browser, behind an interface so unit tests can stand in for it.
 // The real implementation lives in browser-platform.ts (it imports webextension-polyfill, which
 // throws outside an extension).
+import type { Problem } from '../core/problem';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { DoormanDB } from '../db';
@@ -43,7 +44,11 @@ export interface Platform {
   servers?: ServerControl;
 }
 
-export type AddServerResult = { ok: true; hosts: string[] } | { ok: false; hosts: string[]; error: string; denied?: boolean };
+/** Refused: the user denied the browser's prompt, or the background said why (a problem, worded by the page). */
+export type AddServerResult =
+  | { ok: true; hosts: string[] }
+  | { ok: false; hosts: string[]; denied: true }
+  | { ok: false; hosts: string[]; problem: Problem };
 
 export interface ServerControl {
   list(): Promise<string[]>;

@@ -6,6 +6,7 @@ import { StorageWriteError, faultDetail, storageFaultKind, type DoormanDB } from
 import type { Announce } from './announcer';
 import { t } from './i18n';
 import type { Env } from './platform';
+import { errorDetail } from './problems';
 
 function plainStorageError(e: unknown): unknown {
   if (e instanceof StorageWriteError) return e;
@@ -35,6 +36,6 @@ export async function announcingFailure(announce: Announce, action: () => Promis
   try {
     await action();
   } catch (e) {
-    announce(t('actionFailed', e instanceof Error ? e.message : String(e)));
+    announce(t('actionFailed', errorDetail(e)));
   }
 }

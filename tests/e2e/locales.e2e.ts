@@ -192,6 +192,57 @@ describe.each(['es', 'de', 'fr', 'ar'])('Doorman in %s', (lang) => {
     await page.close();
   });
 
+  /** The catalogue's message with its $P1$… filled in, as the page renders it. */
+  const fill = (key: string, ...subs: string[]): string => subs.reduce((m, sub, i) => m.replace(`$P${i + 1}$`, sub), own[key]!.message);
+  const englishPart = (key: string): string => en[key]!.message.split(/\$P\d\$/).sort((a, b) => b.length - a.length)[0]!.trim().toLocaleLowerCase();
+
+  it('an import file Doorman cannot use: the detail line says why in the language (a newer version, a broken rule)', async () => {
+    const page = await openExtension('src/options/index.html#data', 1200, 860);
+    const errors = pageErrors(page);
+    const rulesFile = (extra: object) => Buffer.from(JSON.stringify({ format: 'doorman-rules', version: 1, rules: [], allowlist: [], ...extra }));
+    const detail = page.getByTestId('import-error').locator('.form-alert__detail');
+
+    await page.locator('input[type="file"]').nth(1).setInputFiles({ name: 'from-the-future.json', mimeType: 'application/json', buffer: rulesFile({ version: 2 }) });
+    await expect.poll(() => detail.textContent()).toBe(`version: ${fill('problem_newerVersion', '2', '1')}`);
+    expect(await page.getByTestId('import-error').textContent()).toContain(fill('importRejected', 'from-the-future.json'));
+    await page.getByTestId('import-error').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, `locale-${lang}-import-error.png`), fullPage: true });
+    const text = await pageText(page);
+    checkText(text, lang, 'import error (newer version)');
+    expect(text.all).not.toContain(englishPart('problem_newerVersion'));
+
+    const broken = { id: 'r1', name: 'Kaputt', enabled: true, sites: [], when: { type: 'text', mode: 'regex', pattern: '(unclosed', caseSensitive: false }, then: { class: 'interruption', action: 'collapse' } };
+    await page.locator('input[type="file"]').nth(1).setInputFiles({ name: 'broken-rule.json', mimeType: 'application/json', buffer: rulesFile({ rules: [broken] }) });
+    const notRegex = own.problem_notRegex!.message.split('$P1$')[0]!;
+    await expect.poll(() => detail.textContent()).toContain(`rules[0].when.pattern: ${notRegex}`);
+    await page.screenshot({ path: join(SHOTS, `locale-${lang}-import-error-rule.png`), fullPage: true });
+    checkText(await pageText(page), lang, 'import error (broken rule)');
+    expect((await pageText(page)).all).not.toContain(englishPart('problem_notRegex'));
+    expect(errors.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a Mastodon CSV with a bad row, and one with no good row: each line and the refusal in the language', async () => {
+    const page = await openExtension('src/options/index.html#follows', 1200, 860);
+    const errors = pageErrors(page);
+    const input = page.locator('.follow-import input[type="file"]').first();
+    const header = 'Account address,Show boosts,Notify on new posts,Languages';
+    await input.setInputFiles({ name: 'following_accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nfriend1@mastodon.social,true,false,\nnot an address,true,false,\n`) });
+    const bad = page.locator('[data-testid="mastodon-import-bad"] li');
+    await expect.poll(() => bad.allTextContents()).toEqual([fill('problem_csvLine', '3', fill('problem_csvNotAddress', '"not an address"'))]);
+
+    await input.setInputFiles({ name: 'nothing-good.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nnope,true,false,\n`) });
+    const refusal = page.getByTestId('follow-import-error').locator('.form-alert__detail');
+    await expect.poll(() => refusal.textContent()).toBe(fill('problem_csvNoGoodRow', '2', fill('problem_csvNotAddress', '"nope"')));
+    await page.getByTestId('follow-import-error').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, `locale-${lang}-csv-error.png`), fullPage: true });
+    const text = await pageText(page);
+    checkText(text, lang, 'Mastodon CSV refused');
+    for (const key of ['problem_csvNoGoodRow', 'problem_csvNotAddress']) expect(text.all).not.toContain(englishPart(key));
+    expect(errors.errors).toEqual([]);
+    await page.close();
+  });
+
   it('the options page at a narrow width keeps its navigation and buttons inside their boxes', async () => {
     const page = await openExtension('src/options/index.html#log', 560, 860);
     await page.locator('.content__title').waitFor();

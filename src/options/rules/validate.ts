@@ -2,7 +2,9 @@
 // the field they belong to (`name`, `when.of.1.pattern`, …), so the form can show each one inline.
 import type { z } from 'zod';
 import { Rule } from '../../core/rules';
+import { issueProblem } from '../../db';
 import { t } from '../../ui/i18n';
+import { problemText } from '../../ui/problems';
 import { draftToInput, type RuleDraft } from './draft';
 
 type Issue = z.core.$ZodIssue;
@@ -31,25 +33,25 @@ function collect(issue: Issue, base: readonly PropertyKey[], out: { path: Proper
   out.push({ path, issue });
 }
 
-/** The schema's own words, except where a plainer sentence fits a form better. */
+/** The issue's problem in the UI language, or a plainer sentence where one fits a form better. */
 export function friendly(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'number') return t('errNumber');
       if (issue.expected === 'object') return t('errMissing');
-      return issue.message;
+      return problemText(issueProblem(issue));
     case 'too_small':
       if (issue.origin === 'array') return t('errPickOne');
       if (issue.origin === 'string') return t('errRequired');
       if (issue.origin === 'number') return t('errTooSmall', String(issue.minimum));
-      return issue.message;
+      return problemText(issueProblem(issue));
     case 'too_big':
       if (issue.origin === 'number') return t('errTooBig', String(issue.maximum));
       if (issue.origin === 'array') return t('errTooMany', String(issue.maximum));
       if (issue.origin === 'string') return t('errTooLong', String(issue.maximum));
-      return issue.message;
+      return problemText(issueProblem(issue));
     default:
-      return issue.message;
+      return problemText(issueProblem(issue));
   }
 }
 

@@ -12,6 +12,7 @@ import { useReadyMark } from '../../ui/ready';
 import { UnreadableRows } from '../../ui/UnreadableRows';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { siteName } from '../../sites/registry';
+import { errorDetail } from '../../ui/problems';
 
 export function AllowedSection() {
   const env = useEnv();
@@ -26,7 +27,7 @@ export function AllowedSection() {
       const undo = await setAccountBrand(env, { ...o }, brand);
       announce(brand === null ? t('overrideCleared', who) : t(brand === 'brand' ? 'overrideBrand' : 'overrideNotBrand', who), undo);
     } catch (e) {
-      announce(t('actionFailed', e instanceof Error ? e.message : String(e)));
+      announce(t('actionFailed', errorDetail(e)));
     }
   };
 

@@ -1,6 +1,7 @@
 // Back up everything and restore it; share rules and allowed brands as a file. A file is read and
 // validated whole before anything is written, and applied in one transaction or not at all; a bad
-// file gets a sentence naming the offending field (from transfer.ts) and changes nothing.
+// file gets a sentence naming the offending field (transfer.ts's problem, in the UI language) and
+// changes nothing.
 import { useId, useState } from 'preact/hooks';
 import {
   StorageWriteError, exportBackup, exportRules, importRules, parseBackupFile, parseRulesFile, restoreBackup, toJson, type BackupFile,
@@ -12,15 +13,14 @@ import { formatNumber, t } from '../../ui/i18n';
 import { useEnv } from '../../ui/platform';
 import { useReadyMark } from '../../ui/ready';
 import { write } from '../../ui/write';
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+import { errorText } from '../../ui/problems';
 
 /** `storage`: the file was fine, the browser refused the write (full, blocked, broken); absent: the file is at fault. */
 type Failure = { kind: 'error'; file: string; error: string; storage?: StorageFaultKind };
 type Pending<F> = { kind: 'idle' } | Failure | { kind: 'ready'; file: File; parsed: F };
 
 const failure = (file: string, e: unknown): Failure =>
-  e instanceof StorageWriteError ? { kind: 'error', file, error: e.message, storage: e.kind } : { kind: 'error', file, error: message(e) };
+  e instanceof StorageWriteError ? { kind: 'error', file, error: errorText(e), storage: e.kind } : { kind: 'error', file, error: errorText(e) };
 
 export function DataSection() {
   useReadyMark(true);
@@ -85,7 +85,7 @@ function BackupCard() {
     try {
       setPending({ kind: 'ready', file, parsed: await parseBackupFile(file) });
     } catch (e) {
-      setPending({ kind: 'error', file: file.name, error: message(e) });
+      setPending({ kind: 'error', file: file.name, error: errorText(e) });
     }
   };
 
@@ -150,7 +150,7 @@ function RulesCard() {
     try {
       setPending({ kind: 'ready', file, parsed: await parseRulesFile(file) });
     } catch (e) {
-      setPending({ kind: 'error', file: file.name, error: message(e) });
+      setPending({ kind: 'error', file: file.name, error: errorText(e) });
     }
   };
 

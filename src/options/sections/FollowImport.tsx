@@ -5,7 +5,8 @@
 // role=status region; a failure is an alert that says nothing was imported.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { APPVIEW_ORIGIN, APPVIEW_PERMISSION } from '../../sites/bluesky/appview';
-import { describeBadLine } from '../../core/mastodon-csv';
+import { badLineProblem } from '../../core/mastodon-csv';
+import { problem } from '../../core/problem';
 import {
   BlueskyImportError, FOLLOW_CAPS, StorageWriteError, importBlueskyFollows, importMastodonFollows, type AppliedFollows, type BlueskyImport,
   type BlueskyProgress, type MastodonImport,
@@ -15,10 +16,10 @@ import { useAnnounce } from '../../ui/announcer';
 import { formatNumber, t, tn } from '../../ui/i18n';
 import { useEnv } from '../../ui/platform';
 import { write } from '../../ui/write';
+import { errorText, problemText } from '../../ui/problems';
 
 const MASTODON = 'mastodon';
 const BSKY = 'bsky';
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** The import cards for the registered sites; `known` stands in for the registry in tests. */
 export function FollowImports({ known = isSiteId }: { known?: (id: string) => boolean }) {
@@ -51,7 +52,7 @@ function Failure({ title, error }: { title: string; error: unknown }) {
   return (
     <div class="form-alert" role="alert" data-testid="follow-import-error">
       <strong>{storage ? t('writeFailedError') : title}</strong>
-      <code class="form-alert__detail">{message(error)}</code>
+      <code class="form-alert__detail">{errorText(error)}</code>
       <span>{t('followImportNothing')}</span>
     </div>
   );
@@ -113,7 +114,7 @@ function MastodonResult({ file, result }: { file: string; result: MastodonImport
         <>
           <p class="follow-import__note">{tn('followImportBad', result.badCount)}</p>
           <ul class="follow-import__bad" data-testid="mastodon-import-bad">
-            {result.bad.map((b) => <li key={b.line}><code>{describeBadLine(b)}</code></li>)}
+            {result.bad.map((b) => <li key={b.line}><code>{problemText(badLineProblem(b))}</code></li>)}
           </ul>
           {more > 0 && <p class="follow-import__note">{t('followImportBadMore', formatNumber(more))}</p>}
         </>
@@ -150,7 +151,7 @@ export function BlueskyImport({ site, base }: { site: string; base?: string }) {
     try {
       // First, while the click still counts as the user's gesture.
       const granted = await env.platform.requestHostPermission(APPVIEW_PERMISSION);
-      if (!granted) throw new BlueskyImportError('permission', t('bskyImportNoPermission', new URL(APPVIEW_ORIGIN).host));
+      if (!granted) throw new BlueskyImportError('permission', problem('bskyNoPermission', new URL(APPVIEW_ORIGIN).host));
       const result = await write(env, (db) => importBlueskyFollows(db, handle, {
         fetch: (url, init) => env.platform.fetch(url, init), base, site, signal: controller.signal,
         onProgress: (progress) => { if (!controller.signal.aborted) setState({ kind: 'busy', progress }); },

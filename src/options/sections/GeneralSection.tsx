@@ -10,6 +10,7 @@ import { PolicyControls } from '../../ui/PolicyControls';
 import { useReadyMark } from '../../ui/ready';
 import { useLiveQuery } from '../../ui/use-live-query';
 import { write } from '../../ui/write';
+import { errorText } from '../../ui/problems';
 
 export function GeneralSection() {
   const env = useEnv();
@@ -54,7 +55,7 @@ function useSave() {
       announce(message, () => write(env, (db) => updateSettings(db, undoPatch)));
       return null;
     } catch (e) {
-      return e instanceof Error ? e.message : String(e);
+      return errorText(e);
     }
   };
 }

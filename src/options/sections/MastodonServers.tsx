@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../ui/i18n';
 import { useEnv } from '../../ui/platform';
+import { errorText, problemText } from '../../ui/problems';
 
 export function MastodonServers() {
   const { platform } = useEnv();
@@ -31,9 +32,9 @@ export function MastodonServers() {
       if (r.ok) {
         setHost('');
         setError('');
-      } else setError(r.denied === true ? t('serverDenied', wanted) : r.error);
+      } else setError('denied' in r ? t('serverDenied', wanted) : problemText(r.problem));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -44,7 +45,7 @@ export function MastodonServers() {
     try {
       setHosts(await servers.remove(h));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -17,6 +17,7 @@ import { newRuleDraft, ruleToDraft, type RuleDraft } from '../rules/draft';
 import { RuleForm } from '../rules/RuleForm';
 import { siteName } from '../../sites/registry';
 import '../rules/rules.css';
+import { errorText } from '../../ui/problems';
 
 const newId = (): string =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `rule-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -42,7 +43,7 @@ export function RulesSection() {
       focusRow(rule.id, 'edit');
       return null;
     } catch (e) {
-      return e instanceof Error ? e.message : String(e);
+      return errorText(e);
     }
   };
 

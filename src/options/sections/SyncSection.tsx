@@ -8,6 +8,7 @@ import { Switch } from '../../ui/controls';
 import { formatNumber, t } from '../../ui/i18n';
 import { useAnnounce } from '../../ui/announcer';
 import { useReadyMark } from '../../ui/ready';
+import { storedProblemText } from '../../ui/problems';
 
 interface CommandInfo { name?: string; description?: string; shortcut?: string }
 
@@ -117,7 +118,7 @@ function SyncCard() {
         <>
           <Switch name="sync" checked={state.enabled} label={t('syncSwitch')} description={t('syncSwitchDesc')} onChange={(v) => void toggle(v)} />
           {state.enabled && state.problem && (
-            <div class="form-alert" role="alert" data-testid="sync-problem">{state.problem.message}</div>
+            <div class="form-alert" role="alert" data-testid="sync-problem">{storedProblemText(state.problem.detail, state.problem.message)}</div>
           )}
           {state.enabled && !state.problem && state.lastSyncAt !== undefined && (
             <p class="card__lead" data-testid="sync-status">

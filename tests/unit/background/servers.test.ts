@@ -89,12 +89,12 @@ describe('Mastodon servers added at run time', () => {
 
   it('refuses a server without the permission, a non-host, and a server Doorman ships with', async () => {
     const { fake, registry } = setup();
-    expect(await registry.add('social.example')).toMatchObject({ ok: false, error: 'Doorman has no permission for social.example' });
+    expect(await registry.add('social.example')).toMatchObject({ ok: false, problem: { code: 'serverNoPermission', args: ['social.example'] } });
     fake.granted.add('https://*/*');
     for (const bad of ['https://social.example/', 'localhost', '*.example', 'a b.example']) {
-      expect((await registry.add(bad)).ok, bad).toBe(false);
+      expect(await registry.add(bad), bad).toMatchObject({ ok: false, problem: { code: 'serverNotHost', args: [bad] } });
     }
-    expect(await registry.add('mastodon.social')).toMatchObject({ ok: false, error: 'Doorman already works on mastodon.social' });
+    expect(await registry.add('mastodon.social')).toMatchObject({ ok: false, problem: { code: 'serverBuiltIn', args: ['mastodon.social'] } });
     expect(fake.scripts.size).toBe(0);
   });
 

@@ -14,6 +14,7 @@ import { getSettings, updateSettings } from '../../../src/db/settings';
 import { SYNC_QUOTA, chunkKey, headerKey } from '../../../src/db/sync-chunks';
 import { FakeArea, dropAll, dumpDb, freshDb, logEntry, rule } from '../db/helpers';
 import { FakeSyncArea } from '../db/sync-fake-area';
+import { inEnglish } from '../ui/catalogue';
 
 afterEach(dropAll);
 
@@ -152,8 +153,11 @@ describe('sync between two profiles', () => {
     const outcome = await a.engine.run();
     expect(outcome.pushed).toEqual([]);
     expect(outcome.problem?.kind).toBe('too-big');
-    expect(outcome.problem?.message).toMatch(/^Too big to sync: your settings and lists need \d+\.\d KB and the browser's sync storage holds 100\.0 KB \(.*allowlist \d+\.\d KB.*\)\. Everything stays on this device/);
-    expect((await a.state()).problem?.message).toBe(outcome.problem?.message);
+    expect(outcome.problem?.detail).toMatchObject({ code: 'syncTooBig', args: [expect.any(Number), 100, { list: expect.any(Array) }] });
+    expect(inEnglish(outcome.problem?.detail)).toMatch(
+      /^Too big to sync: your settings and lists need [\d.]+ KB and the browser's sync storage holds 100 KB \(.*allowed brands [\d.]+ KB.*\)\. Everything stays on this device/,
+    );
+    expect((await a.state()).problem?.detail).toEqual(outcome.problem?.detail);
     expect(await dumpDb(a.db)).toBe(before);
     expect(JSON.stringify([...sync.data.entries()])).toBe(synced);
     expect(sync.bytesInUse()).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
@@ -183,7 +187,8 @@ describe('sync between two profiles', () => {
     const outcome = await a.engine.run();
     expect(sync.refused).toBe(1);
     expect(outcome.problem).toMatchObject({ kind: 'quota' });
-    expect(outcome.problem?.message).toBe('The browser refused to sync (MAX_ITEMS quota exceeded). Everything stays on this device; Doorman tries again on the next change.');
+    expect(outcome.problem?.detail).toEqual({ code: 'syncRefused', args: ['MAX_ITEMS quota exceeded'] });
+    expect(inEnglish(outcome.problem?.detail)).toBe('The browser refused to sync (MAX_ITEMS quota exceeded). Everything stays on this device; Doorman tries again on the next change.');
     expect(sync.data.size).toBe(0);
     expect(await dumpDb(a.db)).toBe(before);
     expect((await a.state()).parts).toEqual({});

@@ -16,6 +16,8 @@ import { Rule, type RuleInput } from '../../../src/core/rules';
 import { Settings } from '../../../src/core/settings';
 import { ImportError, RulesFile, parseRulesFile } from '../../../src/db/transfer';
 import { item } from './builders';
+import { issueProblem } from '../../../src/db/validation';
+import { inEnglish } from '../ui/catalogue';
 
 const SETTINGS = Settings.parse({ sites: { x: { enabled: true } } });
 const FIXTURES = join(__dirname, '../../fixtures/hostile-rules');
@@ -29,7 +31,7 @@ const regexRule = (id: string, name: string, pattern: string): RuleInput => ({
 async function importError(name: string): Promise<string> {
   const err = await parseRulesFile(fixtureText(name)).then(() => null, (e: unknown) => e);
   expect(err).toBeInstanceOf(ImportError);
-  return (err as ImportError).message;
+  return inEnglish((err as ImportError).problem);
 }
 
 describe('regexCost reads the program RE2 would build', () => {
@@ -70,7 +72,7 @@ describe('the hostile rules corpus is refused at import, each rule named with it
     );
     const parsed = RulesFile.safeParse(JSON.parse(fixtureText('pn-repeat-1000.json')));
     expect(parsed.success).toBe(false);
-    const named = new Set(parsed.error!.issues.map((i) => /^Rule “([^”]+)”/.exec(i.message)?.[1]));
+    const named = new Set(parsed.error!.issues.map((i) => /^Rule “([^”]+)”/.exec(inEnglish(issueProblem(i)))?.[1]));
     expect(named.size).toBe(1_000);
   });
 
@@ -81,7 +83,7 @@ describe('the hostile rules corpus is refused at import, each rule named with it
     const m = measureRule(fixtureRules('regex-leaves-10000.json')[0]);
     // Regexes past the rule's limit are counted, never estimated (let alone compiled).
     expect(m.totals.regexes).toBe(10_000);
-    expect(m.problems.map((p) => p.message)).toContain('Rule “Ten thousand regexes”: it has 10,000 regex conditions; the limit is 10 — merge some, or split the rule');
+    expect(m.problems.map((p) => inEnglish(p.problem))).toContain('Rule “Ten thousand regexes”: it has 10,000 regex conditions; the limit is 10 — merge some, or split the rule');
   });
 
   it('a regex of 240 alternatives', async () => {
@@ -90,7 +92,7 @@ describe('the hostile rules corpus is refused at import, each rule named with it
 
   it('nested counted repetitions', async () => {
     const parsed = RulesFile.safeParse(JSON.parse(fixtureText('nested-counts.json')));
-    expect(parsed.error?.issues.map((i) => i.message)).toEqual([
+    expect(parsed.error?.issues.map((i) => inEnglish(issueProblem(i)))).toEqual([
       'Rule “Fifty by fifty”: its pattern\'s counted repetitions ({n}) write out 2,550 copies; the limit is 250 — use smaller counts, or + and *',
       'Rule “Ten by ten by ten”: its pattern\'s counted repetitions ({n}) write out 1,110 copies; the limit is 250 — use smaller counts, or + and *',
       'Rule “Unicode class counted out”: its pattern tests Unicode classes such as \\p{L} 27 times once repetitions are counted out; the limit is 4 — use + or * rather than a count, or an ASCII class such as [a-z]',
@@ -134,11 +136,12 @@ describe('the largest rule set inside the budgets', () => {
   it('one more rule takes it over, and the message names that rule', () => {
     const problems = ruleSetProblems([...rules, regexRule('extra', 'One too many', 'promo\\d+')]);
     expect(problems).toEqual([
-      { path: [rules.length], message: 'Rule “One too many”: with it, the rules have 10,001 conditions together; the limit for all rules is 10,000' },
+      { path: [rules.length], problem: { code: 'ruleNamed', args: ['One too many', { problem: { code: 'setConditions', args: [10_001, 10_000] } }] } },
     ]);
+    expect(inEnglish(problems[0]!.problem)).toBe('Rule “One too many”: with it, the rules have 10,001 conditions together; the limit for all rules is 10,000');
     // With room made for its condition and its text test, it is still one regex too many.
     const roomy = rules.filter((r) => r.id !== 'words-0');
-    expect(ruleSetProblems([...roomy, regexRule('extra', 'One too many', 'promo\\d+')])[0]?.message).toBe(
+    expect(inEnglish(ruleSetProblems([...roomy, regexRule('extra', 'One too many', 'promo\\d+')])[0]?.problem)).toBe(
       'Rule “One too many”: with it, the rules have 21 regex conditions together; the limit for all rules is 20 — merge or remove some regex rules',
     );
   });
@@ -188,8 +191,11 @@ describe('a stored rule over budget is left out of the snapshot instead of run',
     const rs = stored(rules);
     expect(rs.rules.map((r) => r.id)).toEqual(['ok']);
     expect(budgetRules(asStored(rules)).skipped).toEqual([
-      { id: 'hostile', name: 'Letters then a digit', reason: 'Rule “Letters then a digit”: its pattern\'s counted repetitions ({n}) write out 1,000 copies; the limit is 250 — use smaller counts, or + and *' },
+      { id: 'hostile', name: 'Letters then a digit', problem: { code: 'ruleNamed', args: ['Letters then a digit', { problem: { code: 'regexCopies', args: [1_000, 250] } }] } },
     ]);
+    expect(inEnglish(budgetRules(asStored(rules)).skipped[0]?.problem)).toBe(
+      'Rule “Letters then a digit”: its pattern\'s counted repetitions ({n}) write out 1,000 copies; the limit is 250 — use smaller counts, or + and *',
+    );
     expect(classify(item({ text: `${'a'.repeat(5_000)}1` }), rs).reasonCode).not.toBe('user-rule');
     expect(classify(item({ text: 'promo42' }), rs).ruleId).toBe('user:ok');
   });
@@ -200,7 +206,7 @@ describe('a stored rule over budget is left out of the snapshot instead of run',
     expect(rs.rules).toHaveLength(20);
     const { skipped } = budgetRules(asStored(rules));
     expect(skipped.map((r) => r.id)).toEqual(['r20']);
-    expect(skipped[0]!.reason).toBe('Rule “Regex 21”: with it, the rules have 21 regex conditions together; the limit for all rules is 20 — merge or remove some regex rules');
+    expect(inEnglish(skipped[0]!.problem)).toBe('Rule “Regex 21”: with it, the rules have 21 regex conditions together; the limit for all rules is 20 — merge or remove some regex rules');
     const withDisabled = [...asStored(rules.slice(0, 20)), { ...asStored([rules[20]!])[0]!, enabled: false }];
     expect(snapshotRules(withDisabled).map((r) => r.id)).toEqual(rules.map((r) => r.id));
   });

@@ -5,6 +5,7 @@ import { MAX_CONDITION_DEPTH, Rule, conditionDepth, type Condition, type RuleInp
 import { Settings, defaultSettings, siteEnabled } from '../../../src/core/settings';
 import { emptySnapshot } from '../../../src/core/empty-snapshot';
 import { Snapshot } from '../../../src/core/snapshot';
+import { issueProblem } from '../../../src/db/validation';
 
 const base = { id: 'r1', name: 'A rule', then: { class: 'interruption', action: 'collapse' } } as const;
 
@@ -63,7 +64,7 @@ describe('Rule', () => {
     const top = Rule.safeParse({ ...base, when: { type: 'text', mode: 'regex', pattern } });
     expect(top.success).toBe(false);
     expect(top.error!.issues[0]!.path).toEqual(['when', 'pattern']);
-    expect(top.error!.issues[0]!.message).toMatch(/^not a supported regular expression/);
+    expect(issueProblem(top.error!.issues[0]!)).toMatchObject({ code: 'notRegex', args: [expect.any(String)] });
     const nested = Rule.safeParse({ ...base, when: { type: 'all', of: [{ type: 'bot' }, { type: 'not', of: { type: 'text', mode: 'regex', pattern } }] } });
     expect(nested.success).toBe(false);
     const path = nested.error!.issues[0]!.path;
@@ -75,7 +76,7 @@ describe('Rule', () => {
   it('rejects empty and whitespace-only text patterns', () => {
     expect(Rule.safeParse({ ...base, when: { type: 'text', mode: 'contains', pattern: '' } }).success).toBe(false);
     const blank = Rule.safeParse({ ...base, when: { type: 'text', mode: 'word', pattern: '   ' } });
-    expect(blank.error!.issues[0]!.message).toBe('pattern is empty');
+    expect(issueProblem(blank.error!.issues[0]!)).toEqual({ code: 'patternEmpty' });
   });
 
   it(`accepts conditions ${MAX_CONDITION_DEPTH} levels deep and rejects deeper ones`, () => {
@@ -83,7 +84,7 @@ describe('Rule', () => {
     expect(Rule.safeParse({ ...base, when: nest(MAX_CONDITION_DEPTH) }).success).toBe(true);
     const deep = Rule.safeParse({ ...base, when: nest(MAX_CONDITION_DEPTH + 1) });
     expect(deep.success).toBe(false);
-    expect(deep.error!.issues.map((i) => i.message)).toContain(`conditions nest deeper than ${MAX_CONDITION_DEPTH} levels`);
+    expect(deep.error!.issues.map(issueProblem)).toContainEqual({ code: 'tooDeep', args: [MAX_CONDITION_DEPTH] });
     expect(deep.error!.issues[0]!.path[0]).toBe('when');
     // An empty all/any at the deepest level is still within the limit.
     let c: Condition = { type: 'any', of: [] };

@@ -1,7 +1,8 @@
-// Text predicates on their own: checkPattern's messages and compileTextTest's contains / word / regex.
+// Text predicates on their own: checkPattern's problems and compileTextTest's contains / word / regex.
 import { describe, expect, it } from 'vitest';
 import { checkPattern, re2 } from '../../../src/core/re2';
 import { compileTextTest } from '../../../src/core/text-match';
+import { inEnglish } from '../ui/catalogue';
 
 const run = (mode: 'contains' | 'word' | 'regex', pattern: string, text: string, caseSensitive = false) =>
   compileTextTest(mode, pattern, caseSensitive, re2)(text, text.toLowerCase());
@@ -15,10 +16,11 @@ describe('checkPattern', () => {
   });
 
   it('explains what is wrong', () => {
-    expect(checkPattern('contains', '  ', false)).toBe('pattern is empty');
-    expect(checkPattern('regex', '(?<=a)b', false)).toMatch(/^not a supported regular expression \(.+\)$/);
-    expect(checkPattern('regex', '(a)\\1', false)).toMatch(/^not a supported regular expression/);
-    expect(checkPattern('regex', '*', false)).toMatch(/^not a supported regular expression/);
+    expect(checkPattern('contains', '  ', false)).toEqual({ code: 'patternEmpty' });
+    expect(checkPattern('regex', '(?<=a)b', false)).toEqual({ code: 'notRegex', args: [expect.stringMatching(/.+/)] });
+    expect(inEnglish(checkPattern('regex', '(?<=a)b', false))).toMatch(/^not a supported regular expression \(.+\)$/);
+    expect(checkPattern('regex', '(a)\\1', false)).toMatchObject({ code: 'notRegex' });
+    expect(checkPattern('regex', '*', false)).toMatchObject({ code: 'notRegex' });
   });
 });
 

@@ -9,6 +9,7 @@ import { learnFollows } from '../../../src/db/follows';
 import { BlueskyImportError, type BlueskyProgress, fetchBlueskyFollows, importBlueskyFollows } from '../../../src/db/follow-import-bsky';
 import { type AppViewAnswer, VIEWER, appViewAnswer, appViewData, followed } from '../../e2e/replica/appview/data';
 import { dropAll, freshDb } from './helpers';
+import { inEnglish } from '../ui/catalogue';
 
 type Behaviour = (url: URL, pageRequest: number) => AppViewAnswer | 'hang' | 'destroy' | null;
 
@@ -93,7 +94,8 @@ describe('Bluesky follow import', () => {
       onProgress: (p) => { if (p.fetched === 500) controller.abort(); },
     })));
     expect(e.kind).toBe('cancelled');
-    expect(e.message).toMatch(/nothing was imported/);
+    expect(e.problem).toEqual({ code: 'bskyCancelled' });
+    expect(inEnglish(e)).toMatch(/nothing was imported/);
     expect(requests.filter((u) => u.pathname.endsWith('getFollows'))).toHaveLength(5);
     expect(await listFollows(db)).toEqual([]);
   });
@@ -123,49 +125,50 @@ describe('Bluesky follow import', () => {
     };
     const e = await failure(importBlueskyFollows(db, VIEWER.handle, opts()));
     expect(e.kind).toBe('malformed');
-    expect(e.message).toBe('page 4: follows[17] has no valid did');
+    expect(e.problem).toEqual({ code: 'bskyFollowNoDid', args: [{ problem: { code: 'bskyPage', args: [4] } }, '17'] });
+    expect(inEnglish(e)).toBe('page 4: follows[17] has no valid did');
     expect(await listFollows(db)).toEqual([]);
   });
 
   it('a page that is not JSON, or has no follows list, is malformed', async () => {
     behave = (url, n) => (url.pathname.endsWith('getFollows') && n === 2 ? { status: 200, body: '<html>oops' } : null);
-    expect((await failure(fetchBlueskyFollows(VIEWER.handle, opts()))).message).toMatch(/^page 2: .* not JSON$/);
+    expect(inEnglish(await failure(fetchBlueskyFollows(VIEWER.handle, opts())))).toMatch(/^page 2: .* not JSON$/);
     requests.length = 0;
     behave = (url) => (url.pathname.endsWith('getFollows') ? { status: 200, body: { cursor: 'x' } } : null);
-    expect((await failure(fetchBlueskyFollows(VIEWER.handle, opts()))).message).toBe("page 1: the AppView's answer has no follows list");
+    expect(inEnglish(await failure(fetchBlueskyFollows(VIEWER.handle, opts())))).toBe("page 1: the AppView's answer has no follows list");
   });
 
   it('the same cursor twice is malformed (no endless loop)', async () => {
     behave = (url) => (url.pathname.endsWith('getFollows') ? { status: 200, body: { follows: [{ did: followed(1).did, handle: 'a.bsky.social' }], cursor: 'again' } } : null);
     const e = await failure(fetchBlueskyFollows(VIEWER.handle, opts()));
-    expect(e.message).toBe('page 2: the AppView gave the same cursor twice');
+    expect(inEnglish(e)).toBe('page 2: the AppView gave the same cursor twice');
   });
 
   it('an unknown handle, a rate limit, a server error and an unreachable host each say so', async () => {
     const unknown = await failure(fetchBlueskyFollows('nobody.bsky.social', opts()));
-    expect([unknown.kind, unknown.message]).toEqual(['unknown-handle', 'no Bluesky account has the handle "nobody.bsky.social"']);
+    expect([unknown.kind, inEnglish(unknown)]).toEqual(['unknown-handle', 'no Bluesky account has the handle “nobody.bsky.social”']);
 
     requests.length = 0;
     const reset = String(Math.floor(Date.now() / 1000) + 5 * 60);
     behave = (url, n) => (url.pathname.endsWith('getFollows') && n === 2 ? { status: 429, body: { error: 'RateLimitExceeded' }, headers: { 'ratelimit-reset': reset } } : null);
     const limited = await failure(fetchBlueskyFollows(VIEWER.handle, opts()));
     expect(limited.kind).toBe('rate-limited');
-    expect(limited.message).toMatch(/^page 2: the AppView is limiting requests \(HTTP 429\); try again in [56] min$/);
+    expect(inEnglish(limited)).toMatch(/^page 2: the AppView is limiting requests \(HTTP 429\); try again in [56] min$/);
 
     behave = (url) => (url.pathname.endsWith('getProfile') ? { status: 502, body: {} } : null);
-    expect((await failure(fetchBlueskyFollows(VIEWER.handle, opts()))).message).toBe('profile: the AppView answered HTTP 502');
+    expect(inEnglish(await failure(fetchBlueskyFollows(VIEWER.handle, opts())))).toBe('profile: the AppView answered HTTP 502');
 
     requests.length = 0;
     behave = (url, n) => (url.pathname.endsWith('getFollows') && n === 1 ? 'destroy' : null);
     const network = await failure(fetchBlueskyFollows(VIEWER.handle, opts()));
     expect(network.kind).toBe('network');
-    expect(network.message).toMatch(/^page 1: could not reach 127\.0\.0\.1:\d+ /);
+    expect(inEnglish(network)).toMatch(/^page 1: could not reach 127\.0\.0\.1:\d+ /);
   });
 
   it('a page that never comes times out', async () => {
     behave = (url, n) => (url.pathname.endsWith('getFollows') && n === 3 ? 'hang' : null);
     const e = await failure(fetchBlueskyFollows(VIEWER.handle, opts({ timeoutMs: 300 })));
-    expect([e.kind, e.message]).toEqual(['timeout', `page 3: ${new URL(base).host} did not answer within 0.3 s`]);
+    expect([e.kind, inEnglish(e)]).toEqual(['timeout', `page 3: ${new URL(base).host} did not answer within 0.3 s`]);
   });
 
   it('pages are bounded: past maxPages the rest is left unread and said', async () => {
@@ -177,12 +180,12 @@ describe('Bluesky follow import', () => {
 
   it('a handle that cannot be one is refused before any request; an unverified handle is stored as unknown', async () => {
     for (const [typed, message] of [
-      ['alice', '"alice" is not a whole Bluesky handle: type it with its domain, e.g. alice.bsky.social'],
-      ['bad handle.com', '"bad handle.com" is not a Bluesky handle (e.g. alice.bsky.social)'],
-      ['', '"" is not a Bluesky handle (e.g. alice.bsky.social)'],
+      ['alice', '“alice” is not a whole Bluesky handle: type it with its domain, e.g. alice.bsky.social'],
+      ['bad handle.com', '“bad handle.com” is not a Bluesky handle (e.g. alice.bsky.social)'],
+      ['', '“” is not a Bluesky handle (e.g. alice.bsky.social)'],
     ] as const) {
       const e = await failure(fetchBlueskyFollows(typed, opts()));
-      expect([e.kind, e.message]).toEqual(['handle', message]);
+      expect([e.kind, inEnglish(e)]).toEqual(['handle', message]);
     }
     expect(requests).toEqual([]);
     data = { ...data, follows: [{ ...followed(0), handle: 'handle.invalid' }, followed(1)] };

@@ -1,12 +1,16 @@
 // The Mastodon following-list import: the CSV read row by row (header or none, CRLF, BOM, quotes),
 // the good rows applied as imports in one transaction, the bad ones named by line, the caps said.
 import { describe, afterEach, expect, it } from 'vitest';
-import { parseMastodonCsv } from '../../../src/core/mastodon-csv';
+import { badLineProblem, parseMastodonCsv } from '../../../src/core/mastodon-csv';
+import type { Problem } from '../../../src/core/problem';
 import { countFollows, learnFollows, listFollows, FOLLOW_CAPS } from '../../../src/db/follows';
 import { ImportError, importMastodonFollows, parseMastodonFollows } from '../../../src/db/follow-import';
 import { MAX_IMPORT_BYTES } from '../../../src/db/transfer';
 import { injectWriteFaults } from './fault-injection';
 import { dropAll, dumpDb, freshDb } from './helpers';
+import { inEnglish } from '../ui/catalogue';
+
+const notAddress = (shown: string): Problem => ({ code: 'csvNotAddress', args: [shown] });
 
 afterEach(dropAll);
 
@@ -33,20 +37,20 @@ describe('parseMastodonCsv', () => {
     expect(csv.header).toBe(true);
     expect(csv.accounts).toEqual(['alice@mastodon.social', 'dave@a.example', 'erin@b.example']);
     expect(csv.bad).toEqual([
-      { line: 4, reason: '"x\\"y" is not an account address (user@server)' },
-      { line: 8, reason: '"nope" is not an account address (user@server)' },
+      { line: 4, problem: notAddress('"x\\"y"') },
+      { line: 8, problem: notAddress('"nope"') },
     ]);
   });
 
   it('folds duplicates (any spelling) and names a quote left open', () => {
     const csv = parseMastodonCsv('a@b.example\n@A@B.example\na@b.example,true\n"c@d.example,true\n');
     expect(csv).toMatchObject({ accounts: ['a@b.example'], duplicates: 2, badCount: 1 });
-    expect(csv.bad).toEqual([{ line: 4, reason: 'a quoted field is not closed' }]);
+    expect(csv.bad).toEqual([{ line: 4, problem: { code: 'csvUnclosed' } }]);
   });
 
   it('refuses what is not user@server, and says why', () => {
     const csv = parseMastodonCsv(['foo', 'a@b', 'a b@c.example', '@c.example', 'a@-c.example', `${'u'.repeat(200)}@c.example`, ',true'].join('\n'));
-    expect(csv.bad.map((b) => `line ${b.line}: ${b.reason}`)).toEqual([
+    expect(csv.bad.map((b) => inEnglish(badLineProblem(b)))).toEqual([
       'line 1: "foo" is not an account address (user@server)',
       'line 2: "a@b" is not an account address (user@server)',
       'line 3: "a b@c.example" is not an account address (user@server)',
@@ -75,9 +79,9 @@ describe('importMastodonFollows', () => {
     const result = await importMastodonFollows(db, new Blob([[HEADER, ...rows].join('\n')]), { now: 5 });
     expect(result).toMatchObject({ rows: 5_000, badCount: 3, duplicates: 0, offered: 4_997, kept: 4_997, overCap: 0, refused: 0, changed: 4_997 });
     expect(result.bad).toEqual([
-      { line: 18, reason: '"foo" is not an account address (user@server)' },
-      { line: 2_502, reason: '"someone@" is not an account address (user@server)' },
-      { line: 5_001, reason: '"not an address" is not an account address (user@server)' },
+      { line: 18, problem: notAddress('"foo"') },
+      { line: 2_502, problem: notAddress('"someone@"') },
+      { line: 5_001, problem: notAddress('"not an address"') },
     ]);
     expect(await countFollows(db, 'mastodon')).toBe(4_997);
     const follows = await listFollows(db, 'mastodon');
@@ -95,9 +99,10 @@ describe('importMastodonFollows', () => {
     const db = freshDb();
     const before = await dumpDb(db);
     for (const text of ['', '\uFEFF', `${HEADER}\r\n`, '\n\n']) {
-      expect((await rejection(importMastodonFollows(db, text))).message).toMatch(/^the file lists no accounts/);
+      expect((await rejection(importMastodonFollows(db, text))).problem).toEqual({ code: 'csvNoAccounts' });
+      expect(inEnglish(await rejection(importMastodonFollows(db, text)))).toMatch(/^the file lists no accounts/);
     }
-    expect((await rejection(importMastodonFollows(db, '{"format":"doorman-backup"}\n'))).message).toMatch(
+    expect(inEnglish(await rejection(importMastodonFollows(db, '{"format":"doorman-backup"}\n')))).toMatch(
       /^no row of the file is an account address \(user@server\); the first bad one is line 1: /,
     );
     expect(await dumpDb(db)).toBe(before);
@@ -108,7 +113,7 @@ describe('importMastodonFollows', () => {
     let read = false;
     Object.defineProperty(big, 'text', { value: () => { read = true; return Promise.resolve(''); } });
     const e = await rejection(parseMastodonFollows(big));
-    expect(e.message).toMatch(/^file is too large/);
+    expect(inEnglish(e)).toMatch(/^the file is too large/);
     expect(read).toBe(false);
   });
 

@@ -31,7 +31,7 @@ describe('rules', () => {
   it('rejects an invalid rule naming the field, writing nothing', async () => {
     const db = freshDb();
     const bad = rule('r', { when: { type: 'any', of: [{ type: 'text', mode: 'regex', pattern: '(?<=x)' }] } });
-    await expect(saveRule(db, bad)).rejects.toThrow(/^rule\.when\.of\[0\]\.pattern: not a supported regular expression/);
+    await expect(saveRule(db, bad)).rejects.toMatchObject({ problem: { code: 'at', args: [{ path: ['rule', 'when', 'of', 0, 'pattern'] }, { problem: { code: 'notRegex' } }] } });
     expect(await db.rules.count()).toBe(0);
     expect(await currentRevision(db)).toBe(0);
   });
@@ -67,7 +67,7 @@ describe('rules', () => {
     expect((await listRules(db)).map((r) => r.id)).toEqual(['good']);
     // Listed for the options page with what is wrong, and left stored.
     expect(await unreadableRules(db)).toEqual([
-      { table: 'rules', key: 'bad', problem: expect.stringMatching(/^when\.type: unknown type; expected one of all, any, not, followed/) },
+      { table: 'rules', key: 'bad', problem: { code: 'at', args: [{ path: ['when', 'type'] }, { problem: { code: 'unknownType', args: [{ list: expect.arrayContaining(['all', 'any', 'not', 'followed']) }] } }] } },
     ]);
     expect(await db.rules.count()).toBe(2);
   });
@@ -92,7 +92,7 @@ describe('allowlist', () => {
 
   it('rejects an entry with neither id nor handle', async () => {
     const db = freshDb();
-    await expect(addAllow(db, { site: 'x', accountId: '', handle: '' })).rejects.toThrow(/^allowlist\.accountId: needs an account id or a handle/);
+    await expect(addAllow(db, { site: 'x', accountId: '', handle: '' })).rejects.toMatchObject({ problem: { code: 'at', args: [{ path: ['allowlist', 'accountId'] }, { problem: { code: 'needsAccount' } }] } });
   });
 
   it('removes under both keys and reports how many rows went', async () => {
@@ -149,7 +149,7 @@ describe('settings', () => {
   it('refuses an invalid patch naming the field and keeps the stored settings', async () => {
     const db = freshDb();
     await updateSettings(db, { policy: 'strict' });
-    await expect(updateSettings(db, { brandThreshold: 500 })).rejects.toThrow(/^settings\.brandThreshold: /);
+    await expect(updateSettings(db, { brandThreshold: 500 })).rejects.toMatchObject({ problem: { code: 'at', args: [{ path: ['settings', 'brandThreshold'] }, { problem: { code: 'numberMax', args: [20] } }] } });
     expect((await getSettings(db)).brandThreshold).toBe(3);
     expect((await getSettings(db)).policy).toBe('strict');
   });

@@ -6,6 +6,7 @@ import { RULE_SET_LIMITS } from '../../../src/core/rule-budget';
 import { listRules, saveRule } from '../../../src/db/rules';
 import { RULES_FORMAT, importRules } from '../../../src/db/transfer';
 import { dropAll, freshDb, rule } from './helpers';
+import { inEnglish } from '../ui/catalogue';
 
 afterEach(dropAll);
 
@@ -16,7 +17,7 @@ describe('the stored rule set stays within its budget', () => {
   it('saveRule refuses the rule that takes the set over, by name; replacing a rule in place is measured as a replacement', async () => {
     const db = freshDb();
     for (let i = 0; i < RULE_SET_LIMITS.regexes; i++) await saveRule(db, regexRule(i));
-    await expect(saveRule(db, regexRule(99))).rejects.toThrow(/Rule “Regex 99”.*regex/i);
+    await expect(saveRule(db, regexRule(99))).rejects.toMatchObject({ problem: { code: 'ruleNamed', args: ['Regex 99', { problem: { code: 'setRegexes' } }] } });
     expect((await listRules(db)).length).toBe(RULE_SET_LIMITS.regexes);
     // Editing one of the twenty keeps the count, so it is accepted.
     await saveRule(db, { ...regexRule(3), name: 'Regex three' });
@@ -27,7 +28,9 @@ describe('the stored rule set stays within its budget', () => {
     const db = freshDb();
     for (let i = 0; i < 15; i++) await saveRule(db, regexRule(i));
     const incoming = Array.from({ length: 10 }, (_, i) => regexRule(100 + i));
-    await expect(importRules(db, file(incoming))).rejects.toThrow(/merged with your rules, rule “Regex 105”/);
+    const merged = await importRules(db, file(incoming)).then(() => null, (e: unknown) => e);
+    expect(merged).toMatchObject({ problem: { code: 'at', args: [{ path: ['rules'] }, { problem: { code: 'mergedRules', args: [{ problem: { code: 'ruleNamed', args: ['Regex 105', {}] } }] } }] } });
+    expect(inEnglish(merged)).toMatch(/^rules: merged with your rules, Rule “Regex 105”: with it, the rules have 21 regex conditions together/);
     expect((await listRules(db)).map((r) => r.id)).toEqual(Array.from({ length: 15 }, (_, i) => `re${i}`));
     // Same-id rules replace, so re-importing the stored ones is not counted twice.
     await importRules(db, file(Array.from({ length: 15 }, (_, i) => regexRule(i))));

@@ -23,6 +23,7 @@ import {
   BACKUP_FORMAT, MAX_IMPORT_BYTES, RULES_FORMAT, exportBackup, importRules, parseBackupFile, restoreBackup, toJson, tooBig,
 } from '../../../src/db/transfer';
 import type { LogEntryInput } from '../../../src/shared/messages';
+import { inEnglish } from '../ui/catalogue';
 import { condition } from '../core/arbitraries';
 import { item } from '../core/builders';
 import { injectWriteFaults } from './fault-injection';
@@ -151,6 +152,7 @@ describe('a restore or import the disk refuses', () => {
       expect(error).toBeInstanceOf(StorageWriteError);
       expect((error as StorageWriteError).kind).toBe('quota');
       expect((error as Error).message).toMatch(/^the browser's storage for extensions is full, so nothing was written/);
+      expect((error as StorageWriteError).problem).toEqual({ code: 'storageQuota', args: [(error as StorageWriteError).detail] });
       expect(faults.injected).toBeGreaterThan(0);
       expect(await dumpDb(db)).toBe(before); // lost: nothing
     });
@@ -166,7 +168,7 @@ describe('a restore or import the disk refuses', () => {
     await expect(importRules(db, file)).rejects.toThrow(StorageWriteError);
     expect(await dumpDb(db)).toBe(before);
     await expect(importRules(db, JSON.stringify({ format: RULES_FORMAT, version: 1, rules: [{ id: 'x' }], allowlist: [] })))
-      .rejects.toThrow(/^rules\[0\]\.name: /);
+      .rejects.toMatchObject({ problem: { code: 'at', args: [{ path: ['rules', 0, 'name'] }, { problem: { code: 'missing' } }] } });
     expect(await importRules(db, file)).toEqual({ rules: 1, allowlist: 0 }); // the fault passed
   });
 });
@@ -176,13 +178,16 @@ describe('a restore or import the disk refuses', () => {
 describe('the size limit', () => {
   it('never reports a file over the limit as the limit itself', () => {
     for (const over of [1, 10, 1_000, 52_428]) {
-      const message = tooBig(MAX_IMPORT_BYTES + over);
+      const message = inEnglish(tooBig(MAX_IMPORT_BYTES + over));
       expect(message).not.toMatch(/50\.0 MB; the limit is 50 MB/);
       const [shown, limit] = [...message.matchAll(/([\d,.]+) (MB|bytes)/g)].map((m) => Number(m[1]!.replace(/,/g, '')) * (m[2] === 'MB' ? 1024 * 1024 : 1));
       expect(shown).toBeGreaterThan(limit!);
     }
-    expect(tooBig(MAX_IMPORT_BYTES + 1)).toBe('file is too large (52,428,801 bytes; the limit is 52,428,800 bytes, 50 MB)');
-    expect(tooBig(80 * 1024 * 1024)).toBe('file is too large (80.0 MB; the limit is 50 MB)');
+    expect(tooBig(MAX_IMPORT_BYTES + 1)).toEqual({ code: 'fileTooBigBytes', args: [MAX_IMPORT_BYTES + 1, MAX_IMPORT_BYTES, 50] });
+    expect(inEnglish(tooBig(MAX_IMPORT_BYTES + 1))).toBe('the file is too large (52,428,801 bytes; the limit is 52,428,800 bytes, 50 MB)');
+    expect(tooBig(80 * 1024 * 1024)).toEqual({ code: 'fileTooBig', args: [80, 50] });
+    expect(inEnglish(tooBig(80.04 * 1024 * 1024))).toBe('the file is too large (80 MB; the limit is 50 MB)');
+    expect(inEnglish(tooBig(80.25 * 1024 * 1024))).toBe('the file is too large (80.3 MB; the limit is 50 MB)');
   });
 });
 

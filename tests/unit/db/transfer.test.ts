@@ -12,6 +12,8 @@ import { currentRevision } from '../../../src/db/revision';
 import { listRules, saveRule } from '../../../src/db/rules';
 import { getSettings, updateSettings } from '../../../src/db/settings';
 import { dropAll, dumpDb, freshDb, logEntry, rule } from './helpers';
+import { problemOf, type Problem } from '../../../src/core/problem';
+import { inEnglish } from '../ui/catalogue';
 
 afterEach(dropAll);
 
@@ -85,12 +87,13 @@ describe('a bad import leaves the database byte-for-byte unchanged', () => {
     before = await dumpDb(db);
   });
 
-  const cases: [string, () => string | Blob, RegExp][] = [
-    ['not JSON', () => '{"format": "doorman-rules", "rules": [', /^not JSON: /],
-    ['JSON but not an object', () => '[1, 2, 3]', /^not a Doorman file: expected a JSON object$/],
-    ['wrong format tag', () => JSON.stringify(rulesFile({ format: 'something-else' })), /^format: expected "doorman-rules", found "something-else"$/],
-    ['a backup given to rules import', () => JSON.stringify(rulesFile({ format: BACKUP_FORMAT })), /use Restore/],
-    ['a newer version', () => JSON.stringify(rulesFile({ version: 2 })), /^version: this file is version 2, written by a newer Doorman/],
+  const at = (path: (string | number)[], p: Problem): Problem => ({ code: 'at', args: [{ path }, { problem: p }] });
+  const cases: [string, () => string | Blob, Problem][] = [
+    ['not JSON', () => '{"format": "doorman-rules", "rules": [', { code: 'notJson', args: [expect.any(String)] }],
+    ['JSON but not an object', () => '[1, 2, 3]', { code: 'notObject' }],
+    ['wrong format tag', () => JSON.stringify(rulesFile({ format: 'something-else' })), at(['format'], { code: 'wrongFormat', args: ['doorman-rules', '"something-else"'] })],
+    ['a backup given to rules import', () => JSON.stringify(rulesFile({ format: BACKUP_FORMAT })), at(['format'], { code: 'wrongFormatBackup', args: ['doorman-rules', '"doorman-backup"'] })],
+    ['a newer version', () => JSON.stringify(rulesFile({ version: 2 })), at(['version'], { code: 'newerVersion', args: ['2', '1'] })],
     [
       'one bad field deep in a rule (lookbehind is not RE2)',
       () => {
@@ -98,53 +101,70 @@ describe('a bad import leaves the database byte-for-byte unchanged', () => {
           rule('d', { when: { type: 'all', of: [{ type: 'bot' }, { type: 'not', of: { type: 'text', mode: 'regex', pattern: '(?<=x)' } }] } })];
         return JSON.stringify(rulesFile({ rules }));
       },
-      /^rules\[3\]\.when\.of\[1\]\.of\.pattern: not a supported regular expression/,
+      at(['rules', 3, 'when', 'of', 1, 'of', 'pattern'], { code: 'notRegex', args: [expect.stringContaining('(?<')] }),
     ],
     [
       'an unknown condition type',
       () => JSON.stringify(rulesFile({ rules: [rule('a', { when: { type: 'vibes' } as never })] })),
-      /^rules\[0\]\.when\.type: unknown type; expected one of all, any, not, followed/,
+      at(['rules', 0, 'when', 'type'], { code: 'unknownType', args: [{ list: expect.arrayContaining(['all', 'any', 'not', 'followed', 'text', 'brand']) }] }),
     ],
     [
       'a group whose `of` is not a list',
       () => JSON.stringify(rulesFile({ rules: [rule('a'), rule('b', { when: { type: 'any', of: 'bot' } as never })] })),
-      /^rules\[1\]\.when\.of: Invalid input: expected array/,
+      at(['rules', 1, 'when', 'of'], { code: 'expected', args: [{ term: 'array' }] }),
     ],
     [
       'a bad allowlist entry after valid rules',
       () => JSON.stringify(rulesFile({ allowlist: [{ site: 'x', accountId: '1', handle: 'a' }, { site: 'myspace', accountId: '2', handle: 'b' }] })),
-      /^allowlist\[1\]\.site: /,
+      at(['allowlist', 1, 'site'], { code: 'unknownSite', args: ['"myspace"', { list: expect.arrayContaining(['x', 'bsky']) }] }),
     ],
     [
       'a rule for a site Doorman does not know',
       () => JSON.stringify(rulesFile({ rules: [rule('a'), rule('b', { sites: ['x', 'facebook'] })] })),
-      /^rules\[1\]\.sites\[1\]: unknown site "facebook"; Doorman knows x(, [a-z-]+)*$/,
+      at(['rules', 1, 'sites', 1], { code: 'unknownSite', args: ['"facebook"', { list: expect.arrayContaining(['x']) }] }),
     ],
-    ['duplicate rule ids', () => JSON.stringify(rulesFile({ rules: [rule('a'), rule('a')] })), /^rules\[1\]\.id: duplicate rule id "a"$/],
-    ['an oversized string', () => ' '.repeat(MAX_IMPORT_BYTES + 1), /^file is too large \(52,428,801 bytes; the limit is 52,428,800 bytes, 50 MB\)$/],
-    ['an oversized file', () => new Blob([new Uint8Array(MAX_IMPORT_BYTES + 10)]), /^file is too large/],
+    ['duplicate rule ids', () => JSON.stringify(rulesFile({ rules: [rule('a'), rule('a')] })), at(['rules', 1, 'id'], { code: 'duplicateRuleId', args: ['a'] })],
+    ['an oversized string', () => ' '.repeat(MAX_IMPORT_BYTES + 1), { code: 'fileTooBigBytes', args: [MAX_IMPORT_BYTES + 1, MAX_IMPORT_BYTES, 50] }],
+    ['an oversized file', () => new Blob([new Uint8Array(MAX_IMPORT_BYTES + 10)]), { code: 'fileTooBigBytes', args: [MAX_IMPORT_BYTES + 10, MAX_IMPORT_BYTES, 50] }],
   ];
 
-  for (const [name, input, message] of cases) {
+  for (const [name, input, expected] of cases) {
     it(`rules import: ${name}`, async () => {
       const error = await importRules(db, input()).then(() => null, (e: unknown) => e);
       expect(error).toBeInstanceOf(ImportError);
-      expect((error as Error).message).toMatch(message);
+      expect((error as ImportError).problem).toEqual(expected);
       expect(await dumpDb(db)).toBe(before);
     });
   }
 
+  it('rules import: the problems in English, field first', async () => {
+    const said = async (input: string) => inEnglish(await importRules(db, input).then(() => null, (e: unknown) => e));
+    expect(await said(JSON.stringify(rulesFile({ version: 2 })))).toBe('version: this file is version 2, written by a newer Doorman; this one reads version 1');
+    expect(await said(JSON.stringify(rulesFile({ rules: [rule('a'), rule('b', { when: { type: 'any', of: 'bot' } as never })] })))).toBe('rules[1].when.of: expected a list');
+    expect(await said(JSON.stringify(rulesFile({ rules: [rule('a', { when: { type: 'vibes' } as never })] })))).toMatch(
+      /^rules\[0\]\.when\.type: unknown type; expected one of all, any, not, followed, /,
+    );
+    expect(await said(' '.repeat(MAX_IMPORT_BYTES + 1))).toBe('the file is too large (52,428,801 bytes; the limit is 52,428,800 bytes, 50 MB)');
+    expect(await said(JSON.stringify(rulesFile({ format: BACKUP_FORMAT })))).toBe(
+      'format: expected “doorman-rules”, found "doorman-backup": this is a full backup, use “Restore from file…”',
+    );
+    expect(await dumpDb(db)).toBe(before);
+  });
+
+  const rejection = (p: Promise<unknown>): Promise<Problem | undefined> => p.then(() => undefined, (e: unknown) => problemOf(e));
+
   it('rules import: too many rules in total is refused inside the transaction', async () => {
     const many = Array.from({ length: 998 }, (_, i) => rule(`bulk${i}`));
-    await expect(importRules(db, JSON.stringify(rulesFile({ rules: many, allowlist: [] })))).rejects.toThrow(/^rules: importing would make 1001 rules; the limit is 1000$/);
+    expect(await rejection(importRules(db, JSON.stringify(rulesFile({ rules: many, allowlist: [] }))))).toEqual(at(['rules'], { code: 'tooManyRules', args: [1001, 1000] }));
     expect(await dumpDb(db)).toBe(before);
   });
 
   it('restore: a backup with one bad log entry at the end', async () => {
     const backup = await exportBackup(db);
     const bad = { ...backup, log: [...backup.log, { ...logEntry('3'), reasonCode: 'because' }] };
-    await expect(restoreBackup(freshDb(), JSON.stringify(bad))).rejects.toThrow(/^log\[2\]\.reasonCode: /);
-    await expect(restoreBackup(db, JSON.stringify(bad))).rejects.toThrow(/^log\[2\]\.reasonCode: /);
+    const reasonCode = at(['log', 2, 'reasonCode'], { code: 'oneOf', args: [{ list: expect.arrayContaining(['"off"', '"brand-reply"']) }] });
+    expect(await rejection(restoreBackup(freshDb(), JSON.stringify(bad)))).toEqual(reasonCode);
+    expect(await rejection(restoreBackup(db, JSON.stringify(bad)))).toEqual(reasonCode);
     expect(await dumpDb(db)).toBe(before);
   });
 
@@ -158,23 +178,23 @@ describe('a bad import leaves the database byte-for-byte unchanged', () => {
   });
 
   it('restore: a rules file is not a backup', async () => {
-    await expect(restoreBackup(db, JSON.stringify(rulesFile()))).rejects.toThrow(/^format: expected "doorman-backup", found "doorman-rules" \(this is a rules file/);
+    expect(await rejection(restoreBackup(db, JSON.stringify(rulesFile())))).toEqual(at(['format'], { code: 'wrongFormatRules', args: ['doorman-backup', '"doorman-rules"'] }));
     expect(await dumpDb(db)).toBe(before);
   });
 
   it('restore: a follow on a site Doorman does not know', async () => {
     const backup = await exportBackup(db);
     const bad = { ...backup, follows: [...backup.follows, { site: 'myspace', accountId: '8', handle: 'tom' }] };
-    await expect(restoreBackup(db, JSON.stringify(bad))).rejects.toThrow(/^follows\[1\]\.site: unknown site "myspace"/);
+    expect(await rejection(restoreBackup(db, JSON.stringify(bad)))).toMatchObject(at(['follows', 1, 'site'], { code: 'unknownSite', args: ['"myspace"', { list: expect.arrayContaining(['x']) }] }));
     const badLog = { ...backup, log: [...backup.log, logEntry('3', { site: 'myspace' })] };
-    await expect(restoreBackup(db, JSON.stringify(badLog))).rejects.toThrow(/^log\[2\]\.site: unknown site "myspace"/);
+    expect(await rejection(restoreBackup(db, JSON.stringify(badLog)))).toMatchObject({ code: 'at', args: [{ path: ['log', 2, 'site'] }, {}] });
     expect(await dumpDb(db)).toBe(before);
   });
 
   it('restore: bad settings', async () => {
     const backup = await exportBackup(db);
     const bad = { ...backup, settings: { ...backup.settings, log: { maxEntries: 5, maxAgeDays: 30 } } };
-    await expect(restoreBackup(db, JSON.stringify(bad))).rejects.toThrow(/^settings\.log\.maxEntries: /);
+    expect(await rejection(restoreBackup(db, JSON.stringify(bad)))).toEqual(at(['settings', 'log', 'maxEntries'], { code: 'numberMin', args: [100] }));
     expect(await dumpDb(db)).toBe(before);
   });
 });

@@ -14,6 +14,7 @@ import { exportBackup, restoreBackup, toJson } from '../../../src/db/transfer';
 import { getSettings, unreadableSettings } from '../../../src/db/settings';
 import { defaultSettings } from '../../../src/core/settings';
 import { dropAll, freshDb, rule } from './helpers';
+import { inEnglish } from '../ui/catalogue';
 
 afterEach(dropAll);
 
@@ -47,10 +48,10 @@ describe('unreadable rows', () => {
     const db = await withCorruptRows();
     const rules = await unreadableRules(db);
     expect(rules.map((r) => r.key)).toEqual(['broken', 'alien']);
-    expect(rules[0]?.problem).toMatch(/^when\.pattern: /);
-    expect(rules[1]?.problem).toMatch(/when\.type: unknown type/);
-    expect(await unreadableAllowRows(db)).toEqual([{ table: 'allowlist', key: 'x@nosite', problem: expect.stringMatching(/^site: /) }]);
-    expect(await unreadableOverrideRows(db)).toEqual([{ table: 'accounts', key: 'x#3', problem: expect.stringMatching(/^brand: /) }]);
+    expect(rules[0]?.problem).toMatchObject({ code: 'at', args: [{ path: ['when', 'pattern'] }, {}] });
+    expect(inEnglish(rules[1]?.problem)).toMatch(/when\.type: unknown type/);
+    expect(await unreadableAllowRows(db)).toEqual([{ table: 'allowlist', key: 'x@nosite', problem: expect.objectContaining({ code: 'at', args: [{ path: ['site'] }, expect.anything()] }) }]);
+    expect(await unreadableOverrideRows(db)).toEqual([{ table: 'accounts', key: 'x#3', problem: expect.objectContaining({ code: 'at', args: [{ path: ['brand'] }, expect.anything()] }) }]);
     expect([await db.rules.count(), await db.allowlist.count(), await db.accounts.count()]).toEqual([4, 2, 2]);
   });
 

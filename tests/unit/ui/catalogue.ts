@@ -5,6 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Verdict } from '../../../src/core/model';
+import { asProblem, problemOf, type Problem } from '../../../src/core/problem';
+import { numberFormatter, problemText } from '../../../src/core/problem-text';
 import { listJoiner, reasonText } from '../../../src/core/reason-text';
 
 export type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -71,4 +73,24 @@ export const englishReason = (v: Pick<Verdict, 'why'>): string => reasonText(v.w
 export function worded(v: Verdict): Omit<Verdict, 'why'> & { reason: string } {
   const { why: _why, ...rest } = v;
   return { ...rest, reason: englishReason(v) };
+}
+
+/** A problem (core/problem.ts) as the `lang` catalogue words it: what tests of problem sentences compare. */
+const apis = new Map<string, I18nApi>();
+
+export function problemIn(lang: string, p: Problem): string {
+  let api = apis.get(lang);
+  if (!api) apis.set(lang, (api = i18nApi(lang)));
+  return problemText(p, {
+    message: (key, subs) => api.getMessage(key, subs ? [...subs] : undefined),
+    list: listJoiner(lang),
+    number: numberFormatter(lang),
+  });
+}
+
+/** A problem, or the problem an error carries, in English; an error without one is a test failure. */
+export function inEnglish(p: Problem | unknown): string {
+  const found = asProblem(p) ?? problemOf(p);
+  if (!found) throw new Error(`not a problem: ${String(p)}`);
+  return problemIn('en', found);
 }

@@ -74,7 +74,7 @@ describe('MastodonImport', () => {
     expect(result.getAttribute('role')).toBe('status');
     expect(result.querySelector('strong')?.textContent).toBe('followImportDone_other 2 following_accounts.csv');
     expect([...result.querySelectorAll('[data-testid="mastodon-import-bad"] li')].map((li) => li.textContent)).toEqual([
-      'line 3: "foo" is not an account address (user@server)',
+      'csvLine 3 csvNotAddress "foo"', // by key: no catalogue here
     ]);
     expect(result.textContent).toContain('followImportDuplicates_one 1');
     expect((await listFollows(env.db, 'mastodon')).map((f) => [f.accountId, f.source])).toEqual([['a@b.example', 'import'], ['c@d.example', 'import']]);
@@ -91,7 +91,7 @@ describe('MastodonImport', () => {
     const alert = await waitFor(() => container.querySelector('[data-testid="follow-import-error"]'));
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.querySelector('strong')?.textContent).toBe('followImportFailed empty.csv');
-    expect(alert.textContent).toMatch(/the file lists no accounts/);
+    expect(alert.textContent).toMatch(/csvNoAccounts/);
     expect(alert.textContent).toContain('followImportNothing');
     expect(await listFollows(env.db)).toEqual([]);
   });
@@ -171,18 +171,18 @@ describe('BlueskyImport', () => {
     await waitFor(() => !submit.disabled);
     submit.click();
     const alert = await waitFor(() => container.querySelector('[data-testid="follow-import-error"]'));
-    expect(alert.textContent).toContain('bskyImportNoPermission public.api.bsky.app');
+    expect(alert.textContent).toContain('bskyNoPermission public.api.bsky.app');
     expect(requests).toEqual([]);
 
     env.platform.grantPermissions = true;
     start(container, 'nobody.bsky.social');
     (await waitFor(() => byText<HTMLButtonElement>(container, 'button', 'bskyImportStart'))).click();
-    await waitFor(() => container.querySelector('[data-testid="follow-import-error"]')?.textContent?.includes('no Bluesky account has the handle "nobody.bsky.social"'));
+    await waitFor(() => container.querySelector('[data-testid="follow-import-error"]')?.textContent?.includes('bskyUnknownHandle nobody.bsky.social'));
 
     env.platform.fetcher = async () => ({ status: 429, headers: { get: () => null }, json: async () => ({}) });
     start(container, VIEWER.handle);
     (await waitFor(() => byText<HTMLButtonElement>(container, 'button', 'bskyImportStart'))).click();
-    const limited = await waitFor(() => container.querySelector('[data-testid="follow-import-error"]')?.textContent?.includes('HTTP 429')
+    const limited = await waitFor(() => container.querySelector('[data-testid="follow-import-error"]')?.textContent?.includes('bskyRateLimited')
       ? container.querySelector('[data-testid="follow-import-error"]') : null);
     expect(limited.getAttribute('role')).toBe('alert');
     expect(await listFollows(env.db)).toEqual([]);

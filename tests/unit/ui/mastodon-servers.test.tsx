@@ -18,7 +18,7 @@ class FakeServers implements ServerControl {
   }
   async add(host: string): Promise<AddServerResult> {
     this.asked.push(host);
-    if (!this.allow.has(host)) return { ok: false, hosts: [...this.hosts], error: host, denied: true };
+    if (!this.allow.has(host)) return { ok: false, hosts: [...this.hosts], denied: true };
     this.hosts.push(host);
     return { ok: true, hosts: [...this.hosts] };
   }

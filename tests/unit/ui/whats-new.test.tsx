@@ -21,7 +21,7 @@ function area(initial: Record<string, unknown>): NoteArea & { data: Record<strin
   };
 }
 
-const NOTES = { '0.2.0': 'Right-click a post to allow its author.' };
+const NOTES = { '0.2.0': 'releaseNote_0_1_0' };
 
 describe("What's new", () => {
   it('shows the waiting note with its version, and Dismiss removes it for good', async () => {
@@ -30,7 +30,7 @@ describe("What's new", () => {
     const { container } = mount(testEnv(), <WhatsNew area={a} notes={NOTES} onDismissed={() => dismissed++} />);
     const note = await waitFor(() => container.querySelector('.whats-new'));
     expect(note.textContent).toContain('whatsNewTitle');
-    expect(note.textContent).toContain(NOTES['0.2.0']);
+    expect(note.textContent).toContain('releaseNote_0_1_0'); // the note's key: no catalogue here
     container.querySelector<HTMLButtonElement>('.whats-new button')!.click();
     await waitFor(() => container.querySelector('.whats-new') === null);
     expect(a.data).toEqual({});
@@ -40,6 +40,6 @@ describe("What's new", () => {
   it('has nothing to show without a note, or for a version that has none', async () => {
     expect(await pendingNote(area({}), NOTES)).toBeNull();
     expect(await pendingNote(area({ [WHATS_NEW_KEY]: { version: '9.9.9' } }), NOTES)).toBeNull();
-    expect(await pendingNote(area({ [WHATS_NEW_KEY]: { version: '0.2.0' } }), NOTES)).toEqual({ version: '0.2.0', text: NOTES['0.2.0'] });
+    expect(await pendingNote(area({ [WHATS_NEW_KEY]: { version: '0.2.0' } }), NOTES)).toEqual({ version: '0.2.0', key: 'releaseNote_0_1_0' });
   });
 });
