@@ -9,7 +9,7 @@ import { errorDetail, errorText, problemText, storedProblemText } from '../../..
 import { StorageWriteError } from '../../../src/db/faults';
 import { inEnglish, problemIn, readLocale, useUiLanguage, type Messages } from './catalogue';
 
-const LANGS = ['en', 'es', 'de'] as const;
+const LANGS = ['en', 'es', 'de', 'fr', 'ar'] as const;
 const catalogues: Record<string, Messages> = Object.fromEntries(LANGS.map((l) => [l, readLocale(l)]));
 const CODES = Object.keys(PROBLEM_CODES) as ProblemCode[];
 
@@ -80,7 +80,7 @@ function englishRuns(english: string, other: string): string[] {
 }
 
 describe('problems rendered', () => {
-  it.each(['es', 'de'])('in %s, no problem says an English phrase, and each says something other than English', (lang) => {
+  it.each(['es', 'de', 'fr', 'ar'])('in %s, no problem says an English phrase, and each says something other than English', (lang) => {
     const found = CODES.flatMap((code) => {
       const p = sample(code);
       const en = problemIn('en', p);
