@@ -15,6 +15,7 @@ import regexEngineFile from '../content/regex-engine?script&iife';
 import { createToolbar } from './toolbar';
 import { createCommands } from './commands';
 import { SYNC_STATE_KEY, createSync, type SyncArea } from './sync';
+import { syncEnabled } from '../db/sync-state';
 import { HEADER_PREFIX } from '../db/sync-chunks';
 
 // Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.
@@ -91,10 +92,9 @@ const scheduleSync = (delayMs: number) => {
 };
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'sync' && Object.keys(changes).some((k) => k.startsWith(HEADER_PREFIX))) scheduleSync(1_000);
-  // The options page switched sync back on.
+  // The user switched sync on (options or first-run page).
   const state = changes[SYNC_STATE_KEY];
-  const on = (v: unknown) => (v as { enabled?: unknown } | undefined)?.enabled !== false;
-  if (area === 'local' && state && on(state.newValue) && !on(state.oldValue)) scheduleSync(0);
+  if (area === 'local' && state && syncEnabled(state.newValue) && !syncEnabled(state.oldValue)) scheduleSync(0);
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
