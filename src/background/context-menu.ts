@@ -3,6 +3,10 @@
 // right-click and names its author (`menu/target`, so the titles can say who); a choice asks that
 // tab and frame which item it was (`item/context`) and writes what the popup's answers write
 // (db addAllow / setBrandOverride, then the same rebuild and push as a page's `data/changed`).
+// The entries appear on the pages content scripts run on, Mastodon servers added at run time
+// included: `keepMenus` rebuilds them whenever that list changes. In Firefox, whose menu is already
+// open when the page's `menu/target` arrives, `retitleShown` (menus.onShown) asks the frame at once
+// and redraws the open menu (menus.refresh).
 import { addAllow, setBrandOverride, type DoormanDB } from '../db';
 import { ContextItem } from '../shared/messages';
 
@@ -59,6 +63,52 @@ export async function retitleMenus(deps: ContextMenuDeps, handle: string): Promi
   await Promise.all(Object.values(MENU).map((id) => deps.menus.update(id, { title: titles[id] })));
 }
 
+export interface MenuKeeper {
+  /** (Re)creates the entries for the pages content scripts run on now: install, start, servers changed. */
+  rebuild(): Promise<void>;
+  retitle(handle: string): Promise<void>;
+}
+
+/** One queue for every change to the entries, so a rebuild never meets another half done (no duplicate ids). */
+export function keepMenus(deps: ContextMenuDeps): MenuKeeper {
+  let queue: Promise<unknown> = Promise.resolve();
+  const next = (work: () => Promise<void>): Promise<void> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    rebuild: () => next(() => createMenus(deps)),
+    retitle: (handle) => next(() => retitleMenus(deps, handle)),
+  };
+}
+
+/** The item the frame says was under the pointer at its last right-click, or null. */
+async function itemInFrame(deps: ContextMenuDeps, tabId: number, frameId: number): Promise<ContextItem | null> {
+  const reply = (await deps.askFrame(tabId, frameId).catch(() => null)) as { item?: unknown } | null;
+  const parsed = ContextItem.safeParse(reply?.item);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Firefox's menus.onShown: the menu is open; if Doorman's entries are in it, ask the frame whose item
+ * it was, name its author and redraw (`refresh`). False when the entries were not shown.
+ */
+export async function retitleShown(
+  deps: ContextMenuDeps,
+  keeper: MenuKeeper,
+  info: { menuIds: (string | number)[]; frameId?: number },
+  tab: { id?: number } | undefined,
+  refresh: () => Promise<void> | void,
+): Promise<boolean> {
+  const ours = Object.values(MENU) as (string | number)[];
+  if (!info.menuIds.some((id) => ours.includes(id)) || tab?.id === undefined || tab.id < 0) return false;
+  const item = await itemInFrame(deps, tab.id, info.frameId ?? 0);
+  await keeper.retitle(item?.handle ?? '');
+  await refresh();
+  return true;
+}
+
 export type MenuOutcome = { done: MenuId; item: ContextItem } | { done: null; why: string };
 
 /** One menu choice: asks the tab which item it was for, then writes the same change as the popup. */
@@ -70,10 +120,8 @@ export async function menuClicked(
   const id = Object.values(MENU).find((m) => m === info.menuItemId);
   if (id === undefined) return { done: null, why: 'not a Doorman menu entry' };
   if (tab?.id === undefined || tab.id < 0) return { done: null, why: 'no tab' };
-  const reply = (await deps.askFrame(tab.id, info.frameId ?? 0).catch(() => null)) as { item?: unknown } | null;
-  const parsed = ContextItem.safeParse(reply?.item);
-  if (!parsed.success) return { done: null, why: 'no item under the pointer' };
-  const item = parsed.data;
+  const item = await itemInFrame(deps, tab.id, info.frameId ?? 0);
+  if (item === null) return { done: null, why: 'no item under the pointer' };
   if (item.authorId === '' && item.handle === '') return { done: null, why: 'the item names no author' };
   const account = { site: item.site, accountId: item.authorId, handle: item.handle, displayName: item.displayName };
   if (id === MENU.allow) await addAllow(deps.db, account);

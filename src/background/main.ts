@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { getDb } from '../db/database';
 import { createBackground, senderKind } from './handlers';
 import { onInstalledNotice } from './first-run';
-import { createMenus, menuClicked, retitleMenus, type ContextMenuDeps, type MenusLike } from './context-menu';
+import { keepMenus, menuClicked, retitleShown, type ContextMenuDeps, type MenuKeeper, type MenusLike } from './context-menu';
 import { reinjectContentScripts, type ScriptingLike } from './reinject';
 import { createServerRegistry, type ServerRegistry, type ServerScripting } from './servers';
 import { isServerHost, listServers, saveServers } from '../db/servers';
@@ -15,6 +15,7 @@ import regexEngineFile from '../content/regex-engine?script&iife';
 import { createToolbar } from './toolbar';
 import { createCommands } from './commands';
 import { SYNC_STATE_KEY, createSync, type SyncArea } from './sync';
+import { syncEnabled } from '../db/sync-state';
 import { HEADER_PREFIX } from '../db/sync-chunks';
 
 // Extension CSP forbids eval: tell zod up front instead of letting it probe with new Function.
@@ -42,6 +43,8 @@ function mastodonFiles(): { pageWorld: string; content: string } | null {
 }
 
 const db = getDb();
+/** The context menu's entries (set up below); rebuilt when the added servers change. */
+let menuKeeper: MenuKeeper | null = null;
 const scripting = (browser as { scripting?: ServerScripting }).scripting;
 const files = mastodonFiles();
 const servers: ServerRegistry | undefined = scripting?.registerContentScripts && files ? createServerRegistry({
@@ -54,6 +57,8 @@ const servers: ServerRegistry | undefined = scripting?.registerContentScripts &&
   isHost: isServerHost,
   onChange(hosts) {
     matches.splice(0, matches.length, ...fixedMatches, ...hosts.map((h) => `https://${h}/*`));
+    // The menu's documentUrlPatterns follow: a server added now gets it without a restart.
+    menuKeeper?.rebuild().catch(logFailure('rebuilding the context menu'));
   },
 }) : undefined;
 
@@ -91,10 +96,9 @@ const scheduleSync = (delayMs: number) => {
 };
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'sync' && Object.keys(changes).some((k) => k.startsWith(HEADER_PREFIX))) scheduleSync(1_000);
-  // The options page switched sync back on.
+  // The user switched sync on (options or first-run page).
   const state = changes[SYNC_STATE_KEY];
-  const on = (v: unknown) => (v as { enabled?: unknown } | undefined)?.enabled !== false;
-  if (area === 'local' && state && on(state.newValue) && !on(state.oldValue)) scheduleSync(0);
+  if (area === 'local' && state && syncEnabled(state.newValue) && !syncEnabled(state.oldValue)) scheduleSync(0);
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
@@ -104,6 +108,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 });
 
 const logFailure = (what: string) => (e: unknown) => console.error(`doorman: ${what} failed:`, e);
+
+/** Firefox's menus API beyond contextMenus: the open menu's event and its redraw. */
+interface FirefoxMenus {
+  onShown?: { addListener(l: (info: { menuIds: (string | number)[]; frameId?: number }, tab?: { id?: number }) => void): void };
+  refresh?(): Promise<void>;
+}
 
 // The context menu on posts (context-menu.ts). Its writes end in the same rebuild and push as a page's.
 const contextMenus = (browser as { contextMenus?: MenusLike & { onClicked: typeof browser.contextMenus.onClicked } }).contextMenus;
@@ -116,24 +126,34 @@ const menuDeps: ContextMenuDeps | null = contextMenus ? {
   documentUrlPatterns: () => [...matches],
   message: (key, sub) => browser.i18n.getMessage(key, sub === undefined ? undefined : [sub]),
 } : null;
-if (contextMenus && menuDeps) {
+const keeper = menuDeps ? keepMenus(menuDeps) : null;
+menuKeeper = keeper;
+if (contextMenus && menuDeps && keeper) {
   contextMenus.onClicked.addListener((info, tab) => {
     menuClicked(menuDeps, info, tab).catch(logFailure('a context menu action'));
   });
   browser.runtime.onStartup.addListener(() => {
-    createMenus(menuDeps).catch(logFailure('creating the context menu'));
+    keeper.rebuild().catch(logFailure('creating the context menu'));
   });
+  // Firefox: retitle the menu while it is open (Chromium has no onShown; there the titles come from `menu/target`).
+  const firefoxMenus = (browser as { menus?: FirefoxMenus }).menus;
+  if (firefoxMenus?.onShown && firefoxMenus.refresh) {
+    const refresh = firefoxMenus.refresh.bind(firefoxMenus);
+    firefoxMenus.onShown.addListener((info, tab) => {
+      retitleShown(menuDeps, keeper, info, tab, refresh).catch(logFailure('retitling the context menu'));
+    });
+  }
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     const m = message as { type?: unknown; handle?: unknown } | null;
     if (m?.type !== 'menu/target' || typeof m.handle !== 'string' || m.handle.length > 320) return undefined;
     if (senderKind(sender, { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') }) !== 'content') return undefined;
-    return retitleMenus(menuDeps, m.handle).then(() => ({ ok: true as const }), () => ({ ok: true as const }));
+    return keeper.retitle(m.handle).then(() => ({ ok: true as const }), () => ({ ok: true as const }));
   });
 }
 
 // Pages open during an install or update get the new content scripts now, not on their next load.
 browser.runtime.onInstalled.addListener(({ reason, previousVersion }) => {
-  if (menuDeps) createMenus(menuDeps).catch(logFailure('creating the context menu'));
+  keeper?.rebuild().catch(logFailure('creating the context menu'));
   // The first-run page once on install; after an update with visible changes, a note in the popup.
   onInstalledNotice({ reason, ...(previousVersion ? { previousVersion } : {}) }, {
     openTab: (path) => browser.tabs.create({ url: browser.runtime.getURL(path) }),

@@ -1,5 +1,5 @@
-// Sync: the settings, rules, allowlist and brand overrides follow the browser profile through
-// storage.sync. IndexedDB stays the source of truth; storage.sync carries a copy of each part
+// Sync: when the user turns it on (it is off by default: db/sync-state.ts), the settings, rules,
+// allowlist and brand overrides follow the browser profile through storage.sync. IndexedDB stays the source of truth; storage.sync carries a copy of each part
 // (db/sync-document.ts, laid out by db/sync-chunks.ts). The follow graph and the log stay local.
 //
 // Conflict rule, one part at a time: the newest write wins. A part this device changed since it

@@ -25,5 +25,5 @@ export { importMastodonFollows, parseMastodonFollows, type AppliedFollows, type 
 export {
   BlueskyImportError, importBlueskyFollows, type AppViewFetch, type BlueskyImport, type BlueskyImportErrorKind, type BlueskyProgress,
 } from './follow-import-bsky';
-export { SYNC_STATE_KEY, readSyncState, type SyncState } from './sync-state';
+export { SYNC_STATE_KEY, chooseSync, readSyncState, syncEnabled, type SyncState } from './sync-state';
 export { SYNC_QUOTA } from './sync-chunks';

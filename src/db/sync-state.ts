@@ -21,6 +21,8 @@ export interface SyncProblem {
 
 export interface SyncState {
   enabled: boolean;
+  /** The user set `enabled` with the switch (first run or options); without it sync is off. */
+  chosen?: true;
   /** This profile's random id (ties between writes made in the same millisecond). */
   profile: string;
   /** Per part: the write this device last sent or took, by stamp and checksum. */
@@ -32,15 +34,37 @@ export interface SyncState {
   problem?: SyncProblem;
 }
 
-/** The stored state, with defaults for a device that never synced (sync on). */
+/** Whether a stored state (any shape, or nothing) has sync on: only by the user's own choice. */
+export function syncEnabled(v: unknown): boolean {
+  const s = (typeof v === 'object' && v !== null ? v : {}) as Partial<SyncState>;
+  return s.chosen === true && s.enabled === true;
+}
+
+/** The stored state, with defaults for a device that never synced (sync off until the user turns it on). */
 export function readSyncState(v: unknown, newId: () => string): SyncState {
   const s = (typeof v === 'object' && v !== null ? v : {}) as Partial<SyncState>;
   return {
-    enabled: s.enabled !== false,
+    enabled: syncEnabled(s),
+    ...(s.chosen === true ? { chosen: true as const } : {}),
     profile: typeof s.profile === 'string' && s.profile !== '' ? s.profile : newId(),
     parts: typeof s.parts === 'object' && s.parts !== null ? s.parts : {},
     ...(typeof s.lastSyncAt === 'number' ? { lastSyncAt: s.lastSyncAt } : {}),
     ...(typeof s.usage === 'object' && s.usage !== null ? { usage: s.usage } : {}),
     ...(typeof s.problem === 'object' && s.problem !== null ? { problem: s.problem } : {}),
   };
+}
+
+/** The parts of storage.local `chooseSync` uses. */
+export interface SyncStateArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * The user flipped the switch: records `enabled` as their choice. Reads the state again first (the
+ * background may have written it since the page read it) and keeps the rest, profile id included.
+ */
+export async function chooseSync(local: SyncStateArea, enabled: boolean): Promise<void> {
+  const { profile, ...rest } = readSyncState((await local.get(SYNC_STATE_KEY))[SYNC_STATE_KEY], () => '');
+  await local.set({ [SYNC_STATE_KEY]: { ...rest, ...(profile ? { profile } : {}), enabled, chosen: true } });
 }

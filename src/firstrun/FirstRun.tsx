@@ -1,16 +1,20 @@
 // The first-run page: in a few lines what Doorman does and does not do, the policy to start with,
-// where to import follows, and how to pin the toolbar icon. Everything here is also in the options.
+// where to import follows, whether to sync (off unless the user turns it on), and how to pin the
+// toolbar icon. Everything here is also in the options.
 import { getSettings } from '../db';
+import { Switch } from '../ui/controls';
 import { t } from '../ui/i18n';
 import { useEnv } from '../ui/platform';
 import { PolicyControls } from '../ui/PolicyControls';
 import { useReadyMark } from '../ui/ready';
 import { useLiveQuery } from '../ui/use-live-query';
+import { setSyncChoice, useSyncState } from '../ui/use-sync-state';
 
 export function FirstRun() {
   const env = useEnv();
   const settings = useLiveQuery(() => getSettings(env.db), []);
-  useReadyMark(settings !== undefined);
+  const sync = useSyncState();
+  useReadyMark(settings !== undefined && sync !== undefined);
 
   return (
     <main class="firstrun">
@@ -46,6 +50,12 @@ export function FirstRun() {
         <h2 id="fr-follows" class="firstrun__h2">{t('firstRunFollowsTitle')}</h2>
         <p class="firstrun__hint">{t('firstRunFollowsHint')}</p>
         <button type="button" class="btn" onClick={() => void env.platform.openOptions('follows')}>{t('firstRunFollowsOpen')}</button>
+      </section>
+
+      <section class="firstrun__card" aria-labelledby="fr-sync" data-testid="firstrun-sync">
+        <h2 id="fr-sync" class="firstrun__h2">{t('firstRunSyncTitle')}</h2>
+        <p class="firstrun__hint">{t('firstRunSyncHint')}</p>
+        {sync && <Switch name="sync" checked={sync.enabled} label={t('syncSwitch')} description={t('syncSwitchDesc')} onChange={(v) => void setSyncChoice(v)} />}
       </section>
 
       <section class="firstrun__card" aria-labelledby="fr-pin">

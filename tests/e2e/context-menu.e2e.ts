@@ -2,7 +2,10 @@
 // page gets a real `contextmenu` event) on an item, then the menu choice. Headless Chromium draws
 // no native menu to click, so the choice is made the way the browser makes it: the service worker's
 // contextMenus.onClicked event is dispatched there with the menu item's id and the tab. Each of the
-// three entries changes what the page shows, through the same stores the popup writes.
+// three entries changes what the page shows, through the same stores the popup writes. Last, on a
+// Mastodon server added at run time (social.example): the menu's entries are rebuilt for its pages
+// (their documentUrlPatterns, as the worker hands them to the browser, include it) and a choice there
+// works.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PATHS, SCENARIO } from './replica/x/data';
@@ -14,7 +17,10 @@ const suite = doormanSuite();
 // Chromium's extension API in the service worker, only as much as the test uses.
 declare const chrome: {
   tabs: { get(id: number): Promise<unknown> };
-  contextMenus: { onClicked: { dispatch(info: unknown, tab: unknown): void } };
+  contextMenus: {
+    onClicked: { dispatch(info: unknown, tab: unknown): void };
+    create(props: { id: string; documentUrlPatterns?: string[] }, done?: () => void): unknown;
+  };
 };
 
 /** The cell (X's cellInnerDiv) holding the post, by its permalink. */
@@ -94,3 +100,57 @@ describe('context menu on a post (x.com replica)', () => {
     await page.close();
   });
 });
+
+describe('context menu on a Mastodon server added at run time (social.example)', () => {
+  const HOST = 'social.example';
+  /** The mark on the status's nearest marked ancestor. */
+  const markOfStatus = (page: Page, id: string) => page.evaluate((i) =>
+    document.querySelector(`.status[data-id="${i}"]`)?.closest('[data-doorman]')?.getAttribute('data-doorman') ?? 'none', id);
+
+  it('the menu covers the new server\'s pages, and "Always allow" there shows the brand reply', async () => {
+    const worker = await suite.browser.serviceWorker();
+    // Record the patterns each entry is created with (the call goes through to the browser unchanged).
+    await worker.evaluate(() => {
+      const g = globalThis as unknown as { menuPatterns: Record<string, string[]> };
+      g.menuPatterns = {};
+      const create = chrome.contextMenus.create.bind(chrome.contextMenus);
+      chrome.contextMenus.create = (props, done) => {
+        g.menuPatterns[props.id] = props.documentUrlPatterns ?? [];
+        return create(props, done);
+      };
+    });
+    // Headless Chromium shows no permission prompt: the host is granted as on chrome://extensions
+    // (mastodon.e2e.ts does the same), then the options page's own Add button adds the server.
+    const ext = await suite.browser.newPage();
+    await ext.goto('chrome://extensions/');
+    await ext.evaluate(async ([id, origin]) => {
+      const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
+      await dev.addHostPermission(id!, origin!);
+    }, [suite.browser.extensionId, `https://${HOST}/*`]);
+    await ext.close();
+    const options = await suite.browser.openExtensionPage('src/options/index.html#sites');
+    await options.locator('#server-host').fill(HOST);
+    await options.getByRole('button', { name: 'Add server' }).click();
+    await options.locator('.servers__host', { hasText: HOST }).waitFor();
+    await options.close();
+
+    const patterns = () => worker.evaluate(() => (globalThis as unknown as { menuPatterns: Record<string, string[]> }).menuPatterns);
+    await expect.poll(async () => Object.values(await patterns()).filter((p) => p.includes(`https://${HOST}/*`)).length).toBe(3);
+    expect(Object.keys(await patterns()).sort()).toEqual(['doorman-allow', 'doorman-brand', 'doorman-not-brand']);
+
+    const page = await suite.browser.newPage();
+    await page.goto(`https://${HOST}/home`);
+    await page.locator('body[data-replica-ready]').waitFor({ state: 'attached' });
+    await expect.poll(() => markOfStatus(page, '1002'), { timeout: 10_000 }).toBe('collapse');
+    await page.locator('.status[data-id="1002"]').locator('xpath=ancestor::*[@data-doorman][1]').locator('.doorman-placeholder .doorman-reason').click({ button: 'right' });
+    const tabId = await tabIdFor(suite.browser, `https://${HOST}/*`);
+    await worker.evaluate(async ({ tabId, pageUrl }) => {
+      chrome.contextMenus.onClicked.dispatch({ menuItemId: 'doorman-allow', frameId: 0, pageUrl, editable: false }, await chrome.tabs.get(tabId));
+    }, { tabId, pageUrl: page.url() });
+    await expect.poll(() => markOfStatus(page, '1002'), { timeout: 10_000 }).toBe('show');
+    const allow = await readStore<{ site: string; handle: string }>(suite.browser, 'allowlist');
+    expect(allow).toEqual(expect.arrayContaining([expect.objectContaining({ site: 'mastodon', handle: expect.stringContaining('acme') })]));
+    await page.close();
+  });
+});
+

@@ -1,8 +1,11 @@
 // Firefox smoke test: Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core, installs the
 // Firefox build (dist-firefox/, `npm run build:firefox`) as a temporary add-on and filters the x.com
 // replica: the ad in the thread hidden, the unsolicited brand reply collapsed, no page errors; and
-// the background (an event page here) at work: the toolbar badge counts what the page filtered, and
-// the first sync through storage.sync has run.
+// the background (an event page here) at work: the toolbar badge counts what the page filtered, sync
+// stays off until it is switched on and then runs through storage.sync, and the reveal-all command
+// (run through the background's own entry point, as tests/e2e/toolbar.e2e.ts does in Chromium: a
+// headless browser cannot press a shortcut) shows the collapsed reply. Then a second site, the
+// Mastodon replica on mastodon.social: the unsolicited brand reply collapsed, the friend's post shown.
 //
 // Firefox has no --host-resolver-rules. Every request goes through a small HTTP CONNECT proxy in this
 // file (network.proxy.* prefs) that tunnels the replica hosts to the local HTTPS server and refuses
@@ -17,6 +20,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startReplicaServer, type ReplicaServer } from './harness';
+import { HOME } from './replica/mastodon/data';
 import { PATHS, SCENARIO } from './replica/x/data';
 
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -162,28 +166,90 @@ describe('Doorman in Firefox ESR', () => {
     expect(errors).toEqual([]);
     expect(server.errors).toEqual([]);
 
-    // The background (an event page in Firefox) badges the tab with what it filtered, and has synced.
+    // The background (an event page in Firefox) badges the tab with what it filtered.
     const filtered = await page.evaluate(() =>
       new Set([...document.querySelectorAll('[data-doorman="collapse"], [data-doorman="hide"]')].map((e) => e.getAttribute('data-doorman-item'))).size);
-    const popup = await browser.newPage();
-    // Firefox never reports this extension page's load over BiDi: go, then wait for its document.
-    await popup.goto(`moz-extension://${ADDON_UUID}/src/popup/index.html`, { timeout: 5_000 }).catch(() => undefined);
-    await popup.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
-    const button = async () => popup.evaluate(async () => {
+    const popup = await openPopup();
+    const badge = async () => popup.evaluate(async () => {
       const ext = (globalThis as unknown as { browser: FirefoxApi }).browser;
       const tab = (await ext.tabs.query({ url: 'https://x.com/*' }))[0];
-      const state = (await ext.storage.local.get('doorman:sync'))['doorman:sync'] as { lastSyncAt?: number } | undefined;
-      return { badge: tab?.id === undefined ? null : await ext.action.getBadgeText({ tabId: tab.id }), synced: typeof state?.lastSyncAt === 'number' };
+      return tab?.id === undefined ? null : await ext.action.getBadgeText({ tabId: tab.id });
     });
-    await expect.poll(button, { timeout: 10_000 }).toEqual({ badge: String(filtered), synced: true });
+    await expect.poll(badge, { timeout: 10_000 }).toBe(String(filtered));
+    await popup.close();
+  });
+
+  it('syncs only once switched on, then storage.sync holds the settings', async () => {
+    const popup = await openPopup();
+    const read = async () => popup.evaluate(async () => {
+      const ext = (globalThis as unknown as { browser: FirefoxApi }).browser;
+      const state = (await ext.storage.local.get('doorman:sync'))['doorman:sync'] as { lastSyncAt?: number } | undefined;
+      const keys = Object.keys(await ext.storage.sync.get(null)).filter((k) => k.startsWith('ds:'));
+      return { synced: typeof state?.lastSyncAt === 'number', keys: keys.includes('ds:settings') };
+    });
+    // The startup sync has long run by now (the thread above took seconds): off, it sent nothing.
+    expect(await read()).toEqual({ synced: false, keys: false });
+    // What the switch (options, first run) writes: the user's choice.
+    await popup.evaluate(async () => {
+      const ext = (globalThis as unknown as { browser: FirefoxApi }).browser;
+      await ext.storage.local.set({ 'doorman:sync': { enabled: true, chosen: true } });
+    });
+    await expect.poll(read, { timeout: 10_000 }).toEqual({ synced: true, keys: true });
+    await popup.close();
+  });
+
+  it('the reveal-all command, through the background page, shows the collapsed reply', async () => {
+    const [page] = (await browser.pages()).filter((p) => p.url().startsWith('https://x.com/'));
+    if (!page) throw new Error('the thread page is gone');
+    const brand = SCENARIO.unsolicitedBrandReply;
+    const revealed = () => page.evaluate((h, i) => {
+      const link = [...document.querySelectorAll(`a[href="/${h}/status/${i}"]`)].find((a) => a.querySelector('time'));
+      return link?.closest('[data-doorman="collapse"]')?.hasAttribute('data-doorman-revealed') ?? false;
+    }, brand.handle, brand.tweetId);
+    expect(await revealed()).toBe(false);
+    const popup = await openPopup();
+    await popup.evaluate(async () => {
+      const ext = (globalThis as unknown as { browser: FirefoxApi }).browser;
+      const tab = (await ext.tabs.query({ url: 'https://x.com/*' }))[0];
+      const bg = (await ext.runtime.getBackgroundPage()) as unknown as { doormanRunCommand(c: string, t: unknown): Promise<unknown> };
+      await bg.doormanRunCommand('reveal-all', tab);
+    });
+    await expect.poll(revealed, { timeout: 10_000 }).toBe(true);
     await popup.close();
     await page.close();
   });
+
+  it('Mastodon (mastodon.social replica): the brand reply collapses, the friend shows', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`));
+    await page.goto('https://mastodon.social/home');
+    await page.waitForSelector('body[data-replica-ready]');
+    const stateOf = (id: string) => page.evaluate((i) => document.querySelector(`.status[data-id="${i}"]`)?.closest('[data-doorman]')?.getAttribute('data-doorman') ?? 'none', id);
+    for (const post of HOME.filter((p) => p.by !== 'goodco')) {
+      await expect.poll(() => stateOf(post.id), { timeout: 20_000 }).toBe(post.expect === 'collapsed' ? 'collapse' : 'show');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
+
+/** The popup as a page: an extension page whose `browser` global reaches the add-on's API. */
+async function openPopup(): Promise<Page> {
+  const popup = await browser.newPage();
+  // Firefox never reports this extension page's load over BiDi: go, then wait for its document.
+  await popup.goto(`moz-extension://${ADDON_UUID}/src/popup/index.html`, { timeout: 5_000 }).catch(() => undefined);
+  await popup.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
+  return popup;
+}
 
 /** The parts of Firefox's extension API the check above uses, in an extension page. */
 interface FirefoxApi {
   tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+    sync: { get(keys: null): Promise<Record<string, unknown>> };
+  };
+  runtime: { getBackgroundPage(): Promise<unknown> };
 }

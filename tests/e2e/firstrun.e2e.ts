@@ -1,14 +1,21 @@
 // The first-run page in the built extension: it opens by itself once, when Doorman is installed in a
 // fresh profile, and not again when the browser restarts on that profile. It is checked with axe
 // in both colour schemes, its policy control writes the setting, and it is screenshotted to
-// docs/screenshots/firstrun.png (and -dark.png) to be looked at.
+// docs/screenshots/firstrun.png (and -dark.png) to be looked at. Sync is off at install (nothing in
+// storage.sync) until its switch on this page turns it on; then storage.sync holds the settings.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { joinPart } from '../../src/db/sync-chunks';
 import { REPO_ROOT } from './harness';
-import { readStore } from './support/extension';
+import { extensionCall, readStore } from './support/extension';
 import { doormanSuite } from './support/suite';
+
+// The extension API in an extension page, only as much as the test uses.
+declare const chrome: {
+  storage: { sync: { get(keys: null): Promise<Record<string, unknown>> }; local: { get(key: string): Promise<Record<string, unknown>> } };
+};
 
 const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -55,6 +62,22 @@ describe('first run', () => {
       const rows = await readStore<{ key: string; value: { policy?: string } }>(suite.browser, 'settings');
       return rows.find((r) => r.key === 'settings')?.value.policy;
     }).toBe('strict');
+  });
+
+  it('sync is off at install; its switch here turns it on and storage.sync then holds the settings', async () => {
+    const page = firstRunPages()[0]!;
+    const synced = () => extensionCall(suite.browser, async () => chrome.storage.sync.get(null));
+    const sw = page.getByRole('switch', { name: 'Sync with my browser profile' });
+    expect(await sw.getAttribute('aria-checked')).toBe('false');
+    // The policy write above asked for a sync 2 s later (and one ran at start): give it the time, then none came.
+    await page.waitForTimeout(3_000);
+    expect(Object.keys(await synced()).filter((k) => k.startsWith('ds:'))).toEqual([]);
+
+    await sw.click();
+    await expect.poll(() => sw.getAttribute('aria-checked')).toBe('true');
+    await expect.poll(async () => joinPart('settings', await synced())?.json ?? '', { timeout: 10_000 }).toContain('"strict"');
+    const state = await extensionCall(suite.browser, async () => (await chrome.storage.local.get('doorman:sync'))['doorman:sync']);
+    expect(state).toMatchObject({ enabled: true, chosen: true });
   });
 
   it('does not open again when the browser restarts on the same profile', async () => {

@@ -3,12 +3,13 @@
 // conflicts, and the last problem in a sentence). Reaches the extension API through the page's
 // global (like ui/i18n.ts), so the section renders in unit tests without one.
 import { useEffect, useState } from 'preact/hooks';
-import { SYNC_QUOTA, SYNC_STATE_KEY, readSyncState, type SyncState } from '../../db';
+import { SYNC_QUOTA } from '../../db';
 import { Switch } from '../../ui/controls';
 import { formatNumber, t } from '../../ui/i18n';
 import { useAnnounce } from '../../ui/announcer';
 import { useReadyMark } from '../../ui/ready';
 import { storedProblemText } from '../../ui/problems';
+import { setSyncChoice, useSyncState } from '../../ui/use-sync-state';
 
 interface CommandInfo { name?: string; description?: string; shortcut?: string }
 
@@ -16,13 +17,6 @@ interface ExtensionApi {
   commands?: { getAll?(): Promise<CommandInfo[]>; openShortcutSettings?(): Promise<void> };
   tabs?: { create(props: { url: string }): Promise<unknown> };
   runtime?: { getURL(path: string): string };
-  storage?: {
-    local?: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
-    onChanged?: {
-      addListener(l: (changes: Record<string, unknown>, area: string) => void): void;
-      removeListener(l: (changes: Record<string, unknown>, area: string) => void): void;
-    };
-  };
 }
 
 function api(): ExtensionApi | undefined {
@@ -81,32 +75,12 @@ function ShortcutsCard() {
   );
 }
 
-function useSyncState(): SyncState | undefined {
-  const [state, setState] = useState<SyncState>();
-  useEffect(() => {
-    const local = api()?.storage?.local;
-    const read = () => void local?.get(SYNC_STATE_KEY).then((r) => setState(readSyncState(r[SYNC_STATE_KEY], () => '')), () => undefined);
-    read();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && SYNC_STATE_KEY in changes) read();
-    };
-    api()?.storage?.onChanged?.addListener(onChanged);
-    return () => api()?.storage?.onChanged?.removeListener(onChanged);
-  }, []);
-  return state;
-}
-
 function SyncCard() {
   const state = useSyncState();
   const announce = useAnnounce();
   useReadyMark(state !== undefined);
   const toggle = async (enabled: boolean) => {
-    const local = api()?.storage?.local;
-    if (!local) return;
-    // Read again: the background may have written the state since this page read it.
-    const current = readSyncState((await local.get(SYNC_STATE_KEY))[SYNC_STATE_KEY], () => '');
-    const { profile, ...rest } = current;
-    await local.set({ [SYNC_STATE_KEY]: { ...rest, ...(profile ? { profile } : {}), enabled } });
+    if (!(await setSyncChoice(enabled))) return;
     announce(t(enabled ? 'syncTurnedOn' : 'syncTurnedOff'));
   };
   const usedKb = (state?.usage?.bytes ?? 0) / 1024;
@@ -114,6 +88,7 @@ function SyncCard() {
     <section class="card" aria-labelledby="s-sync">
       <h2 id="s-sync" class="card__title">{t('syncTitle')}</h2>
       <p class="card__lead">{t('syncLead')}</p>
+      <p class="card__lead" data-testid="sync-opt-in">{t('syncOptIn')}</p>
       {state && (
         <>
           <Switch name="sync" checked={state.enabled} label={t('syncSwitch')} description={t('syncSwitchDesc')} onChange={(v) => void toggle(v)} />

@@ -1,8 +1,10 @@
 // The context menu's background half against a real (fake-indexeddb) database: the entries are made
 // once however often the worker starts, the titles name the author of the right-clicked item, and
 // each choice writes what the popup's answers write, for the item the tab says was under the pointer.
+// The entries follow the pages content scripts run on (a Mastodon server added later), and Firefox's
+// open menu is retitled from menus.onShown.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MENU, createMenus, menuClicked, menuTitles, retitleMenus, type ContextMenuDeps } from '../../../src/background/context-menu';
+import { MENU, createMenus, keepMenus, menuClicked, menuTitles, retitleMenus, retitleShown, type ContextMenuDeps } from '../../../src/background/context-menu';
 import { listAllowlist } from '../../../src/db/allowlist';
 import { listAccountOverrides } from '../../../src/db/overrides';
 import type { ContextItem } from '../../../src/shared/messages';
@@ -35,6 +37,7 @@ const acme: ContextItem = { site: 'x', itemId: '1910000000000000111', authorId: 
 
 function deps(item: ContextItem | null) {
   const menus = new FakeMenus();
+  const patterns = ['https://x.com/*', 'https://bsky.app/*'];
   const asked: { tabId: number; frameId: number }[] = [];
   let changed = 0;
   const d: ContextMenuDeps = {
@@ -45,10 +48,10 @@ function deps(item: ContextItem | null) {
       return { item };
     },
     changed: async () => changed++,
-    documentUrlPatterns: () => ['https://x.com/*', 'https://bsky.app/*'],
+    documentUrlPatterns: () => [...patterns],
     message: (key, sub) => (MESSAGES[key] ?? key).replace('$1', sub ?? ''),
   };
-  return { d, menus, asked, changed: () => changed };
+  return { d, menus, asked, patterns, changed: () => changed };
 }
 
 describe('context menu (background)', () => {
@@ -97,5 +100,37 @@ describe('context menu (background)', () => {
     expect(await menuClicked(bad.d, { menuItemId: MENU.allow }, { id: 7 })).toMatchObject({ done: null });
     expect(await listAllowlist(bad.d.db)).toEqual([]);
     expect(none.changed() + bad.changed()).toBe(0);
+  });
+
+  it('rebuilds its entries for a server added later, and rebuilds asked at once never make an entry twice', async () => {
+    const t = deps(acme);
+    const keeper = keepMenus(t.d);
+    await keeper.rebuild();
+    t.patterns.push('https://social.example/*');
+    // A start and a servers change at the same moment: queued, so no duplicate id.
+    await Promise.all([keeper.rebuild(), keeper.rebuild(), keeper.retitle('acme')]);
+    expect([...t.menus.entries.keys()].sort()).toEqual(Object.values(MENU).sort());
+    for (const e of t.menus.entries.values()) expect(e.documentUrlPatterns).toEqual(['https://x.com/*', 'https://bsky.app/*', 'https://social.example/*']);
+  });
+
+  it('Firefox: when its entries show, asks the frame for the item, names its author and redraws the open menu', async () => {
+    const t = deps(acme);
+    const keeper = keepMenus(t.d);
+    await keeper.rebuild();
+    let refreshed = 0;
+    const refresh = () => { refreshed++; };
+    expect(await retitleShown(t.d, keeper, { menuIds: ['other-extension-entry'], frameId: 0 }, { id: 7 }, refresh)).toBe(false);
+    expect(refreshed).toBe(0);
+    expect(await retitleShown(t.d, keeper, { menuIds: [MENU.allow, MENU.notBrand, MENU.brand], frameId: 2 }, { id: 7 }, refresh)).toBe(true);
+    expect(t.asked).toEqual([{ tabId: 7, frameId: 2 }]);
+    expect(t.menus.entries.get(MENU.allow)?.title).toBe('Always allow @acme');
+    expect(refreshed).toBe(1);
+    // Over no item: the plain titles again.
+    const none = deps(null);
+    const k2 = keepMenus(none.d);
+    await k2.rebuild();
+    await retitleMenus(none.d, 'acme');
+    await retitleShown(none.d, k2, { menuIds: [MENU.allow] }, { id: 1 }, refresh);
+    expect(none.menus.entries.get(MENU.allow)?.title).toBe('Always allow this author');
   });
 });

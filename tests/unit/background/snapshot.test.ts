@@ -15,6 +15,12 @@ import { emptySnapshot } from '../../../src/core/empty-snapshot';
 import { SNAPSHOT_KEY, Snapshot } from '../../../src/core/snapshot';
 import { FakeArea, dropAll, freshDb, rule } from '../db/helpers';
 
+// Heavy for a unit test: builds snapshots from follow tables at the caps across many sites.
+// Its slowest test took 1.3 s with the machine at load 13, so a busier CI machine can pass
+// vitest's 5 s default. This file alone gets 30 s a test and hook (a limit, not a measurement:
+// no test here asserts a duration).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
 afterEach(dropAll);
 
 async function seed() {

@@ -12,6 +12,7 @@ import { listAccountOverrides, setBrandOverride } from '../../../src/db/override
 import { listRules, saveRule } from '../../../src/db/rules';
 import { getSettings, updateSettings } from '../../../src/db/settings';
 import { SYNC_QUOTA, chunkKey, headerKey } from '../../../src/db/sync-chunks';
+import { chooseSync } from '../../../src/db/sync-state';
 import { FakeArea, dropAll, dumpDb, freshDb, logEntry, rule } from '../db/helpers';
 import { FakeSyncArea } from '../db/sync-fake-area';
 import { inEnglish } from '../ui/catalogue';
@@ -33,9 +34,11 @@ interface Profile {
 let clock = 1_700_000_000_000;
 const tick = () => (clock += 1_000);
 
-function profile(sync: FakeSyncArea, id: string): Profile {
+/** A profile whose user turned sync on (it is off by default), unless `optedIn` is false. */
+function profile(sync: FakeSyncArea, id: string, optedIn = true): Profile {
   const db = freshDb();
   const local = new LocalArea();
+  if (optedIn) local.data.set(SYNC_STATE_KEY, { enabled: true, chosen: true });
   const p: Profile = {
     db, local, published: 0,
     engine: createSync({ db, sync, local, applied: async () => { p.published++; }, now: tick, newProfileId: () => id }),
@@ -223,5 +226,55 @@ describe('sync between two profiles', () => {
     expect(await a.engine.run()).toEqual({ pushed: [], pulled: [] });
     expect(sync.data.size).toBe(0);
     expect((await a.engine.state()).enabled).toBe(false);
+  });
+
+  it('is off by default: a profile that never chose sends and takes nothing', async () => {
+    const sync = new FakeSyncArea();
+    const a = profile(sync, 'aaaa');
+    await updateSettings(a.db, { policy: 'strict' });
+    await a.engine.run();
+    const b = profile(sync, 'bbbb', false);
+    await updateSettings(b.db, { brandThreshold: 7 });
+    await saveRule(b.db, rule('r-local'));
+    const before = await sync.get(null);
+    expect(await b.engine.run()).toEqual({ pushed: [], pulled: [] });
+    expect(await sync.get(null)).toEqual(before);
+    expect(await getSettings(b.db)).toMatchObject({ policy: 'balanced', brandThreshold: 7 });
+    expect((await b.engine.state()).enabled).toBe(false);
+  });
+
+  it('an old profile synced by default (enabled, no choice recorded) stops; its data stays local, nothing lost', async () => {
+    const sync = new FakeSyncArea();
+    const a = profile(sync, 'aaaa');
+    await updateSettings(a.db, { policy: 'strict' });
+    await saveRule(a.db, rule('r1'));
+    await a.engine.run();
+    // What the previous version left: the engine wrote its default `enabled: true` back with its parts.
+    const old = { ...(await a.state()) } as Partial<SyncState>;
+    delete old.chosen;
+    await a.local.set({ [SYNC_STATE_KEY]: old });
+    const dbBefore = await dumpDb(a.db);
+    const syncBefore = await sync.get(null);
+
+    expect(await a.engine.run()).toEqual({ pushed: [], pulled: [] });
+    expect(await dumpDb(a.db)).toBe(dbBefore);
+    expect((await a.engine.state()).enabled).toBe(false);
+    expect((await listRules(a.db)).map((r) => r.id)).toEqual(['r1']);
+    expect(await getSettings(a.db)).toMatchObject({ policy: 'strict' });
+    // A later change stays on this device too.
+    await updateSettings(a.db, { brandThreshold: 8 });
+    await a.engine.run();
+    expect(await sync.get(null)).toEqual(syncBefore);
+  });
+
+  it('a profile that turned sync on keeps it across the engine writing its state', async () => {
+    const sync = new FakeSyncArea();
+    const a = profile(sync, 'aaaa', false);
+    await chooseSync(a.local, true);
+    await updateSettings(a.db, { policy: 'strict' });
+    expect((await a.engine.run()).pushed).toContain('settings');
+    expect(await a.state()).toMatchObject({ enabled: true, chosen: true, profile: 'aaaa' });
+    expect((await a.engine.run()).problem).toBeUndefined();
+    expect((await a.engine.state()).enabled).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RE2JS } from 're2js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { classify } from '../../../src/core/classify';
 import { compileSnapshot } from '../../../src/core/compile';
 import { snapshotRules } from '../../../src/background/snapshot';
@@ -18,6 +18,12 @@ import { ImportError, RulesFile, parseRulesFile } from '../../../src/db/transfer
 import { item } from './builders';
 import { issueProblem } from '../../../src/db/validation';
 import { inEnglish } from '../ui/catalogue';
+
+// Heavy for a unit test: compiles rule sets filled to every budget and classifies hostile posts with RE2.
+// Its slowest test took 4.6 s with the machine at load 13, so a busier CI machine can pass
+// vitest's 5 s default. This file alone gets 30 s a test and hook (a limit, not a measurement:
+// no test here asserts a duration).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const SETTINGS = Settings.parse({ sites: { x: { enabled: true } } });
 const FIXTURES = join(__dirname, '../../fixtures/hostile-rules');

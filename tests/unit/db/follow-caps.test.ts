@@ -1,11 +1,17 @@
 // The follow graph's caps applied to a whole list (a snapshot, a restored backup): the user's own
 // follows are kept first, page-learned ones newest first, order unchanged.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FollowEntry } from '../../../src/core/lists';
 import { FOLLOW_CAPS, listFollows } from '../../../src/db/follows';
 import { withinFollowCaps } from '../../../src/db/follow-caps';
 import { exportBackup, restoreBackup, toJson } from '../../../src/db/transfer';
 import { dropAll, freshDb } from './helpers';
+
+// Heavy for a unit test: fills follow tables past their caps in fake-indexeddb.
+// Its slowest test took 2.8 s with the machine at load 13, so a busier CI machine can pass
+// vitest's 5 s default. This file alone gets 30 s a test and hook (a limit, not a measurement:
+// no test here asserts a duration).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 afterEach(dropAll);
 

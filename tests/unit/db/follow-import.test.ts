@@ -1,6 +1,6 @@
 // The Mastodon following-list import: the CSV read row by row (header or none, CRLF, BOM, quotes),
 // the good rows applied as imports in one transaction, the bad ones named by line, the caps said.
-import { describe, afterEach, expect, it } from 'vitest';
+import { describe, afterEach, expect, it, vi } from 'vitest';
 import { badLineProblem, parseMastodonCsv } from '../../../src/core/mastodon-csv';
 import type { Problem } from '../../../src/core/problem';
 import { countFollows, learnFollows, listFollows, FOLLOW_CAPS } from '../../../src/db/follows';
@@ -11,6 +11,12 @@ import { dropAll, dumpDb, freshDb } from './helpers';
 import { inEnglish } from '../ui/catalogue';
 
 const notAddress = (shown: string): Problem => ({ code: 'csvNotAddress', args: [shown] });
+
+// Heavy for a unit test: imports a 5,000-row CSV and files past the row caps into fake-indexeddb.
+// Its slowest test took 5 s with the machine at load 13, so a busier CI machine can pass
+// vitest's 5 s default. This file alone gets 30 s a test and hook (a limit, not a measurement:
+// no test here asserts a duration).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 afterEach(dropAll);
 

@@ -1,12 +1,18 @@
 // The rule-set budget (core/rule-budget.ts) holds for what is stored, not only for one file: saving
 // a rule or merging an import that would take the stored set over is refused, naming the rule, and
 // leaves the stored rules as they were.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RULE_SET_LIMITS } from '../../../src/core/rule-budget';
 import { listRules, saveRule } from '../../../src/db/rules';
 import { RULES_FORMAT, importRules } from '../../../src/db/transfer';
 import { dropAll, freshDb, rule } from './helpers';
 import { inEnglish } from '../ui/catalogue';
+
+// Heavy for a unit test: saves and imports rule sets at the budget into fake-indexeddb.
+// Its slowest test took 1.5 s with the machine at load 13, so a busier CI machine can pass
+// vitest's 5 s default. This file alone gets 30 s a test and hook (a limit, not a measurement:
+// no test here asserts a duration).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 afterEach(dropAll);
 

@@ -4,7 +4,7 @@
 // form creates a valid rule and shows schema errors inline, and the log view filters 2,000 entries.
 // fake-indexeddb must install its globals before Dexie loads (Dexie reads them at import time).
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addLogEntries } from '../../../src/db/log';
 import { listAllowlist } from '../../../src/db/allowlist';
 import { listAccountOverrides } from '../../../src/db/overrides';
@@ -19,6 +19,12 @@ import { VirtualList } from '../../../src/ui/VirtualList';
 import { RulesSection } from '../../../src/options/sections/RulesSection';
 import { LogSection } from '../../../src/options/sections/LogSection';
 import { byText, choose, dropDbs, mount, testEnv, tick, typeInto, waitFor } from './dom';
+
+// Heavy for a unit test: renders and filters a 2,000-entry log in happy-dom.
+// Its slowest test took 3.1 s with the machine at load 13, so a busier CI machine can pass
+// vitest's 5 s default. This file alone gets 30 s a test and hook (a limit, not a measurement:
+// no test here asserts a duration).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 afterEach(async () => {
   document.body.innerHTML = '';

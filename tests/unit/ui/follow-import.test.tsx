@@ -4,12 +4,18 @@
 // shows progress, can be cancelled, and says what went wrong — against a fake AppView answering in
 // the real shapes (tests/e2e/replica/appview/data.ts).
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listFollows } from '../../../src/db/follows';
 import { BlueskyImport, FollowImports, MastodonImport } from '../../../src/options/sections/FollowImport';
 import type { Platform } from '../../../src/ui/platform';
 import { VIEWER, appViewAnswer, appViewData } from '../../e2e/replica/appview/data';
 import { byText, dropDbs, mount, testEnv, typeInto, waitFor } from './dom';
+
+// Heavy for a unit test: renders the import and runs a 1,000-follow import into fake-indexeddb.
+// Its slowest test took 2.5 s with the machine at load 13, so a busier CI machine can pass
+// vitest's 5 s default. This file alone gets 30 s a test and hook (a limit, not a measurement:
+// no test here asserts a duration).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 afterEach(async () => {
   document.body.innerHTML = '';

@@ -3,10 +3,16 @@
 // and how many, and goes away once the background's fault record is clear. Strings are the message
 // keys (no i18n catalogue outside the extension), with their substitutions.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../src/popup/Popup';
 import type { StorageFault } from '../../../src/shared/messages';
 import { FakePlatform, dropDbs, mount, testEnv, waitFor } from './dom';
+
+// Heavy for a unit test: drives the background through storage faults and retries over fake-indexeddb.
+// Its slowest test took 2.2 s with the machine at load 13, so a busier CI machine can pass
+// vitest's 5 s default. This file alone gets 30 s a test and hook (a limit, not a measurement:
+// no test here asserts a duration).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 afterEach(async () => {
   document.body.innerHTML = '';

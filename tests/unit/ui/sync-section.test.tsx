@@ -2,6 +2,7 @@
 // Options → Shortcuts & sync against a stand-in for the extension API on the page's global: both
 // commands listed with their keys, the background's "too big" sentence shown as an alert, and the
 // switch writing `enabled` into this device's sync state (keeping what the background recorded).
+// Sync is opt-in: a state that records no choice shows the switch off, and turning it on records one.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYNC_STATE_KEY, type SyncState } from '../../../src/db';
@@ -41,7 +42,7 @@ afterEach(async () => {
 describe('the Shortcuts & sync section', () => {
   it('lists both commands, says what is too big, opens the shortcut settings, and switches sync off', async () => {
     const problem = { kind: 'too-big' as const, message: 'Too big to sync: your settings and lists need 131.2 KB', at: 1 };
-    const fake = fakeBrowser({ enabled: true, profile: 'p1', parts: { settings: { at: 1, by: 'p1', h: 'abc' } }, problem });
+    const fake = fakeBrowser({ enabled: true, chosen: true, profile: 'p1', parts: { settings: { at: 1, by: 'p1', h: 'abc' } }, problem });
     const { container, unmount } = mount(testEnv(), <SyncSection />);
     const alert = await waitFor(() => container.querySelector('[data-testid="sync-problem"]'));
     expect(alert.textContent).toBe(problem.message);
@@ -59,6 +60,19 @@ describe('the Shortcuts & sync section', () => {
     // Off: the problem is no longer this device's concern.
     await waitFor(() => container.querySelector('[data-testid="sync-problem"]') === null);
     expect(container.querySelector<HTMLButtonElement>('button[role="switch"]')?.getAttribute('aria-checked')).toBe('false');
+    unmount();
+  });
+
+  it('shows sync off for a profile that never chose (the old default), and turning it on records the choice', async () => {
+    const fake = fakeBrowser({ enabled: true, profile: 'p1', parts: { rules: { at: 1, by: 'p1', h: 'r' } } });
+    const { container, unmount } = mount(testEnv(), <SyncSection />);
+    const sw = await waitFor(() => container.querySelector<HTMLButtonElement>('button[role="switch"][data-name="sync"]'));
+    expect(sw.getAttribute('aria-checked')).toBe('false');
+    expect(container.querySelector('[data-testid="sync-opt-in"]')?.textContent).toBe('syncOptIn');
+    sw.click();
+    await waitFor(() => (fake.local.get(SYNC_STATE_KEY) as SyncState).chosen === true);
+    expect(fake.local.get(SYNC_STATE_KEY)).toMatchObject({ enabled: true, chosen: true, profile: 'p1', parts: { rules: { h: 'r' } } });
+    await waitFor(() => container.querySelector('button[role="switch"]')?.getAttribute('aria-checked') === 'true');
     unmount();
   });
 });

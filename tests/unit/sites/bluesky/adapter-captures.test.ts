@@ -1,10 +1,16 @@
 // The Bluesky adapter on real bsky.app captures (the Discover feed, a profile with reposts): every
 // item reads, with the author the test id names, its permalink, text, quotes and link domains.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedItem } from '../../../../src/core/model';
 import { FactStore } from '../../../../src/content/fact-store';
 import { bskyAdapter } from '../../../../src/sites/bluesky/adapter';
 import { envFor, loadPage, parseAll, readCapture } from './helpers';
+
+// Heavy for a unit test: each test reads the 51-post Discover capture in happy-dom.
+// Its slowest test took 6.4 s with the machine at load 13, so a busier CI machine can pass
+// vitest's 5 s default. This file alone gets 30 s a test and hook (a limit, not a measurement:
+// no test here asserts a duration).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const pages: Array<ReturnType<typeof loadPage>> = [];
 const open = (name: string, url: string) => {
