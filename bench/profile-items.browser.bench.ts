@@ -11,11 +11,11 @@
 // querySelector is charged to itself and named with the Doorman function that made it), and by
 // inclusive time. Nothing is asserted.
 import { writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { launchDoorman, startReplicaServer } from '../tests/e2e/harness';
 import { countPosts, footer, header, X_MARKUP } from './lib/browser';
 import { fmt } from './lib/measure';
-import { REPLICAS, type Replica } from './lib/replicas';
+import { scrollUntil } from './lib/overhead';
+import { REPLICAS } from './lib/replicas';
 
 interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
 interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
@@ -24,17 +24,6 @@ interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[
 const ITEMS = Number(process.env.DOORMAN_PROFILE_ITEMS ?? 1000) || 1000;
 const TOP = Number(process.env.DOORMAN_PROFILE_TOP ?? 30) || 30;
 const sites = (process.env.DOORMAN_PROFILE ?? 'bsky,mastodon,linkedin').split(',').map((s) => s.trim()).filter(Boolean);
-
-async function scrollUntil(page: Page, replica: Replica, target: number): Promise<number> {
-  const markup = replica.markup ?? X_MARKUP;
-  let n = await countPosts(page, markup);
-  for (let i = 0; i < 1_200 && n < target; i++) {
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page.waitForTimeout(50);
-    n = await countPosts(page, markup);
-  }
-  return n;
-}
 
 const isOurs = (f: CallFrame) => f.url.startsWith('chrome-extension://');
 const where = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${f.url.replace(/^chrome-extension:\/\/[^/]+\//, '')}:${f.lineNumber + 1}`;
@@ -101,7 +90,7 @@ try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
-    const items = await scrollUntil(page, replica, ITEMS);
+    const items = await scrollUntil(page, ITEMS, replica.markup ?? X_MARKUP);
     await page.waitForTimeout(1_000);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     console.log(`\n${replica.name}: ${fmt(items)} items (+${fmt(items - first)} while profiled)`);

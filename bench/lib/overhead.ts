@@ -54,7 +54,7 @@ interface RunResult extends Interruptions {
 }
 
 /** Scrolls to the bottom as a reader would until `target` posts are in (both replicas refill on their own while the bottom is near). */
-async function scrollUntil(page: Page, target: number, markup: PostMarkup): Promise<number> {
+export async function scrollUntil(page: Page, target: number, markup: PostMarkup): Promise<number> {
   let n = await countPosts(page, markup);
   for (let i = 0; i < 1_200 && n < target; i++) {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
