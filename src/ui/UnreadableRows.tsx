@@ -19,7 +19,7 @@ export function UnreadableRows({ rows, noun }: { rows: readonly UnreadableRow[] 
         <summary>{t('unreadableShow')}</summary>
         <ul class="unreadable__list">
           {rows.map((r) => (
-            <li key={r.key}><code class="form-alert__detail">{r.key}: {problemText(r.problem)}</code></li>
+            <li key={r.key}><span class="form-alert__detail"><code>{r.key}</code>: {problemText(r.problem)}</span></li>
           ))}
         </ul>
       </details>

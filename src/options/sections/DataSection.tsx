@@ -63,7 +63,7 @@ function ErrorBox({ file, error, storage }: Omit<Failure, 'kind'>) {
   return (
     <div class="form-alert" role="alert" data-testid="import-error" data-cause={storage ?? 'file'}>
       <strong>{title}</strong>
-      <code class="form-alert__detail">{error}</code>
+      <span class="form-alert__detail">{error}</span>
       <span>{t('importNothingChanged')}</span>
     </div>
   );

@@ -52,7 +52,7 @@ function Failure({ title, error }: { title: string; error: unknown }) {
   return (
     <div class="form-alert" role="alert" data-testid="follow-import-error">
       <strong>{storage ? t('writeFailedError') : title}</strong>
-      <code class="form-alert__detail">{errorText(error)}</code>
+      <span class="form-alert__detail">{errorText(error)}</span>
       <span>{t('followImportNothing')}</span>
     </div>
   );

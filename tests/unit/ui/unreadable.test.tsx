@@ -24,7 +24,7 @@ describe('unreadable rows on the options page', () => {
     const note = await waitFor(() => container.querySelector('[data-testid="unreadable-rules"]'));
     expect(note.querySelector('strong')?.textContent).toBe('unreadableRules_one 1');
     expect(note.textContent).toContain('unreadableKept');
-    expect(note.querySelector('code')?.textContent).toMatch(/^bad: at when\.of\[0\]\.type unknownType /); // by key: no catalogue here
+    expect(note.querySelector('.form-alert__detail')?.textContent).toMatch(/^bad: at when\.of\[0\]\.type unknownType /); // by key: no catalogue here
     expect([...container.querySelectorAll('.rule__name')].map((n) => n.textContent)).toEqual(['Fine rule']);
   });
 
